@@ -1,0 +1,26 @@
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles_after_migrate(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
+    # Runs once per migrate. Permissions of every app must exist before the roles point at them.
+    from django.contrib.auth.management import create_permissions
+
+    from .roles import sync_roles
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_roles()
+
+
+class AccountsConfig(AppConfig):
+    name = "hengelo_participatie.accounts"
+    label = "accounts"
+    verbose_name = "Accounts en rollen"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (session bookkeeping at login)
+
+        post_migrate.connect(_sync_roles_after_migrate, sender=self)

@@ -1,0 +1,13 @@
+"""Placeholder: the accounts helper replaces this with the real session/MFA middleware."""
+
+
+class SessionTimeoutMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+
+class MFARequiredMiddleware(SessionTimeoutMiddleware):
+    pass

@@ -1,0 +1,98 @@
+"""The roles, and the model permissions each role holds: one table, synced idempotently.
+
+A role is a Django Group. ``ROLES`` below is the single place where a role's model-wide
+permissions are declared; ``sync_roles()`` makes the database match it (adding and removing), and
+runs after every ``migrate`` and from ``manage.py sync_roles``. Object-level grants (a confidential
+document, a concept report) are not declared here: services assign them with django-guardian.
+
+Later issues extend the table when their models arrive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Q
+
+
+class Rol(StrEnum):
+    VOORZITTER = "voorzitter"
+    VICEVOORZITTER = "vicevoorzitter"
+    LID = "lid"
+    ONDERSTEUNER = "ondersteuner"
+    ACCOUNTHOUDER = "accounthouder"
+    BELEIDSMEDEWERKER = "beleidsmedewerker"
+    GESPREKSLEIDER = "gespreksleider"
+
+
+@dataclass(frozen=True)
+class RolDefinitie:
+    label: str
+    #: Members of this role may use the Django admin (and so must use TOTP as second factor).
+    beheer: bool
+    #: Model permissions as "app_label.codename".
+    permissies: frozenset[str] = field(default_factory=frozenset)
+
+
+ROLES: dict[Rol, RolDefinitie] = {
+    Rol.VOORZITTER: RolDefinitie(label="Voorzitter", beheer=False),
+    Rol.VICEVOORZITTER: RolDefinitie(label="Vicevoorzitter", beheer=False),
+    Rol.LID: RolDefinitie(label="Lid", beheer=False),
+    Rol.ONDERSTEUNER: RolDefinitie(
+        label="Ondersteuner",
+        beheer=True,
+        permissies=frozenset({"accounts.view_user", "files.add_bestand"}),
+    ),
+    Rol.ACCOUNTHOUDER: RolDefinitie(
+        label="Accounthouder",
+        beheer=True,
+        permissies=frozenset(
+            {
+                "accounts.view_user",
+                "accounts.add_user",
+                "accounts.change_user",
+                "auth.view_group",
+                "files.add_bestand",
+            }
+        ),
+    ),
+    Rol.BELEIDSMEDEWERKER: RolDefinitie(label="Beleidsmedewerker", beheer=False),
+    Rol.GESPREKSLEIDER: RolDefinitie(label="Gespreksleider", beheer=False),
+}
+
+
+class UnknownPermission(LookupError):
+    pass
+
+
+def _permissions_for(names: frozenset[str]) -> list[Permission]:
+    if not names:
+        return []
+    query = Q()
+    for name in names:
+        app_label, codename = name.split(".", 1)
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    found = list(Permission.objects.filter(query).select_related("content_type"))
+    missing = names - {f"{p.content_type.app_label}.{p.codename}" for p in found}
+    if missing:
+        raise UnknownPermission(f"Onbekende permissies in de rollentabel: {sorted(missing)}")
+    return found
+
+
+@transaction.atomic
+def sync_roles() -> dict[str, int]:
+    """Create each role's Group and set its permissions exactly as in ``ROLES``. Idempotent."""
+    result: dict[str, int] = {}
+    for rol, definitie in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=rol.value)
+        permissions = _permissions_for(definitie.permissies)
+        group.permissions.set(permissions)
+        result[rol.value] = len(permissions)
+    return result
+
+
+def beheer_rollen() -> frozenset[str]:
+    return frozenset(rol.value for rol, d in ROLES.items() if d.beheer)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "hengelo_participatie.portal"
+    label = "portal"
+    verbose_name = "Portaal"

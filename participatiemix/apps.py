@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ParticipatiemixConfig(AppConfig):
+    name = "participatiemix"
+    verbose_name = "Participatiemix"

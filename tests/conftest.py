@@ -1,0 +1,65 @@
+"""Shared fixtures: users per role, MFA-verified login, and service checks.
+
+With ``CI=true`` a missing service (PostgreSQL via DATABASE_URL, Redis via REDIS_URL, Chromium)
+fails the run instead of skipping: see ``require_service``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from hengelo_participatie.accounts.roles import Rol
+from tests.factories import UserFactory
+
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_service(name: str, reason: str) -> None:
+    """Skip locally when a service is missing; fail under CI=true."""
+    message = f"{name} is niet beschikbaar: {reason}"
+    if CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., object]:
+    def _make(role: str | None = None, **kwargs: object) -> object:
+        roles = [role] if role else []
+        return UserFactory(roles=roles, **kwargs)
+
+    return _make
+
+
+def mfa_verify(client: Client, user: object) -> None:
+    """Log ``user`` in and mark the session as verified by a confirmed TOTP device.
+
+    The same session state django-otp writes after a correct code; the MFA flow itself is tested
+    in tests/accounts/.
+    """
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture
+def login_as(make_user: Callable[..., object]) -> Callable[..., Client]:
+    """``login_as(client, "lid")`` logs a fresh user of that role in, MFA-verified."""
+
+    def _login(client: Client, role: str | None, **kwargs: object) -> object:
+        user = make_user(role, **kwargs)
+        mfa_verify(client, user)
+        return user
+
+    return _login
+
+
+ALL_ROLES = [r.value for r in Rol]
