@@ -95,7 +95,9 @@ class ModelPolicy(Generic[M]):
             self.perm(action),
             klass=qs,
             accept_global_perms=self.global_grants_objects,
-            with_superuser=False,
+            # Guardian ignores accept_global_perms when with_superuser=False (documented quirk);
+            # superusers were already handled above, so True changes nothing else.
+            with_superuser=True,
         )
         return result
 

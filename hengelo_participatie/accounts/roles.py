@@ -35,6 +35,8 @@ class RolDefinitie:
     beheer: bool
     #: Model permissions as "app_label.codename".
     permissies: frozenset[str] = field(default_factory=frozenset)
+    #: Municipal staff sign in with TOTP only (no e-mail code), like admin users.
+    totp_verplicht: bool = False
 
 
 ROLES: dict[Rol, RolDefinitie] = {
@@ -56,10 +58,15 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "accounts.change_user",
                 "auth.view_group",
                 "files.add_bestand",
+                # Unlock an account that django-axes locked.
+                "axes.view_accessattempt",
+                "axes.delete_accessattempt",
             }
         ),
     ),
-    Rol.BELEIDSMEDEWERKER: RolDefinitie(label="Beleidsmedewerker", beheer=False),
+    Rol.BELEIDSMEDEWERKER: RolDefinitie(
+        label="Beleidsmedewerker", beheer=False, totp_verplicht=True
+    ),
     Rol.GESPREKSLEIDER: RolDefinitie(label="Gespreksleider", beheer=False),
 }
 
@@ -96,3 +103,17 @@ def sync_roles() -> dict[str, int]:
 
 def beheer_rollen() -> frozenset[str]:
     return frozenset(rol.value for rol, d in ROLES.items() if d.beheer)
+
+
+def totp_rollen() -> frozenset[str]:
+    return frozenset(rol.value for rol, d in ROLES.items() if d.beheer or d.totp_verplicht)
+
+
+def vereist_totp(user: object) -> bool:
+    """Admin users, superusers and municipal staff must use TOTP; members may use e-mail codes."""
+    if getattr(user, "is_superuser", False) or getattr(user, "is_staff", False):
+        return True
+    groups = getattr(user, "groups", None)
+    if groups is None:
+        return False
+    return bool(groups.filter(name__in=totp_rollen()).exists())

@@ -1,0 +1,51 @@
+# Two commands for a newcomer: `make run` and `make test`. Both install what they need.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+
+.PHONY: run test install lint typecheck check-migrations deploy-check clean
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+static/build/.built: node_modules/.installed scripts/build-static.mjs $(wildcard static/src/css/*.css)
+	npm run build
+	touch $@
+
+install: $(VENV)/.installed static/build/.built
+
+## Run the product on the embedded defaults: SQLite, no Redis, demo data, demo logins printed.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## Run the whole test suite (SQLite by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL set).
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+deploy-check: install
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=deploy-check-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyzABCDEF \
+	DJANGO_ALLOWED_HOSTS=participatie.hengelo.nl DATABASE_URL=sqlite:////tmp/deploy-check.sqlite3 \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules static/build staticfiles
