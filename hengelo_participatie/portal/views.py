@@ -1,6 +1,29 @@
+"""The public pages and the portal dashboard. Views stay thin: templates hold the text."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_noop
+
+from hengelo_participatie.accounts.roles import ROLES, Rol
+
+# The role labels live in accounts/roles.py as plain strings. These markers put them in the
+# translation catalogue, so that gettext() in rol_labels() can show them in English too.
+_ROL_LABELS_VOOR_VERTALING = (
+    gettext_noop("Voorzitter"),
+    gettext_noop("Vicevoorzitter"),
+    gettext_noop("Lid"),
+    gettext_noop("Ondersteuner"),
+    gettext_noop("Accounthouder"),
+    gettext_noop("Beleidsmedewerker"),
+    gettext_noop("Gespreksleider"),
+)
+
+
+def rol_labels(user: object) -> list[str]:
+    """The user's roles (Django groups) as readable, translated labels, in the roles-table order."""
+    namen = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
+    return [gettext(ROLES[rol].label) for rol in Rol if rol.value in namen]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -17,4 +40,4 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return TemplateResponse(request, "portal/dashboard.html")
+    return TemplateResponse(request, "portal/dashboard.html", {"rollen": rol_labels(request.user)})
