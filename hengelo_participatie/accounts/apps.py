@@ -21,6 +21,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts en rollen"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (session bookkeeping at login)
+        from . import (  # noqa: F401
+            mfa,  # system check: OTP throttling stays on
+            signals,  # session bookkeeping at login
+        )
 
         post_migrate.connect(_sync_roles_after_migrate, sender=self)

@@ -28,15 +28,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import get_objects_for_user
 
+from .models import User
+
 M = TypeVar("M", bound=Model)
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 ACTIONS = ("view", "add", "change", "delete")
 
@@ -78,7 +80,7 @@ class ModelPolicy(Generic[M]):
             return True
         if self.global_grants_objects and self._has_global(user, action):
             return True
-        checker = checker or ObjectPermissionChecker(user)
+        checker = checker or ObjectPermissionChecker(user)  # type: ignore[arg-type]
         return bool(checker.has_perm(self.codename(action), obj))
 
     def instances_user_has_perm_for(
@@ -109,13 +111,13 @@ class ModelPolicy(Generic[M]):
         qs = self.instances_user_has_perm_for(user, action)
         try:
             return qs.get(**lookup)
-        except (self.model.DoesNotExist, ValueError, TypeError) as exc:
+        except (ObjectDoesNotExist, ValueError, TypeError) as exc:
             raise Http404 from exc
 
     def checker_for(self, user: AnyUser, objects: Iterable[M]) -> ObjectPermissionChecker:
         """A checker with the object permissions of ``objects`` prefetched (list pages)."""
-        checker = ObjectPermissionChecker(user)
+        checker = ObjectPermissionChecker(user)  # type: ignore[arg-type]
         objs = list(objects)
         if objs and self._is_active(user):
-            checker.prefetch_perms(objs)
+            checker.prefetch_perms(objs)  # type: ignore[arg-type]  # accepts any iterable
         return checker

@@ -39,14 +39,34 @@ class RolDefinitie:
     totp_verplicht: bool = False
 
 
+VERORDENING_MODELLEN = (
+    "verordening", "artikel", "regel", "samenwerkingsafspraken", "huishoudelijkreglement",
+)
+VERORDENING_LEZEN = frozenset(f"verordening.view_{m}" for m in VERORDENING_MODELLEN)
+
 ROLES: dict[Rol, RolDefinitie] = {
-    Rol.VOORZITTER: RolDefinitie(label="Voorzitter", beheer=False),
-    Rol.VICEVOORZITTER: RolDefinitie(label="Vicevoorzitter", beheer=False),
-    Rol.LID: RolDefinitie(label="Lid", beheer=False),
+    Rol.VOORZITTER: RolDefinitie(
+        label="Voorzitter",
+        beheer=False,
+        permissies=VERORDENING_LEZEN | {"verordening.indienen_huishoudelijkreglement"},
+    ),
+    Rol.VICEVOORZITTER: RolDefinitie(
+        label="Vicevoorzitter",
+        beheer=False,
+        permissies=VERORDENING_LEZEN | {"verordening.indienen_huishoudelijkreglement"},
+    ),
+    Rol.LID: RolDefinitie(label="Lid", beheer=False, permissies=VERORDENING_LEZEN),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
         beheer=True,
-        permissies=frozenset({"accounts.view_user", "files.add_bestand"}),
+        permissies=VERORDENING_LEZEN
+        | {
+            "accounts.view_user",
+            "files.add_bestand",
+            "verordening.add_huishoudelijkreglement",
+            "verordening.change_huishoudelijkreglement",
+            "verordening.indienen_huishoudelijkreglement",
+        },
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -62,12 +82,25 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "axes.view_accessattempt",
                 "axes.delete_accessattempt",
             }
-        ),
+        )
+        | {f"verordening.{a}_{m}" for a in ("view", "add", "change") for m in VERORDENING_MODELLEN}
+        | {
+            "verordening.delete_artikel",
+            "verordening.delete_regel",  # only versions that have not started (admin refuses)
+            "verordening.delete_samenwerkingsafspraken",
+            "verordening.delete_huishoudelijkreglement",  # only concepts
+            "verordening.beoordelen_huishoudelijkreglement",
+        },
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
-        label="Beleidsmedewerker", beheer=False, totp_verplicht=True
+        label="Beleidsmedewerker",
+        beheer=False,
+        totp_verplicht=True,
+        permissies=VERORDENING_LEZEN,
     ),
-    Rol.GESPREKSLEIDER: RolDefinitie(label="Gespreksleider", beheer=False),
+    Rol.GESPREKSLEIDER: RolDefinitie(
+        label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN
+    ),
 }
 
 
