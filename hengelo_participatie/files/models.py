@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 
 def generated_name(instance: Bestand, filename: str) -> str:
@@ -44,3 +45,50 @@ class Bestand(models.Model):
 
     def __str__(self) -> str:
         return self.oorspronkelijke_naam
+
+
+class BestandDownload(models.Model):
+    """One row per successful download (AVG: reads of sensitive personal data are logged).
+
+    Deleted together with the file or the user (CASCADE): the retention purge of either takes
+    these rows, which hold an IP address, along. The audit log line of each download stays in the
+    log store under its own retention.
+    """
+
+    bestand = models.ForeignKey(
+        Bestand, verbose_name=_("bestand"), on_delete=models.CASCADE, related_name="downloads"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    op = models.DateTimeField(_("gedownload op"), default=timezone.now, db_index=True)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("download van een bestand")
+        verbose_name_plural = _("downloads van bestanden")
+        ordering = ("-op",)
+
+    def __str__(self) -> str:
+        return f"{self.bestand_id} door {self.user_id} op {self.op:%Y-%m-%d %H:%M}"
+
+
+# Direct foreign-key object permissions (django-guardian performance guide): joins instead of a
+# generic (content type, text pk) lookup, and deleting a Bestand deletes its grants (CASCADE).
+class BestandUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Bestand, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("objectrecht van een gebruiker op een bestand")
+        verbose_name_plural = _("objectrechten van gebruikers op bestanden")
+
+
+class BestandGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Bestand, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("objectrecht van een rol op een bestand")
+        verbose_name_plural = _("objectrechten van rollen op bestanden")

@@ -1,2 +1,8 @@
+from django.urls import URLPattern, path
+
+from . import views
+
 app_name = "files"
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = [
+    path("<int:pk>/download/", views.download, name="download"),
+]

@@ -1,0 +1,120 @@
+"""Writes on private files. The admin, views and other apps' services all go through these.
+
+Permission to upload *in a given place* is the caller's to check (the admin checks
+``files.add_bestand``; a domain service checks its own rule, e.g. a member attaching a document
+to their own declaration). These functions validate, store, grant and log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import unicodedata
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from guardian.shortcuts import assign_perm
+from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
+
+from .models import Bestand, BestandDownload
+from .policy import bestand_policy
+from .validators import validate_upload
+
+logger = logging.getLogger("hengelo_participatie.files")
+
+MAX_NAAM = 255
+
+
+def veilige_naam(name: str | None, *, extensie: str) -> str:
+    """The user's file name as metadata only: no directories, no control or bidi characters."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = unicodedata.normalize("NFC", base)
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    if base.strip(".") == "":
+        base = f"bestand{extensie}"
+    if len(base) > MAX_NAAM:
+        stem, dot, suffix = base.rpartition(".")
+        tail = f"{dot}{suffix}" if dot and len(suffix) <= 10 else ""
+        base = base[: MAX_NAAM - len(tail)] + tail
+    return base
+
+
+def sha256_van(upload: Any) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def bestand_opslaan(*, upload: Any, door: Any, vertrouwelijk: bool = True) -> Bestand:
+    """Validate ``upload``, store it under a generated name and let ``door`` (only) see it.
+
+    Raises ``ValidationError`` (Dutch, for the user) before anything is written.
+    """
+    soort = validate_upload(upload)
+    bestand = Bestand(
+        oorspronkelijke_naam=veilige_naam(upload.name, extensie=soort.extensie),
+        content_type=soort.mime,
+        grootte=upload.size,
+        sha256=sha256_van(upload),
+        vertrouwelijk=vertrouwelijk,
+        geupload_door=door,
+    )
+    # The name passed here only supplies the (detected, safe) extension: see generated_name().
+    bestand.bestand.save(f"upload{soort.extensie}", upload, save=False)
+    try:
+        bestand.full_clean()
+        bestand.save()
+        assign_perm("files.view_bestand", door, bestand)
+    except BaseException:
+        bestand.bestand.delete(save=False)
+        raise
+    audit(door, "upload", bestand.pk, "ok")
+    return bestand
+
+
+@transaction.atomic
+def bestand_verwijderen(*, bestand: Bestand, door: Any) -> None:
+    """Delete the row, its object permissions, its download log and (after commit) the file.
+
+    ``door=None`` is the system itself (retention purge). A user needs an object grant for
+    ``delete`` (or be a superuser): the same policy as for reading.
+    """
+    if door is not None and not bestand_policy.user_has_perm_for_object(door, "delete", bestand):
+        audit(door, "delete", bestand.pk, "geweigerd")
+        raise PermissionDenied("U mag dit bestand niet verwijderen.")
+    pk, name, storage = bestand.pk, bestand.bestand.name, bestand.bestand.storage
+    content_type = ContentType.objects.get_for_model(Bestand)
+    # Direct FK grants go with the row (CASCADE); generic ones, if any were made, explicitly.
+    for model in (get_user_obj_perms_model(), get_group_obj_perms_model()):
+        model._default_manager.filter(content_type=content_type, object_pk=str(pk)).delete()
+    bestand.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+    audit(door, "delete", pk, "ok")
+
+
+def download_registreren(*, bestand: Bestand, door: Any, ip: str | None) -> BestandDownload:
+    """Record a download (AVG: every read of a confidential file is logged)."""
+    download = BestandDownload.objects.create(bestand=bestand, user=door, ip=ip)
+    audit(door, "download", bestand.pk, "ok", ip=ip)
+    return download
+
+
+def audit(door: Any, action: str, pk: object, result: str, *, ip: str | None = None) -> None:
+    """BIO 8.15: actor, action, object, result, origin, time. Never the file name or content."""
+    logger.info(
+        "actor=%s action=%s object=bestand:%s result=%s ip=%s time=%s",
+        getattr(door, "pk", None) or "systeem",
+        action,
+        pk,
+        result,
+        ip or "-",
+        timezone.now().isoformat(),
+    )

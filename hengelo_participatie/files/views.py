@@ -1,0 +1,54 @@
+"""Private files leave the server only through this view."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest
+from django.views.decorators.http import require_GET
+
+from .policy import bestand_policy
+from .services import audit, download_registreren
+
+#: A downloaded file must never run as a page on our origin, nor be cached on the way.
+DOWNLOAD_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "no-store, private",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    # Same source as django-axes (AXES_IPWARE_META_PRECEDENCE_ORDER): the proxy sets REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@require_GET
+@login_required
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    """The file as an attachment, for a user with an object grant; else 404 (as if missing)."""
+    ip = client_ip(request)
+    try:
+        bestand = bestand_policy.get_object_for(request.user, "view", pk=pk)
+    except Http404:
+        audit(request.user, "download", pk, "niet_gevonden_of_geweigerd", ip=ip)
+        raise
+    try:
+        handle = bestand.bestand.open("rb")
+    except OSError as exc:
+        audit(request.user, "download", pk, "bestand_ontbreekt", ip=ip)
+        raise Http404 from exc
+    try:
+        download_registreren(bestand=bestand, door=request.user, ip=ip)
+    except BaseException:
+        handle.close()
+        raise
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=bestand.oorspronkelijke_naam,
+        content_type=bestand.content_type,
+    )
+    for header, value in DOWNLOAD_HEADERS.items():
+        response[header] = value
+    return response
