@@ -1,0 +1,154 @@
+"""The query API: "what is rule X on date D, and where does it come from?"
+
+    >>> from verordening.rules import rule
+    >>> termijnen = rule("max_terms", on=date(2026, 1, 1))
+    >>> termijnen.waarde
+    2
+    >>> f"Een lid heeft hoogstens {termijnen.waarde} zittingstermijnen, {termijnen.citeer()}."
+    'Een lid heeft hoogstens 2 zittingstermijnen, volgens art. 4 lid 2 van de Verordening ...'
+
+Every call is one query (``rules()`` answers several keys in one query too). Code never hard-codes
+the numbers of the verordening: it asks here, and an error message cites ``citeer()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from verordening.models import Regel
+from verordening.waarden import Duur
+
+
+class Sleutel:
+    """The keys the software relies on (the defaults of migration 0003). Use these, not strings."""
+
+    ZITTINGSTERMIJN = "zittingstermijn"
+    MAX_TERMS = "max_terms"
+    MIN_LEDEN = "min_leden"
+    MAX_LEDEN = "max_leden"
+    STARTDREMPEL = "startdrempel"
+    VERGOEDING_VOORZITTER = "vergoeding_voorzitter_percentage"
+    VERGOEDING_LID = "vergoeding_lid_percentage"
+    VRIJWILLIGERSVERGOEDING_MAX_MAAND = "vrijwilligersvergoeding_max_maand"
+    VRIJWILLIGERSVERGOEDING_MAX_JAAR = "vrijwilligersvergoeding_max_jaar"
+    ADVIESTERMIJN = "adviestermijn"
+    REACTIETERMIJN_COLLEGE = "reactietermijn_college"
+    STUKKEN_VOOR_VERGADERING = "stukken_voor_vergadering"
+    GOEDKEURINGSTERMIJN_VERSLAG = "goedkeuringstermijn_verslag"
+    BUDGET_PER_JAAR = "budget_per_jaar"
+    BEWAARTERMIJN_KANDIDATEN = "bewaartermijn_kandidaten"
+    BEWAARTERMIJN_OUD_LEDEN = "bewaartermijn_oud_leden"
+    POSTCODES_HENGELO = "postcodes_hengelo"
+    TERUGKOPPELING_TERMIJN = "terugkoppeling_termijn"
+    EVALUATIE_VOOR_HERBENOEMING = "evaluatie_voor_herbenoeming"
+    GEZAMENLIJKE_EVALUATIE_NA_START = "gezamenlijke_evaluatie_na_start"
+
+
+class RegelOntbreekt(LookupError):
+    """No version of the rule applies on the date asked. A configuration error, not user input."""
+
+    def __init__(self, sleutel: str, op: date) -> None:
+        self.sleutel = sleutel
+        self.op = op
+        super().__init__(
+            f"Er geldt op {op:%d-%m-%Y} geen regel „{sleutel}”. Voeg in het beheer een versie "
+            f"toe die op die datum geldt."
+        )
+
+
+@dataclass(frozen=True)
+class RegelWaarde:
+    sleutel: str
+    naam: str
+    #: The typed value: int, Decimal (decimal, money, percentage), Fraction, Duur, or a tuple of
+    #: (from, to) postcode pairs.
+    waarde: Any
+    eenheid: str
+    #: The citation, e.g. "art. 4 lid 2 Verordening Adviesraad sociaal domein Hengelo (CVDR753530)";
+    #: empty when the version names no source.
+    bron: str
+    geldig_vanaf: date
+    #: First day the version no longer applies; None while open-ended.
+    geldig_tot: date | None
+    weergave: str
+    versie_id: int
+
+    def citeer(self) -> str:
+        """A Dutch sentence part: "volgens art. 5 van de Verordening ... (CVDR753530)"."""
+        return f"volgens {self.bron}" if self.bron else f"volgens de regel „{self.naam}”"
+
+    def __str__(self) -> str:
+        return self.weergave
+
+
+def _als_regelwaarde(regel: Regel) -> RegelWaarde:
+    return RegelWaarde(
+        sleutel=regel.sleutel,
+        naam=regel.naam,
+        waarde=regel.python_waarde,
+        eenheid=regel.eenheid,
+        bron=regel.citaat(),
+        geldig_vanaf=regel.geldig_vanaf,
+        geldig_tot=regel.geldig_tot,
+        weergave=regel.waarde_weergave,
+        versie_id=regel.pk,
+    )
+
+
+def _versies_op(on: date):
+    return Regel.objects.geldig_op(on).select_related("bron__verordening")
+
+
+def rule(sleutel: str, *, on: date) -> RegelWaarde:
+    """The version of ``sleutel`` that applies on ``on``; ``RegelOntbreekt`` if there is none."""
+    regel = _versies_op(on).filter(sleutel=sleutel).first()
+    if regel is None:
+        raise RegelOntbreekt(sleutel, on)
+    return _als_regelwaarde(regel)
+
+
+def rules(*sleutels: str, on: date) -> dict[str, RegelWaarde]:
+    """Several rules on one date, in one query; ``RegelOntbreekt`` for the first one missing."""
+    gevonden = {
+        r.sleutel: _als_regelwaarde(r) for r in _versies_op(on).filter(sleutel__in=sleutels)
+    }
+    for sleutel in sleutels:
+        if sleutel not in gevonden:
+            raise RegelOntbreekt(sleutel, on)
+    return gevonden
+
+
+_POSTCODE = re.compile(r"([1-9]\d{3})([A-Z]{2})?")
+
+
+def normaliseer_postcode(postcode: object) -> str | None:
+    """ "7551 ab" -> "7551AB"; "7551" -> "7551"; anything else -> None."""
+    if not isinstance(postcode, str) or len(postcode) > 12:
+        return None
+    schoon = re.sub(r"\s+", "", postcode).upper()
+    return schoon if _POSTCODE.fullmatch(schoon) else None
+
+
+def woont_in_hengelo(postcode: object, *, on: date) -> bool:
+    """Does ``postcode`` fall in the ranges of ``postcodes_hengelo`` on ``on``? Bad input: False."""
+    schoon = normaliseer_postcode(postcode)
+    if schoon is None:
+        return False
+    cijfers = int(schoon[:4])
+    gebieden = rule(Sleutel.POSTCODES_HENGELO, on=on).waarde
+    return any(van <= cijfers <= tot for van, tot in gebieden)
+
+
+__all__ = [
+    "Duur",
+    "RegelOntbreekt",
+    "RegelWaarde",
+    "Sleutel",
+    "normaliseer_postcode",
+    "rule",
+    "rules",
+    "woont_in_hengelo",
+]

@@ -1,0 +1,41 @@
+"""Reads of the verordening app (beyond the rules, which ``rules.py`` answers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from verordening.models import HuishoudelijkReglement, Regel, Samenwerkingsafspraken, Verordening
+
+
+def verordening_op(on: date) -> Verordening | None:
+    """The verordening in force on ``on``."""
+    return (
+        Verordening.objects.filter(in_werking_vanaf__lte=on)
+        .filter(Q(in_werking_tot__isnull=True) | Q(in_werking_tot__gt=on))
+        .order_by("-in_werking_vanaf")
+        .first()
+    )
+
+
+def regel_versies(sleutel: str) -> QuerySet[Regel]:
+    """All versions of one rule, oldest first (its timeline)."""
+    return (
+        Regel.objects.filter(sleutel=sleutel)
+        .select_related("bron__verordening")
+        .order_by("geldig_vanaf")
+    )
+
+
+def samenwerkingsafspraken_voor(jaar: int) -> Samenwerkingsafspraken | None:
+    return Samenwerkingsafspraken.objects.filter(jaar=jaar).first()
+
+
+def huidig_huishoudelijk_reglement() -> HuishoudelijkReglement | None:
+    """The most recently approved version of the house rules."""
+    return (
+        HuishoudelijkReglement.objects.filter(status=HuishoudelijkReglement.Status.GOEDGEKEURD)
+        .order_by("-beoordeeld_op", "-id")
+        .first()
+    )

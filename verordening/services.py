@@ -1,0 +1,274 @@
+"""Writes of the verordening app. The admin, commands and tasks all come through here.
+
+Rules (``Regel``) change by adding a version from a date: ``regel_wijzigen`` closes the version that
+runs on that date and adds the new one, in one transaction. The past is never edited: a version
+whose period has started keeps its value and dates for good (``regel_versie_bijwerken`` refuses).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from verordening import waarden
+from verordening.models import Artikel, HuishoudelijkReglement, Regel
+from verordening.reglement import controleer_overgang
+
+Status = HuishoudelijkReglement.Status
+
+# Fields of a version that describe the past once its period has started.
+VASTE_VELDEN_NA_START = frozenset(
+    {"sleutel", "type", "waarde", "eenheid", "geldig_vanaf", "geldig_tot"}
+)
+# Fields ``regel_versie_bijwerken`` may touch at all (the period only changes through versions).
+BIJWERKBARE_VELDEN = frozenset(
+    {"naam", "type", "waarde", "eenheid", "bron", "bron_lid", "bron_toelichting"}
+)
+
+
+def _eis_permissie(door: Any, *permissies: str) -> None:
+    if door is None or not getattr(door, "is_active", False) or not door.has_perms(permissies):
+        raise PermissionDenied("U mag de regels van de verordening niet wijzigen.")
+
+
+def _eis_datum(waarde: Any, veld: str) -> date:
+    if isinstance(waarde, datetime) or not isinstance(waarde, date):
+        raise ValidationError({veld: "Vul een geldige datum in."})
+    return waarde
+
+
+def _eis_niet_in_verleden(datum: date, veld: str) -> None:
+    vandaag = timezone.localdate()
+    if datum < vandaag:
+        raise ValidationError(
+            {
+                veld: (
+                    f"Een regel verandert vanaf vandaag ({date_format(vandaag, 'j F Y')}) of "
+                    "later. Wat al gold, blijft zoals het was."
+                )
+            },
+            code="verleden",
+        )
+
+
+def _eis_artikel(bron: Any) -> Artikel | None:
+    if bron is not None and not isinstance(bron, Artikel):
+        raise ValidationError({"bron": "Kies een artikel van de verordening."})
+    return bron
+
+
+def _opslaan(obj: Any, *, door: Any, reden: str) -> None:
+    """``full_clean()``, then save with the acting user and reason in the history."""
+    obj.full_clean()
+    obj._history_user = door
+    obj._change_reason = reden
+    try:
+        with transaction.atomic():  # a savepoint, so PostgreSQL can go on after a refusal
+            obj.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            "De database weigert deze wijziging: twee versies van één regel zouden tegelijk "
+            "gelden. Vernieuw de pagina en probeer het opnieuw.",
+            code="integriteit",
+        ) from exc
+
+
+@transaction.atomic
+def regel_aanmaken(
+    *,
+    sleutel: str,
+    naam: str,
+    type: str,
+    waarde: Any,
+    geldig_vanaf: date,
+    door: Any,
+    eenheid: str = "",
+    bron: Artikel | None = None,
+    bron_lid: str = "",
+    bron_toelichting: str = "",
+) -> Regel:
+    """Add a rule that has no versions yet, from ``geldig_vanaf`` (today or later)."""
+    _eis_permissie(door, "verordening.add_regel")
+    geldig_vanaf = _eis_datum(geldig_vanaf, "geldig_vanaf")
+    _eis_niet_in_verleden(geldig_vanaf, "geldig_vanaf")
+    if Regel.objects.filter(sleutel=sleutel).exists():
+        raise ValidationError(
+            {"sleutel": "Deze regel bestaat al. Voeg bij de huidige versie een nieuwe versie toe."}
+        )
+    regel = Regel(
+        sleutel=sleutel,
+        naam=naam,
+        type=type,
+        waarde=waarde,
+        eenheid=eenheid,
+        bron=_eis_artikel(bron),
+        bron_lid=bron_lid,
+        bron_toelichting=bron_toelichting,
+        geldig_vanaf=geldig_vanaf,
+    )
+    _opslaan(regel, door=door, reden="Regel aangemaakt")
+    return regel
+
+
+@transaction.atomic
+def regel_wijzigen(
+    *,
+    sleutel: str,
+    waarde: Any,
+    geldig_vanaf: date,
+    bron: Artikel | None,
+    door: Any,
+    bron_lid: str | None = None,
+    bron_toelichting: str | None = None,
+) -> Regel:
+    """Give rule ``sleutel`` a new value from ``geldig_vanaf`` on; answers before it stay the same.
+
+    The version that runs on ``geldig_vanaf`` is closed on that date; the new version runs until
+    the next planned version starts (or open-ended). ``bron_lid`` and ``bron_toelichting`` are
+    taken over from the running version unless given. Refused: a date in the past, a date on
+    which a version already starts, an unknown rule, a value that does not fit the rule's type.
+    """
+    _eis_permissie(door, "verordening.add_regel", "verordening.change_regel")
+    geldig_vanaf = _eis_datum(geldig_vanaf, "geldig_vanaf")
+    _eis_niet_in_verleden(geldig_vanaf, "geldig_vanaf")
+    bron = _eis_artikel(bron)
+
+    versies = list(
+        Regel.objects.select_for_update().filter(sleutel=sleutel).order_by("geldig_vanaf")
+    )
+    if not versies:
+        raise ValidationError({"sleutel": f"Er is geen regel met de sleutel „{sleutel}”."})
+    if any(v.geldig_vanaf == geldig_vanaf for v in versies):
+        raise ValidationError(
+            {
+                "geldig_vanaf": "Op deze datum begint al een versie van deze regel. Kies een "
+                "andere datum, of pas die versie aan zolang ze nog niet geldt."
+            }
+        )
+    eerder = [v for v in versies if v.geldig_vanaf < geldig_vanaf]
+    later = [v for v in versies if v.geldig_vanaf > geldig_vanaf]
+    lopend = next((v for v in eerder if v.geldig_tot is None or v.geldig_tot > geldig_vanaf), None)
+    basis = lopend or (eerder[-1] if eerder else later[0])
+
+    try:
+        schoon = waarden.normaliseer(basis.type, waarde)
+    except ValidationError as exc:
+        raise ValidationError({"waarde": exc.messages}) from None
+
+    if lopend is not None:
+        lopend.geldig_tot = geldig_vanaf
+        _opslaan(
+            lopend, door=door, reden=f"Afgesloten: nieuwe versie vanaf {geldig_vanaf:%d-%m-%Y}"
+        )
+
+    if bron_lid is None:
+        bron_lid = basis.bron_lid if bron is not None and bron.pk == basis.bron_id else ""
+    nieuw = Regel(
+        sleutel=sleutel,
+        naam=basis.naam,
+        type=basis.type,
+        eenheid=basis.eenheid,
+        waarde=schoon,
+        bron=bron,
+        bron_lid=bron_lid,
+        bron_toelichting=basis.bron_toelichting if bron_toelichting is None else bron_toelichting,
+        geldig_vanaf=geldig_vanaf,
+        geldig_tot=later[0].geldig_vanaf if later else None,
+    )
+    _opslaan(nieuw, door=door, reden=f"Nieuwe versie vanaf {geldig_vanaf:%d-%m-%Y}")
+    return nieuw
+
+
+@transaction.atomic
+def regel_versie_bijwerken(*, regel: Regel, door: Any, **wijzigingen: Any) -> Regel:
+    """Correct a version. Name and source may always change (a correction of the citation);
+    value, type and unit only while the version has not started. The period never changes here.
+    """
+    _eis_permissie(door, "verordening.change_regel")
+    onbekend = set(wijzigingen) - BIJWERKBARE_VELDEN
+    if onbekend:
+        raise ValidationError(
+            "De periode van een versie verandert alleen door een nieuwe versie toe te voegen."
+        )
+    huidig = Regel.objects.select_for_update().get(pk=regel.pk)
+    gewijzigd = {veld for veld, waarde in wijzigingen.items() if getattr(huidig, veld) != waarde}
+    if huidig.is_begonnen() and gewijzigd & VASTE_VELDEN_NA_START:
+        raise ValidationError(
+            f"Deze versie geldt al sinds {date_format(huidig.geldig_vanaf, 'j F Y')}. Haar waarde "
+            "verandert niet meer; voeg een nieuwe versie toe vanaf een datum.",
+            code="begonnen",
+        )
+    if "bron" in wijzigingen:
+        _eis_artikel(wijzigingen["bron"])
+    for veld in gewijzigd:
+        setattr(huidig, veld, wijzigingen[veld])
+    if gewijzigd:
+        _opslaan(huidig, door=door, reden="Versie bijgewerkt: " + ", ".join(sorted(gewijzigd)))
+    return huidig
+
+
+@transaction.atomic
+def regel_versie_intrekken(*, regel: Regel, door: Any) -> None:
+    """Withdraw a version that has not started; the version before it runs on in its place."""
+    _eis_permissie(door, "verordening.delete_regel")
+    huidig = Regel.objects.select_for_update().get(pk=regel.pk)
+    if huidig.is_begonnen():
+        raise ValidationError(
+            "Deze versie geldt al en blijft bewaard. Voeg een nieuwe versie toe vanaf een datum.",
+            code="begonnen",
+        )
+    voorganger = (
+        Regel.objects.select_for_update()
+        .filter(sleutel=huidig.sleutel, geldig_tot=huidig.geldig_vanaf)
+        .first()
+    )
+    huidig._history_user = door
+    huidig._change_reason = "Versie ingetrokken voordat ze begon"
+    huidig.delete()
+    if voorganger is not None:
+        voorganger.geldig_tot = huidig.geldig_tot
+        _opslaan(voorganger, door=door, reden="Loopt door: de volgende versie is ingetrokken")
+
+
+# --- Huishoudelijk reglement ------------------------------------------------------------------
+@transaction.atomic
+def huishoudelijk_reglement_overgang(
+    *, reglement: HuishoudelijkReglement, naar: str, door: Any, opmerkingen: str = ""
+) -> HuishoudelijkReglement:
+    """Move the house rules to state ``naar`` if the transition table allows it for ``door``."""
+    huidig = HuishoudelijkReglement.objects.select_for_update().get(pk=reglement.pk)
+    overgang = controleer_overgang(van=huidig.status, naar=naar, opmerkingen=opmerkingen or "")
+    if door is None or not door.has_perm(overgang.permissie):
+        raise PermissionDenied(f"U mag deze stap niet zetten: {overgang.actie.lower()}.")
+    vandaag = timezone.localdate()
+    huidig.status = naar
+    if naar == Status.INGEDIEND:
+        huidig.ingediend_op = vandaag
+        huidig.beoordeeld_op = None
+        huidig.opmerkingen_college = ""
+    elif naar in (Status.GOEDGEKEURD, Status.TERUGGESTUURD):
+        huidig.beoordeeld_op = vandaag
+        huidig.opmerkingen_college = (opmerkingen or "").strip()
+    _opslaan(huidig, door=door, reden=overgang.actie)
+    return huidig
+
+
+def huishoudelijk_reglement_indienen(*, reglement, door):
+    return huishoudelijk_reglement_overgang(reglement=reglement, naar=Status.INGEDIEND, door=door)
+
+
+def huishoudelijk_reglement_goedkeuren(*, reglement, door, opmerkingen: str = ""):
+    return huishoudelijk_reglement_overgang(
+        reglement=reglement, naar=Status.GOEDGEKEURD, door=door, opmerkingen=opmerkingen
+    )
+
+
+def huishoudelijk_reglement_terugsturen(*, reglement, door, opmerkingen: str):
+    return huishoudelijk_reglement_overgang(
+        reglement=reglement, naar=Status.TERUGGESTUURD, door=door, opmerkingen=opmerkingen
+    )
