@@ -20,6 +20,11 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 
 TASK_SOFT_TIME_LIMIT = 5 * 60
 TASK_TIME_LIMIT = 6 * 60
+#: Longest countdown/eta or retry backoff any task may use (accounts.tasks: at most 10 minutes).
+MAX_COUNTDOWN = 60 * 60
+#: Redis redelivers an unacknowledged task after this long, so it must exceed
+#: TASK_TIME_LIMIT + MAX_COUNTDOWN (tests/test_celery.py checks it).
+VISIBILITY_TIMEOUT = 2 * 60 * 60
 
 app.conf.update(
     task_acks_late=True,
@@ -27,8 +32,17 @@ app.conf.update(
     worker_prefetch_multiplier=1,
     task_soft_time_limit=TASK_SOFT_TIME_LIMIT,
     task_time_limit=TASK_TIME_LIMIT,
-    # Must exceed the longest task (and any countdown/eta), or Redis redelivers a running task.
-    broker_transport_options={"visibility_timeout": 2 * 60 * 60},
+    # Must exceed the longest task (and any countdown/eta/retry backoff), or Redis redelivers a
+    # running task.
+    broker_transport_options={
+        "visibility_timeout": VISIBILITY_TIMEOUT,
+        # An unreachable Redis host must not hang a publisher for long.
+        "socket_connect_timeout": 2,
+    },
+    redis_socket_connect_timeout=2,
+    # With acks_late, a task running when the broker connection drops is redelivered anyway;
+    # cancel it instead of finishing it twice (the Celery 6 default).
+    worker_cancel_long_running_tasks_on_connection_loss=True,
     # Bounded publish retries, so a web request never hangs on a dead broker.
     task_publish_retry=True,
     task_publish_retry_policy={
@@ -53,4 +67,6 @@ app.conf.update(
         },
     },
 )
+# Without arguments Celery asks the Django fix-up for every installed app and imports its
+# ``tasks`` module (e.g. hengelo_participatie.accounts.tasks); tests/test_celery.py checks that.
 app.autodiscover_tasks()

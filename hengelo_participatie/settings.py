@@ -115,6 +115,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "TIMEOUT": 300,
+            # A hanging Redis must not hang requests (or /health/): fail after two seconds.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -189,7 +191,12 @@ USE_TZ = True
 # --- Static and private files ----------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# static/src holds the sources of static/build (npm run build); it is never served itself.
+STATICFILES_DIRS = [
+    ("build", BASE_DIR / "static" / "build"),
+    ("js", BASE_DIR / "static" / "js"),
+    ("pdf", BASE_DIR / "static" / "pdf"),
+]
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media")))
 STORAGES = {
     "default": {

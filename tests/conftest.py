@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -26,6 +28,14 @@ def require_service(name: str, reason: str) -> None:
     if CI:
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher() -> None:
+    """Hashing with PBKDF2 dominates test setup time; the hash algorithm is not under test."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -63,3 +73,27 @@ def login_as(make_user: Callable[..., object]) -> Callable[..., Client]:
 
 
 ALL_ROLES = [r.value for r in Rol]
+
+
+@pytest.fixture
+def private_media(tmp_path: Path, settings: Any) -> Path:
+    """Private uploads go to a fresh folder under tmp_path for this test."""
+    root = tmp_path / "private-media"
+    root.mkdir()
+    settings.PRIVATE_MEDIA_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root, "base_url": None},
+        },
+    }
+    return root
+
+
+@pytest.fixture(scope="session")
+def pdf_bytes() -> bytes:
+    """A real PDF, made by our own renderer."""
+    from hengelo_participatie.pdf import render_pdf
+
+    return render_pdf("pdf/voorbeeld.html", {"titel": "Bijlage", "alineas": ["Geheim stuk."]})

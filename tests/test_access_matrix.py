@@ -1,0 +1,408 @@
+"""Role × URL access matrix (QUALITY.md, first row of the test matrix).
+
+Every URL pattern of the project, the admin included, is enumerated from the resolver and
+requested (GET) as every role. The expected status per role lives in ``EXPECTED`` below, written
+out by hand. A pattern that is missing from the table fails the test, so a new view cannot ship
+without a decision about who may reach it.
+
+Admin models are declared once with ``admin_model(...)``, which expands to the standard admin
+pages of that model (changelist, add, history, delete, change and the bare-id redirect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Model
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_otp.plugins.otp_email.models import EmailDevice
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from guardian.shortcuts import assign_perm
+
+from hengelo_participatie.accounts.models import User
+from verordening.models import (
+    Artikel,
+    HuishoudelijkReglement,
+    Regel,
+    Samenwerkingsafspraken,
+    Verordening,
+)
+from hengelo_participatie.files.models import Bestand, BestandDownload
+from hengelo_participatie.files.services import bestand_opslaan
+from tests.conftest import mfa_verify
+from tests.factories import UserFactory
+
+ANON = "anoniem"
+OUD_LID = "oud_lid"  # a former member: account still active, but no role any more
+SUPER = "superuser"
+ROLES = [
+    ANON, OUD_LID, "lid", "voorzitter", "vicevoorzitter", "ondersteuner", "accounthouder",
+    "beleidsmedewerker", "gespreksleider", SUPER,
+]
+ADMIN_USERS = {"ondersteuner", "accounthouder", SUPER}  # roles with is_staff
+NON_ADMIN = [r for r in ROLES if r not in ADMIN_USERS]
+TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
+
+Expectation = dict[str, int]
+
+
+def everyone(status: int = 200) -> Expectation:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int = 200, *, anonymous: int = 302) -> Expectation:
+    result = dict.fromkeys(ROLES, status)
+    result[ANON] = anonymous
+    return result
+
+
+def only(allowed: set[str], *, ok: int = 200, denied: int = 404) -> Expectation:
+    """Signed-in users in ``allowed`` get ``ok``; other signed-in users ``denied``."""
+    result = {role: (ok if role in allowed else denied) for role in ROLES}
+    result[ANON] = 302
+    return result
+
+
+#: Not even a superuser: the admin class itself refuses (read-only logs, for example).
+NOBODY: frozenset[str] = frozenset({"<niemand>"})
+
+
+def admin_page(allowed: set[str], *, ok: int = 200, denied: int = 403) -> Expectation:
+    """An admin page: non-staff are sent to the admin login, staff without rights get 403.
+
+    Superusers pass unless ``allowed`` is ``NOBODY``.
+    """
+    result = dict.fromkeys(NON_ADMIN, 302)
+    for role in ADMIN_USERS:
+        passes = role in allowed or (role == SUPER and allowed is not NOBODY)
+        result[role] = ok if passes else denied
+    return result
+
+
+def admin_model(
+    label: str, *, view: set[str] = frozenset(), add: set[str] = frozenset(),
+    change: set[str] = frozenset(), delete: set[str] = frozenset(),
+    history: bool = False, guarded: bool = False,
+) -> dict[str, Expectation]:
+    """The standard admin pages of one model.
+
+    ``history``: SimpleHistoryAdmin's page of one historical version (readers).
+    ``guarded``: GuardedModelAdmin's object-permission pages (only who may change the object).
+    """
+    app_label, model_name = label.split(".")
+    prefix = f"admin:{app_label}_{model_name}"
+    readers = set(view) | set(change)
+    pages = {
+        f"{prefix}_changelist": admin_page(readers),
+        f"{prefix}_add": admin_page(add),
+        f"{prefix}_history": admin_page(readers),
+        f"{prefix}_delete": admin_page(delete),
+        f"{prefix}_change": admin_page(readers),
+        # The bare ".../<id>/" pattern redirects to the change page (or, for non-staff, login).
+        f"admin/{app_label}/{model_name}/<path:object_id>/": admin_page(set(ADMIN_USERS), ok=302),
+    }
+    if history:
+        pages[f"{prefix}_simple_history"] = admin_page(readers)
+    if guarded:
+        for suffix in ("permissions", "permissions_manage_user", "permissions_manage_group"):
+            pages[f"{prefix}_{suffix}"] = admin_page(set(change))
+    return pages
+
+
+SUPER_ONLY: set[str] = set()
+
+EXPECTED: dict[str, Expectation] = {
+    # Public pages.
+    "home": everyone(),
+    "toegankelijkheid": everyone(),
+    "privacy": everyone(),
+    "health": everyone(),
+    "set_language": everyone(302),  # a GET changes nothing and redirects back
+    # Accounts. Signed-in users are sent on from the login page.
+    "accounts:login": {**dict.fromkeys(ROLES, 302), ANON: 200},
+    "accounts:logout": everyone(),  # GET asks for confirmation; only POST logs out
+    "accounts:mfa_verify": signed_in(302),  # already verified: sent on
+    "accounts:mfa_setup": {**signed_in(), **dict.fromkeys(TOTP_ROLES, 302)},
+    "accounts:mfa_setup_totp": signed_in(),
+    "accounts:mfa_setup_email": {**signed_in(), **dict.fromkeys(TOTP_ROLES, 302)},
+    "accounts:sessie_verlengen": everyone(405),  # POST only
+    "accounts:password_reset": everyone(),
+    "accounts:password_reset_done": everyone(),
+    "accounts:password_reset_confirm": everyone(),  # bad token: "deze link werkt niet meer"
+    "accounts:password_reset_complete": everyone(),
+    "accounts:password_change": signed_in(),
+    "accounts:password_change_done": signed_in(),
+    # Private files: shared with the "lid" group only; everyone else gets the same 404.
+    "files:download": only({"lid", SUPER}),
+    # Portal.
+    "portal:home": signed_in(),
+    # Admin site pages.
+    "admin:index": admin_page(set(ADMIN_USERS)),
+    "admin:login": {**dict.fromkeys(NON_ADMIN, 200), **dict.fromkeys(ADMIN_USERS, 302)},
+    "admin:logout": admin_page(set(ADMIN_USERS), ok=405),
+    "admin:password_change": admin_page(set(ADMIN_USERS)),
+    "admin:password_change_done": admin_page(set(ADMIN_USERS)),
+    "admin:autocomplete": admin_page(NOBODY),  # 403 without a valid field and term
+    "admin:jsi18n": admin_page(set(ADMIN_USERS)),
+    "admin:view_on_site": admin_page(set(ADMIN_USERS), ok=404),
+    "admin/(?P<url>.*)$": admin_page(set(ADMIN_USERS), ok=404),
+    "admin:otp_totp_totpdevice_config": admin_page(SUPER_ONLY),
+    "admin:otp_totp_totpdevice_qrcode": admin_page(SUPER_ONLY),
+    **admin_model(
+        "accounts.user", view={"accounthouder", "ondersteuner"}, add={"accounthouder"},
+        change={"accounthouder"}, history=True,
+    ),
+    "admin:auth_user_password_change": admin_page({"accounthouder"}),
+    **admin_model("files.bestand", view={"accounthouder", "ondersteuner"}, add=ADMIN_USERS),
+    # A confidential file without an object grant looks missing in the admin too (redirect).
+    "admin:files_bestand_change": admin_page({SUPER}, denied=302),
+    "admin:files_bestand_history": admin_page({SUPER}, denied=302),
+    **admin_model("files.bestanddownload", add=NOBODY, delete=NOBODY),
+    **admin_model("auth.group", view={"accounthouder"}),
+    # The regulation: everyone in the admin reads it; the account holder keeps it.
+    **admin_model(
+        "verordening.verordening", view={"ondersteuner"}, add={"accounthouder"},
+        change={"accounthouder"}, history=True,
+    ),
+    **admin_model(
+        "verordening.artikel", view={"ondersteuner"}, add={"accounthouder"},
+        change={"accounthouder"}, delete={"accounthouder"}, history=True,
+    ),
+    **admin_model(
+        "verordening.regel", view={"ondersteuner"}, add={"accounthouder"},
+        change={"accounthouder"}, history=True,
+        delete=NOBODY,  # the test object is a version that has started: never deleted
+    ),
+    "admin:verordening_regel_nieuwe_versie": admin_page({"accounthouder"}),
+    **admin_model(
+        "verordening.samenwerkingsafspraken", view={"ondersteuner"}, add={"accounthouder"},
+        change={"accounthouder"}, delete={"accounthouder"}, history=True,
+    ),
+    **admin_model(
+        "verordening.huishoudelijkreglement", add={"accounthouder", "ondersteuner"},
+        change={"accounthouder", "ondersteuner"}, delete={"accounthouder"}, history=True,
+    ),
+    **admin_model(
+        "axes.accessattempt", view={"accounthouder"}, delete={"accounthouder"}, add=NOBODY
+    ),
+    **admin_model("axes.accesslog", add=NOBODY),
+    **admin_model("axes.accessfailurelog", add=NOBODY),
+    **admin_model("otp_totp.totpdevice"),
+    **admin_model("otp_email.emaildevice"),
+    **admin_model("otp_static.staticdevice"),
+}
+
+#: admin:app_list per app label: which staff roles see the app.
+APP_LIST: dict[str, set[str]] = {
+    "accounts": {"accounthouder", "ondersteuner"},
+    "files": {"accounthouder", "ondersteuner"},
+    "verordening": {"accounthouder", "ondersteuner"},
+    "auth": {"accounthouder"},
+    "axes": {"accounthouder"},
+    "otp_totp": SUPER_ONLY,
+    "otp_email": SUPER_ONLY,
+    "otp_static": SUPER_ONLY,
+}
+
+
+# --- Enumerating the resolver -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Route:
+    key: str  # "namespace:name", or the full route when a pattern has no name
+    route: str
+    pattern: URLPattern
+
+
+def _walk(patterns: list[Any], prefix: str = "", ns: str | None = None) -> Iterator[Route]:
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            child_ns = ns
+            if p.namespace:
+                child_ns = f"{ns}:{p.namespace}" if ns else p.namespace
+            yield from _walk(p.url_patterns, prefix + str(p.pattern), child_ns)
+        else:
+            route = prefix + str(p.pattern)
+            name = f"{ns}:{p.name}" if ns and p.name else p.name
+            yield Route(key=name or route, route=route, pattern=p)
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+# --- Objects to put in URLs ---------------------------------------------------------------------
+#: How to make one instance of each admin-registered model. A model registered in the admin
+#: without an entry here fails the test.
+INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
+    "auth.group": lambda: Group.objects.get(name="lid"),
+    "accounts.user": lambda: _owner(),
+    "files.bestand": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
+    "files.bestanddownload": lambda: BestandDownload.objects.create(
+        bestand=INSTANCE_MAKERS["files.bestand"](), user=_owner()
+    ),
+    "axes.accessattempt": lambda: AccessAttempt.objects.create(
+        username="x@example.org", ip_address="127.0.0.1", user_agent="test", http_accept="*/*",
+        path_info="/", get_data="", post_data="", failures_since_start=1,
+    ),
+    "axes.accesslog": lambda: AccessLog.objects.create(
+        username="x@example.org", ip_address="127.0.0.1", user_agent="test", http_accept="*/*",
+        path_info="/",
+    ),
+    "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(
+        username="x@example.org", ip_address="127.0.0.1", user_agent="test", http_accept="*/*",
+        path_info="/", locked_out=False,
+    ),
+    "verordening.verordening": lambda: Verordening.objects.first(),
+    "verordening.artikel": lambda: Artikel.objects.first(),
+    "verordening.regel": lambda: Regel.objects.get(
+        sleutel="max_terms", geldig_vanaf__lte=date.today(), geldig_tot__isnull=True
+    ),
+    "verordening.samenwerkingsafspraken": lambda: Samenwerkingsafspraken.objects.create(
+        jaar=2026, datum_vastgesteld=date(2026, 1, 15), datum_volgende_evaluatie=date(2027, 1, 15)
+    ),
+    "verordening.huishoudelijkreglement": lambda: HuishoudelijkReglement.objects.create(
+        titel="Huishoudelijk reglement 2026", tekst="Concept."
+    ),
+    "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
+    "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),
+    "otp_static.staticdevice": lambda: StaticDevice.objects.create(user=_owner(), name="codes"),
+}
+
+
+def _owner() -> User:
+    return User.objects.get(email=OWNER_EMAIL)
+
+#: Objects for non-admin URLs with a ``pk``.
+URL_OBJECTS: dict[str, Callable[[], Model]] = {
+    "files:download": INSTANCE_MAKERS["files.bestand"],
+}
+
+
+_made: dict[str, Model] = {}
+
+
+def _instance_for(model: type[Model]) -> Model:
+    label = model._meta.label_lower
+    if label in INSTANCE_MAKERS:
+        if label not in _made:
+            _made[label] = INSTANCE_MAKERS[label]()
+        return _made[label]
+    raise AssertionError(f"Geen testobject voor {label}: voeg het toe aan INSTANCE_MAKERS.")
+
+
+def _admin_model_for(route: str) -> type[Model] | None:
+    for model in admin.site._registry:
+        if route.startswith(f"admin/{model._meta.app_label}/{model._meta.model_name}/"):
+            return model
+    return None
+
+
+def urls_for(route: Route, context: dict[str, Any]) -> list[tuple[str, str]]:
+    """Concrete (label, url) pairs for a route, with real objects filled in."""
+    if route.key == "admin:app_list":
+        return [(f"admin:app_list[{label}]", f"/admin/{label}/") for label in APP_LIST]
+    model = _admin_model_for(route.route)
+    values: dict[str, str] = dict(context)
+    if model is not None:
+        obj = _instance_for(model)
+        values["object_id"] = values["pk"] = values["id"] = str(obj.pk)
+        history = getattr(obj, "history", None)
+        if history is not None:
+            values["history_id"] = str(history.order_by("history_id").first().history_id)
+    elif route.key in URL_OBJECTS:
+        values["pk"] = str(URL_OBJECTS[route.key]().pk)
+
+    regex = route.pattern.pattern.regex
+    if route.key != route.route:  # a named pattern: let Django build the URL
+        names = list(regex.groupindex)
+        if names:
+            return [(route.key, reverse(route.key, kwargs={n: values[n] for n in names}))]
+        positional = ["object_id", "history_id"][: regex.groups]
+        return [(route.key, reverse(route.key, args=[values[n] for n in positional]))]
+    path = route.route.replace("(?P<url>.*)$", "bestaat-niet/")
+    path = path.replace("<path:object_id>", values.get("object_id", "1"))
+    assert "<" not in path, f"Vul de URL-parameters in voor {route.key}"
+    return [(route.key, "/" + path)]
+
+
+OWNER_EMAIL = "eigenaar@example.org"
+
+
+@pytest.fixture
+def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
+    _made.clear()
+    owner = UserFactory(email=OWNER_EMAIL)
+    # A confidential file, uploaded by someone else and shared with the "lid" group only.
+    bestand = bestand_opslaan(
+        upload=SimpleUploadedFile("toegangstest.pdf", pdf_bytes), door=owner
+    )
+    assign_perm("files.view_bestand", Group.objects.get(name="lid"), bestand)
+    return {
+        "user_id": str(owner.pk),
+        "group_id": str(Group.objects.get(name="lid").pk),
+        "content_type_id": "1",
+        "object_id": "1",
+        "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
+        "token": "set-password",
+    }
+
+
+def _client_for(role: str) -> Client:
+    client = Client()
+    if role == ANON:
+        return client
+    if role == SUPER:
+        user = UserFactory(is_superuser=True, is_staff=True)
+    elif role == OUD_LID:
+        user = UserFactory(roles=[])
+    else:
+        user = UserFactory(roles=[role])
+    mfa_verify(client, user)
+    return client
+
+
+def test_every_url_pattern_has_an_expectation():
+    keys = {route.key for route in all_routes()}
+    missing = sorted(keys - EXPECTED.keys() - {"admin:app_list"})
+    assert not missing, f"Deze URL's staan niet in de toegangstabel: {missing}"
+    app_labels = {model._meta.app_label for model in admin.site._registry}
+    assert app_labels <= APP_LIST.keys(), f"Zet in APP_LIST: {sorted(app_labels - APP_LIST.keys())}"
+    stale = sorted(EXPECTED.keys() - keys)
+    assert not stale, f"Deze regels in de toegangstabel horen bij geen URL meer: {stale}"
+
+
+def test_every_expectation_names_every_role():
+    for key, expectation in EXPECTED.items():
+        assert set(expectation) == set(ROLES), key
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_role_gets_the_expected_status_on_every_url(role: str, context: dict[str, Any]) -> None:
+    client = _client_for(role)
+    mismatches = []
+    for route in all_routes():
+        if route.key not in EXPECTED and route.key != "admin:app_list":
+            continue  # reported by test_every_url_pattern_has_an_expectation
+        for label, url in urls_for(route, context):
+            if label.startswith("admin:app_list["):
+                app_label = label.split("[")[1].rstrip("]")
+                expected = admin_page(APP_LIST[app_label], denied=404)[role]
+            else:
+                expected = EXPECTED[route.key][role]
+            status = client.get(url).status_code
+            if status != expected:
+                mismatches.append(f"{label} {url}: kreeg {status}, verwacht {expected}")
+    assert not mismatches, f"Rol {role}:\n" + "\n".join(mismatches)
