@@ -30,6 +30,21 @@ def require_service(name: str, reason: str) -> None:
     pytest.skip(message)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests (live server, real Celery worker) end with a flush of every table,
+    which would also wipe the reference data that migrations load (rules, laws, instruments).
+    Serialized rollback restores that data at the start of each of them; pytest-django runs
+    transactional tests after the others, so every test sees the reference data."""
+    for item in items:
+        names = getattr(item, "fixturenames", [])
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in names or "live_server" in names or bool(
+            marker and marker.kwargs.get("transaction")
+        )
+        if transactional and "django_db_serialized_rollback" not in names:
+            names.append("django_db_serialized_rollback")
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hasher() -> None:
     """Hashing with PBKDF2 dominates test setup time; the hash algorithm is not under test."""
