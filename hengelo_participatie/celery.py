@@ -65,6 +65,14 @@ app.conf.update(
             "task": "hengelo_participatie.accounts.tasks.clear_expired_sessions",
             "schedule": crontab(hour=3, minute=15),
         },
+        "termijnen-en-rollen-bijwerken": {
+            "task": "adviesraad.tasks.termijnen_en_rollen_bijwerken",
+            "schedule": crontab(hour=2, minute=30),
+        },
+        "persoonsgegevens-opschonen": {
+            "task": "adviesraad.tasks.persoonsgegevens_opschonen",
+            "schedule": crontab(hour=3, minute=0),
+        },
     },
 )
 # Without arguments Celery asks the Django fix-up for every installed app and imports its

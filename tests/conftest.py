@@ -53,6 +53,21 @@ def _fast_password_hasher() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _celery_in_process(request: pytest.FixtureRequest) -> Any:
+    """Tasks run in-process in tests, also when REDIS_URL is set, except in the tests marked
+    ``celery_worker`` that run a real worker on the real broker."""
+    from hengelo_participatie.celery import app
+
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    old = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = old
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., object]:
     def _make(role: str | None = None, **kwargs: object) -> object:

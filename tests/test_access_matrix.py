@@ -11,28 +11,36 @@ pages of that model (changelist, add, history, delete, change and the bare-id re
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.shortcuts import assign_perm
 
+from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
+from adviesraad.services import evaluatie_vastleggen
 from hengelo_participatie.accounts.models import User
+from hengelo_participatie.files.models import Bestand, BestandDownload
+from hengelo_participatie.files.services import bestand_opslaan
+from tests.conftest import mfa_verify
+from tests.factories import UserFactory
 from verordening.models import (
     Artikel,
     HuishoudelijkReglement,
@@ -40,10 +48,6 @@ from verordening.models import (
     Samenwerkingsafspraken,
     Verordening,
 )
-from hengelo_participatie.files.models import Bestand, BestandDownload
-from hengelo_participatie.files.services import bestand_opslaan
-from tests.conftest import mfa_verify
-from tests.factories import UserFactory
 
 ANON = "anoniem"
 OUD_LID = "oud_lid"  # a former member: account still active, but no role any more
@@ -54,6 +58,7 @@ ROLES = [
 ]
 ADMIN_USERS = {"ondersteuner", "accounthouder", SUPER}  # roles with is_staff
 NON_ADMIN = [r for r in ROLES if r not in ADMIN_USERS]
+RAAD = {"lid", "voorzitter", "vicevoorzitter"}
 TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 
 Expectation = dict[str, int]
@@ -117,8 +122,9 @@ def admin_model(
     if history:
         pages[f"{prefix}_simple_history"] = admin_page(readers)
     if guarded:
+        # Object permissions are granted by services only; the pages are for superusers.
         for suffix in ("permissions", "permissions_manage_user", "permissions_manage_group"):
-            pages[f"{prefix}_{suffix}"] = admin_page(set(change))
+            pages[f"{prefix}_{suffix}"] = admin_page(set(), denied=302)
     return pages
 
 
@@ -145,6 +151,17 @@ EXPECTED: dict[str, Expectation] = {
     "accounts:password_reset_complete": everyone(),
     "accounts:password_change": signed_in(),
     "accounts:password_change_done": signed_in(),
+    # The council: public page, and the membership pages of the portal.
+    "adviesraad:openbaar": everyone(),
+    "adviesraad:foto": everyone(404),  # the test member gave no photo (or no consent)
+    "lidmaatschap:mijn": signed_in(),
+    "lidmaatschap:export": signed_in(),
+    "lidmaatschap:verklaringen": signed_in(),
+    "lidmaatschap:leden": only(RAAD | {"ondersteuner", "accounthouder", SUPER}),
+    "lidmaatschap:samenstelling": only(RAAD | {"ondersteuner", "accounthouder", SUPER}),
+    "lidmaatschap:verklaring_nieuw": only(set()),  # only for someone with a member record
+    # Someone else's declaration: only the chair and the supporter.
+    "lidmaatschap:verklaring": only({"voorzitter", "ondersteuner", SUPER}),
     # Private files: shared with the "lid" group only; everyone else gets the same 404.
     "files:download": only({"lid", SUPER}),
     # Portal.
@@ -172,6 +189,31 @@ EXPECTED: dict[str, Expectation] = {
     "admin:files_bestand_history": admin_page({SUPER}, denied=302),
     **admin_model("files.bestanddownload", add=NOBODY, delete=NOBODY),
     **admin_model("auth.group", view={"accounthouder"}),
+    # Membership: the account holder keeps it, the supporter reads it; nothing is deleted.
+    **admin_model("adviesraad.kernwet", view={"ondersteuner", "accounthouder"}, add=NOBODY,
+                  delete=NOBODY),
+    **{
+        key: value
+        for model in ("lid", "zittingstermijn", "functie", "portefeuille", "portefeuillehouder")
+        for key, value in admin_model(
+            f"adviesraad.{model}", view={"ondersteuner"}, add={"accounthouder"},
+            change={"accounthouder"}, delete=NOBODY, history=True, guarded=True,
+        ).items()
+    },
+    **{
+        key: value
+        for model in ("herbenoemingsevaluatie", "vacature", "kandidaat")
+        for key, value in admin_model(
+            f"adviesraad.{model}", view={"accounthouder"}, add={"accounthouder"},
+            change={"accounthouder"} if model != "herbenoemingsevaluatie" else set(),
+            delete=NOBODY, history=True, guarded=True,
+        ).items()
+    },
+    # Declarations: the supporter keeps them; the account holder has no access at all.
+    **admin_model("adviesraad.nevenfunctieverklaring", view={"ondersteuner"},
+                  add={"ondersteuner"}, delete=NOBODY, history=True, guarded=True),
+    **admin_model("adviesraad.verklaringinzage", view={"ondersteuner"}, add=NOBODY,
+                  delete=NOBODY),
     # The regulation: everyone in the admin reads it; the account holder keeps it.
     **admin_model(
         "verordening.verordening", view={"ondersteuner"}, add={"accounthouder"},
@@ -210,6 +252,7 @@ APP_LIST: dict[str, set[str]] = {
     "accounts": {"accounthouder", "ondersteuner"},
     "files": {"accounthouder", "ondersteuner"},
     "verordening": {"accounthouder", "ondersteuner"},
+    "adviesraad": {"accounthouder", "ondersteuner"},
     "auth": {"accounthouder"},
     "axes": {"accounthouder"},
     "otp_totp": SUPER_ONLY,
@@ -268,13 +311,21 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     "verordening.verordening": lambda: Verordening.objects.first(),
     "verordening.artikel": lambda: Artikel.objects.first(),
     "verordening.regel": lambda: Regel.objects.get(
-        sleutel="max_terms", geldig_vanaf__lte=date.today(), geldig_tot__isnull=True
+        sleutel="max_terms", geldig_vanaf__lte=timezone.localdate(), geldig_tot__isnull=True
     ),
     "verordening.samenwerkingsafspraken": lambda: Samenwerkingsafspraken.objects.create(
         jaar=2026, datum_vastgesteld=date(2026, 1, 15), datum_volgende_evaluatie=date(2027, 1, 15)
     ),
     "verordening.huishoudelijkreglement": lambda: HuishoudelijkReglement.objects.create(
         titel="Huishoudelijk reglement 2026", tekst="Concept."
+    ),
+    "adviesraad.herbenoemingsevaluatie": lambda: evaluatie_vastleggen(
+        termijn=Zittingstermijn.objects.order_by("pk").first(), datum=timezone.localdate(),
+        conclusie="aanbevolen", door=None,
+    ),
+    "adviesraad.verklaringinzage": lambda: VerklaringInzage.objects.create(
+        verklaring=Nevenfunctieverklaring.objects.order_by("pk").first(), gelezen_door=_owner(),
+        via="test",
     ),
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),
@@ -288,6 +339,8 @@ def _owner() -> User:
 #: Objects for non-admin URLs with a ``pk``.
 URL_OBJECTS: dict[str, Callable[[], Model]] = {
     "files:download": INSTANCE_MAKERS["files.bestand"],
+    "adviesraad:foto": lambda: Lid.objects.filter(foto__isnull=True).order_by("pk").first(),
+    "lidmaatschap:verklaring": lambda: Nevenfunctieverklaring.objects.order_by("pk").first(),
 }
 
 
@@ -300,6 +353,9 @@ def _instance_for(model: type[Model]) -> Model:
         if label not in _made:
             _made[label] = INSTANCE_MAKERS[label]()
         return _made[label]
+    existing = model._default_manager.order_by("pk").first()  # from the demo data
+    if existing is not None:
+        return existing
     raise AssertionError(f"Geen testobject voor {label}: voeg het toe aan INSTANCE_MAKERS.")
 
 
@@ -318,7 +374,7 @@ def urls_for(route: Route, context: dict[str, Any]) -> list[tuple[str, str]]:
     values: dict[str, str] = dict(context)
     if model is not None:
         obj = _instance_for(model)
-        values["object_id"] = values["pk"] = values["id"] = str(obj.pk)
+        values["object_id"] = values["object_pk"] = values["pk"] = values["id"] = str(obj.pk)
         history = getattr(obj, "history", None)
         if history is not None:
             values["history_id"] = str(history.order_by("history_id").first().history_id)
@@ -344,6 +400,8 @@ OWNER_EMAIL = "eigenaar@example.org"
 @pytest.fixture
 def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
     _made.clear()
+    # Every app's demo data gives each admin model an object to open.
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
     owner = UserFactory(email=OWNER_EMAIL)
     # A confidential file, uploaded by someone else and shared with the "lid" group only.
     bestand = bestand_opslaan(

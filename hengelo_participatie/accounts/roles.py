@@ -39,58 +39,73 @@ class RolDefinitie:
     totp_verplicht: bool = False
 
 
-VERORDENING_MODELLEN = (
-    "verordening", "artikel", "regel", "samenwerkingsafspraken", "huishoudelijkreglement",
-)
-VERORDENING_LEZEN = frozenset(f"verordening.view_{m}" for m in VERORDENING_MODELLEN)
+def _perms(app_label: str, actions: str, *models: str) -> frozenset[str]:
+    """``_perms("adviesraad", "view add", "lid")`` -> {"adviesraad.view_lid", "adviesraad.add_lid"}."""
+    return frozenset(f"{app_label}.{a}_{m}" for a in actions.split() for m in models)
 
+
+# --- Building blocks of the table --------------------------------------------------------------
+VERORDENING = ("verordening", "artikel", "regel", "samenwerkingsafspraken", "huishoudelijkreglement")
+VERORDENING_LEZEN = _perms("verordening", "view", *VERORDENING)
+HR_INDIENEN = frozenset({"verordening.indienen_huishoudelijkreglement"})
+
+#: What every council member reads: members, composition, portfolios.
+RAAD_LEZEN = _perms("adviesraad", "view", "lid", "samenstelling", "portefeuille")
+#: Membership records the account holder keeps (no deletes: terms end, they are not removed).
+LIDMAATSCHAP_BEHEER = _perms(
+    "adviesraad", "view add change",
+    "lid", "zittingstermijn", "functie", "portefeuille", "portefeuillehouder", "vacature",
+    "kandidaat",
+)
+
+# --- The table ---------------------------------------------------------------------------------
+# Declarations of outside activities (nevenfunctieverklaring) are readable role-wide only by the
+# chair and the supporter; a member reads their own through an object grant. The account holder
+# and policy staff have no permission on them at all.
 ROLES: dict[Rol, RolDefinitie] = {
     Rol.VOORZITTER: RolDefinitie(
         label="Voorzitter",
         beheer=False,
-        permissies=VERORDENING_LEZEN | {"verordening.indienen_huishoudelijkreglement"},
+        permissies=VERORDENING_LEZEN
+        | HR_INDIENEN
+        | RAAD_LEZEN
+        | _perms("adviesraad", "view", "nevenfunctieverklaring")
+        | {"adviesraad.beoordelen_nevenfunctieverklaring"}
+        | _perms("adviesraad", "view add", "herbenoemingsevaluatie"),
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
         beheer=False,
-        permissies=VERORDENING_LEZEN | {"verordening.indienen_huishoudelijkreglement"},
+        permissies=VERORDENING_LEZEN | HR_INDIENEN | RAAD_LEZEN,
     ),
-    Rol.LID: RolDefinitie(label="Lid", beheer=False, permissies=VERORDENING_LEZEN),
+    Rol.LID: RolDefinitie(label="Lid", beheer=False, permissies=VERORDENING_LEZEN | RAAD_LEZEN),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
         beheer=True,
         permissies=VERORDENING_LEZEN
-        | {
-            "accounts.view_user",
-            "files.add_bestand",
-            "verordening.add_huishoudelijkreglement",
-            "verordening.change_huishoudelijkreglement",
-            "verordening.indienen_huishoudelijkreglement",
-        },
+        | HR_INDIENEN
+        | _perms("verordening", "add change", "huishoudelijkreglement")
+        | RAAD_LEZEN
+        | _perms("adviesraad", "view", "kernwet", "zittingstermijn", "functie")
+        | _perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
+        | _perms("adviesraad", "view add", "nevenfunctieverklaring")
+        | {"accounts.view_user", "files.add_bestand"},
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
         beheer=True,
-        permissies=frozenset(
-            {
-                "accounts.view_user",
-                "accounts.add_user",
-                "accounts.change_user",
-                "auth.view_group",
-                "files.add_bestand",
-                # Unlock an account that django-axes locked.
-                "axes.view_accessattempt",
-                "axes.delete_accessattempt",
-            }
-        )
-        | {f"verordening.{a}_{m}" for a in ("view", "add", "change") for m in VERORDENING_MODELLEN}
-        | {
-            "verordening.delete_artikel",
-            "verordening.delete_regel",  # only versions that have not started (admin refuses)
-            "verordening.delete_samenwerkingsafspraken",
-            "verordening.delete_huishoudelijkreglement",  # only concepts
-            "verordening.beoordelen_huishoudelijkreglement",
-        },
+        permissies=_perms("accounts", "view add change", "user")
+        | {"auth.view_group", "files.add_bestand"}
+        # Unlock an account that django-axes locked.
+        | _perms("axes", "view delete", "accessattempt")
+        | _perms("verordening", "view add change", *VERORDENING)
+        | _perms("verordening", "delete", "artikel", "samenwerkingsafspraken")
+        # Only versions that have not started, and only concepts: the admin refuses the rest.
+        | _perms("verordening", "delete", "regel", "huishoudelijkreglement")
+        | {"verordening.beoordelen_huishoudelijkreglement"}
+        | LIDMAATSCHAP_BEHEER
+        | _perms("adviesraad", "view", "samenstelling", "kernwet")
+        | _perms("adviesraad", "view add", "herbenoemingsevaluatie"),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",

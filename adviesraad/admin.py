@@ -1,0 +1,618 @@
+"""Admin for the account holder (and, for declarations, the supporter). Thin: every save and every
+action calls the same service as the portal, so the admin cannot bypass a rule.
+
+* Object permissions pages (guardian) are for system administrators only
+  (``ReinforcedGuardedModelAdminMixin``): a staff role cannot grant itself a declaration.
+* Nothing is deleted here: terms end, functions end, data goes with the retention purge.
+* Declarations: only roles with a role-wide view permission see them (supporter); every opening of
+  one is logged like a read in the portal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.admin import ReinforcedGuardedModelAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import selectors, services
+from .models import (
+    EindeReden,
+    Functie,
+    Herbenoemingsevaluatie,
+    Kandidaat,
+    KandidaatFase,
+    Kernwet,
+    Lid,
+    Nevenfunctieverklaring,
+    Portefeuille,
+    Portefeuillehouder,
+    TermijnStatus,
+    Vacature,
+    VerklaringInzage,
+    Zittingstermijn,
+)
+from .policies import SAMENSTELLING_PERM, mag, verklaring_policy
+
+
+class BeheerAdmin(ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
+    """Guardian object permissions + history; no deletes (retention purge only)."""
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: Any = None,
+    ) -> HttpResponse:
+        # A rule the service enforces (and the form cannot know) becomes a message, not a 500.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def _service(self, request: HttpRequest, functie: Any, **kwargs: Any) -> Any:
+        """Call a service; turn its refusal into a message instead of a 500."""
+        try:
+            return functie(door=request.user, **kwargs)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        except PermissionDenied:
+            self.message_user(request, _("U mag dit niet doen."), messages.ERROR)
+        return None
+
+
+# --- intermediate pages for actions ----------------------------------------------------------------
+class DatumForm(forms.Form):
+    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class BenoemForm(forms.Form):
+    besluitdatum = forms.DateField(
+        label=_("Datum collegebesluit"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    besluit_kenmerk = forms.CharField(label=_("Kenmerk collegebesluit"), max_length=100)
+    begindatum = forms.DateField(
+        label=_("Begindatum (leeg: de besluitdatum)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class HerbenoemForm(forms.Form):
+    voorgedragen_op = forms.DateField(
+        label=_("Voorgedragen op"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    besluitdatum = forms.DateField(
+        label=_("Datum collegebesluit"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    besluit_kenmerk = forms.CharField(label=_("Kenmerk collegebesluit"), max_length=100)
+
+
+class EindeForm(forms.Form):
+    reden = forms.ChoiceField(label=_("Reden"), choices=EindeReden.choices)
+    laatste_dag = forms.DateField(
+        label=_("Laatste dag"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
+    besluitdatum = forms.DateField(
+        label=_("Datum besluit (bij ontheffing)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    besluit_kenmerk = forms.CharField(label=_("Kenmerk besluit (bij ontheffing)"), required=False)
+
+
+def _actie_met_formulier(
+    modeladmin: BeheerAdmin,
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    *,
+    form_class: type[forms.Form],
+    titel: str,
+    uitvoeren: Any,
+) -> HttpResponse | None:
+    """Show a form for the selected rows; on confirmation call ``uitvoeren(obj, data)`` per row."""
+    form = form_class(request.POST if "bevestig" in request.POST else None)
+    if "bevestig" in request.POST and form.is_valid():
+        gelukt = 0
+        for obj in queryset:
+            if modeladmin._service(
+                request, lambda door, o=obj: uitvoeren(o, form.cleaned_data, door)
+            ):
+                gelukt += 1
+        if gelukt:
+            modeladmin.message_user(
+                request, _("%(n)s keer gelukt.") % {"n": gelukt}, messages.SUCCESS
+            )
+        return None
+    return TemplateResponse(
+        request,
+        "admin/adviesraad/actie.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": titel,
+            "form": form,
+            "objecten": queryset,
+            "actie": request.POST.get("action"),
+            "opts": modeladmin.model._meta,
+            "selectie": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+        },
+    )
+
+
+# --- reference data --------------------------------------------------------------------------------
+@admin.register(Kernwet)
+class KernwetAdmin(admin.ModelAdmin):
+    list_display = ("naam", "code", "volgorde")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# --- members -------------------------------------------------------------------------------------
+@admin.register(Lid)
+class LidAdmin(BeheerAdmin):
+    list_display = ("naam", "postcode", "beschikbaarheid_uren_per_maand", "inwerken_compleet")
+    list_select_related = ("user",)
+    search_fields = ("user__email", "user__voornaam", "user__achternaam", "postcode")
+    list_filter = ("themas", "foto_toestemming")
+    autocomplete_fields = ("user",)
+    filter_horizontal = ("themas",)
+    exclude = ("foto",)
+    change_list_template = "admin/adviesraad/lid/change_list.html"
+
+    @admin.display(description=_("naam"), ordering="user__achternaam")
+    def naam(self, obj: Lid) -> str:
+        return obj.naam
+
+    @admin.display(description=_("ingewerkt"), boolean=True)
+    def inwerken_compleet(self, obj: Lid) -> bool:
+        return obj.inwerken_compleet
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ("user",) if obj is not None else ()
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        extra_context = dict(extra_context or {})
+        if mag(request.user, SAMENSTELLING_PERM):
+            extra_context["samenstelling"] = selectors.samenstelling(user=request.user)
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request: HttpRequest, obj: Lid, form: Any, change: bool) -> None:
+        gegevens = {
+            veld: form.cleaned_data[veld]
+            for veld in services.LID_VELDEN | {"themas"}
+            if veld in form.cleaned_data
+        }
+        if change:
+            services.lid_bijwerken(lid=obj, door=request.user, **gegevens)
+        else:
+            postcode = gegevens.pop("postcode")
+            nieuw = services.lid_aanmaken(
+                user=form.cleaned_data["user"], postcode=postcode, door=request.user, **gegevens
+            )
+            obj.pk = nieuw.pk
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        pass  # the service sets the themes
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Model-level validation runs in the service (full_clean); avoid a double unique check.
+        return form
+
+
+@admin.register(Zittingstermijn)
+class ZittingstermijnAdmin(BeheerAdmin):
+    list_display = (
+        "lid",
+        "soort",
+        "status",
+        "begindatum",
+        "einddatum",
+        "beeindigd_op",
+        "einde_reden",
+    )
+    list_select_related = ("lid__user",)
+    list_filter = ("status", "soort", "einde_reden")
+    search_fields = ("lid__user__voornaam", "lid__user__achternaam", "besluit_kenmerk")
+    date_hierarchy = "begindatum"
+    autocomplete_fields = ("lid",)
+    actions = ("voordragen", "benoemen", "herbenoemen", "beeindigen")
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ("lid", "soort")
+        return [f.name for f in self.model._meta.fields if f.name != "id"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.get_fields(request, obj) if obj is not None else ()
+
+    def save_model(
+        self, request: HttpRequest, obj: Zittingstermijn, form: Any, change: bool
+    ) -> None:
+        if change:
+            return  # a term changes only through the actions
+        nieuw = services.termijn_aanmaken(
+            lid=form.cleaned_data["lid"], soort=form.cleaned_data["soort"], door=request.user
+        )
+        obj.pk = nieuw.pk
+
+    @admin.action(description=_("Voordragen aan het college"), permissions=["change"])
+    def voordragen(self, request: HttpRequest, queryset: QuerySet[Zittingstermijn]) -> Any:
+        return _actie_met_formulier(
+            self,
+            request,
+            queryset,
+            form_class=DatumForm,
+            titel=_("Voordragen"),
+            uitvoeren=lambda t, d, door: services.termijn_voordragen(
+                termijn=t, voorgedragen_op=d["datum"], door=door
+            ),
+        )
+
+    @admin.action(description=_("Benoemen (collegebesluit)"), permissions=["change"])
+    def benoemen(self, request: HttpRequest, queryset: QuerySet[Zittingstermijn]) -> Any:
+        return _actie_met_formulier(
+            self,
+            request,
+            queryset,
+            form_class=BenoemForm,
+            titel=_("Benoemen"),
+            uitvoeren=lambda t, d, door: services.termijn_benoemen(
+                termijn=t,
+                besluitdatum=d["besluitdatum"],
+                besluit_kenmerk=d["besluit_kenmerk"],
+                begindatum=d["begindatum"],
+                door=door,
+            ),
+        )
+
+    @admin.action(description=_("Herbenoemen (na evaluatie)"), permissions=["change"])
+    def herbenoemen(self, request: HttpRequest, queryset: QuerySet[Zittingstermijn]) -> Any:
+        def uitvoeren(vorige: Zittingstermijn, d: dict[str, Any], door: Any) -> Any:
+            evaluatie = vorige.evaluaties.order_by("-datum", "-pk").first()
+            if evaluatie is None:
+                raise ValidationError(
+                    _("Leg eerst de evaluatie van het functioneren vast (herbenoemingsevaluatie).")
+                )
+            return services.termijn_herbenoemen(
+                vorige=vorige,
+                evaluatie=evaluatie,
+                voorgedragen_op=d["voorgedragen_op"],
+                besluitdatum=d["besluitdatum"],
+                besluit_kenmerk=d["besluit_kenmerk"],
+                door=door,
+            )
+
+        return _actie_met_formulier(
+            self,
+            request,
+            queryset,
+            form_class=HerbenoemForm,
+            titel=_("Herbenoemen"),
+            uitvoeren=uitvoeren,
+        )
+
+    @admin.action(description=_("Termijn beëindigen"), permissions=["change"])
+    def beeindigen(self, request: HttpRequest, queryset: QuerySet[Zittingstermijn]) -> Any:
+        return _actie_met_formulier(
+            self,
+            request,
+            queryset,
+            form_class=EindeForm,
+            titel=_("Termijn beëindigen"),
+            uitvoeren=lambda t, d, door: services.termijn_beeindigen(
+                termijn=t,
+                reden=d["reden"],
+                laatste_dag=d["laatste_dag"],
+                toelichting=d["toelichting"],
+                besluitdatum=d["besluitdatum"],
+                besluit_kenmerk=d["besluit_kenmerk"],
+                door=door,
+            ),
+        )
+
+
+@admin.register(Herbenoemingsevaluatie)
+class HerbenoemingsevaluatieAdmin(BeheerAdmin):
+    list_display = ("termijn", "datum", "conclusie")
+    list_select_related = ("termijn__lid__user",)
+    list_filter = ("conclusie",)
+    autocomplete_fields = ("termijn",)
+    fields = ("termijn", "datum", "conclusie", "verslag")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.fields if obj is not None else ()
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "termijn":
+            kwargs["queryset"] = Zittingstermijn.objects.exclude(
+                status__in=[TermijnStatus.KANDIDAAT, TermijnStatus.VOORGEDRAGEN]
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(
+        self, request: HttpRequest, obj: Herbenoemingsevaluatie, form: Any, change: bool
+    ) -> None:
+        if change:
+            return
+        d = form.cleaned_data
+        nieuw = services.evaluatie_vastleggen(
+            termijn=d["termijn"],
+            datum=d["datum"],
+            conclusie=d["conclusie"],
+            verslag=d["verslag"],
+            door=request.user,
+        )
+        obj.pk = nieuw.pk
+
+
+@admin.register(Functie)
+class FunctieAdmin(BeheerAdmin):
+    list_display = ("lid", "soort", "van", "tot", "uurtarief")
+    list_select_related = ("lid__user",)
+    list_filter = ("soort",)
+    autocomplete_fields = ("lid",)
+    fields = ("lid", "soort", "van", "tot", "uurtarief", "besluit_kenmerk", "toelichting")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ()
+        return tuple(f for f in self.fields if f != "tot")
+
+    def save_model(self, request: HttpRequest, obj: Functie, form: Any, change: bool) -> None:
+        d = form.cleaned_data
+        if change:
+            if "tot" in form.changed_data and d["tot"]:
+                services.functie_beeindigen(functie=obj, tot=d["tot"], door=request.user)
+            return
+        nieuw = services.functie_toewijzen(
+            lid=d["lid"],
+            soort=d["soort"],
+            van=d["van"],
+            tot=d["tot"],
+            uurtarief=d["uurtarief"],
+            besluit_kenmerk=d["besluit_kenmerk"],
+            toelichting=d["toelichting"],
+            door=request.user,
+        )
+        obj.pk = nieuw.pk
+
+
+# --- portfolios ----------------------------------------------------------------------------------
+@admin.register(Portefeuille)
+class PortefeuilleAdmin(BeheerAdmin):
+    list_display = ("naam", "van", "tot")
+    search_fields = ("naam",)
+    filter_horizontal = ("kernwetten",)
+    fields = ("naam", "omschrijving", "kernwetten", "van", "tot")
+
+    def save_model(self, request: HttpRequest, obj: Portefeuille, form: Any, change: bool) -> None:
+        d = form.cleaned_data
+        if change:
+            services.portefeuille_bijwerken(portefeuille=obj, door=request.user, **d)
+        else:
+            nieuw = services.portefeuille_aanmaken(door=request.user, **d)
+            obj.pk = nieuw.pk
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        pass
+
+
+@admin.register(Portefeuillehouder)
+class PortefeuillehouderAdmin(BeheerAdmin):
+    list_display = ("portefeuille", "lid", "van", "tot")
+    list_select_related = ("portefeuille", "lid__user")
+    list_filter = ("portefeuille",)
+    autocomplete_fields = ("lid", "portefeuille")
+    fields = ("portefeuille", "lid", "van", "tot")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ("portefeuille", "lid", "van") if obj is not None else ()
+
+    def save_model(
+        self, request: HttpRequest, obj: Portefeuillehouder, form: Any, change: bool
+    ) -> None:
+        d = form.cleaned_data
+        if change:
+            if d.get("tot"):
+                services.portefeuillehouder_beeindigen(houder=obj, tot=d["tot"], door=request.user)
+            return
+        nieuw = services.portefeuillehouder_toewijzen(
+            portefeuille=d["portefeuille"],
+            lid=d["lid"],
+            van=d["van"],
+            tot=d["tot"],
+            door=request.user,
+        )
+        obj.pk = nieuw.pk
+
+
+# --- declarations --------------------------------------------------------------------------------
+@admin.register(Nevenfunctieverklaring)
+class NevenfunctieverklaringAdmin(BeheerAdmin):
+    list_display = ("lid", "aanleiding", "ingediend_op", "beoordeling")
+    list_select_related = ("lid__user",)
+    list_filter = ("aanleiding", "beoordeling")
+    autocomplete_fields = ("lid",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Nevenfunctieverklaring]:
+        return selectors.verklaringen_zichtbaar_voor(request.user)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ("beoordeling", "afspraak", "beoordeeld_door", "beoordeeld_op")
+        return [f.name for f in self.model._meta.fields if f.name != "id"]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        obj = self.get_object(request, object_id)
+        if obj is not None and verklaring_policy.user_has_perm_for_object(
+            request.user, "view", obj
+        ):
+            selectors.verklaring_inzage_loggen(verklaring=obj, user=request.user, via="beheer")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(
+        self, request: HttpRequest, obj: Nevenfunctieverklaring, form: Any, change: bool
+    ) -> None:
+        if change:
+            return
+        d = dict(form.cleaned_data)
+        for veld in ("beoordeling", "afspraak", "beoordeeld_door", "beoordeeld_op"):
+            d.pop(veld, None)
+        nieuw = services.verklaring_indienen(door=request.user, **d)
+        obj.pk = nieuw.pk
+
+
+@admin.register(VerklaringInzage)
+class VerklaringInzageAdmin(admin.ModelAdmin):
+    list_display = ("verklaring", "gelezen_door", "gelezen_op", "via")
+    list_select_related = ("verklaring__lid__user", "gelezen_door")
+    list_filter = ("via",)
+    date_hierarchy = "gelezen_op"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# --- recruitment ---------------------------------------------------------------------------------
+@admin.register(Vacature)
+class VacatureAdmin(BeheerAdmin):
+    list_display = ("titel", "soort", "status", "gepubliceerd_op", "sluit_op", "gesloten_op")
+    list_filter = ("status", "soort")
+    search_fields = ("titel",)
+    fields = (
+        "titel",
+        "soort",
+        "ad_interim",
+        "profiel",
+        "aantal_plaatsen",
+        "sluit_op",
+        "status",
+        "gepubliceerd_op",
+        "gesloten_op",
+        "kandidaten_verwijderd_op",
+    )
+    readonly_fields = ("status", "gepubliceerd_op", "gesloten_op", "kandidaten_verwijderd_op")
+    actions = ("publiceren", "sluiten")
+
+    def save_model(self, request: HttpRequest, obj: Vacature, form: Any, change: bool) -> None:
+        d = form.cleaned_data
+        if change:
+            return  # the text of a published vacancy stays as published; state via actions
+        nieuw = services.vacature_aanmaken(
+            titel=d["titel"],
+            profiel=d["profiel"],
+            soort=d["soort"],
+            ad_interim=d["ad_interim"],
+            aantal_plaatsen=d["aantal_plaatsen"],
+            sluit_op=d["sluit_op"],
+            door=request.user,
+        )
+        obj.pk = nieuw.pk
+
+    @admin.action(description=_("Publiceren"), permissions=["change"])
+    def publiceren(self, request: HttpRequest, queryset: QuerySet[Vacature]) -> None:
+        for vacature in queryset:
+            self._service(
+                request,
+                lambda door, v=vacature: services.vacature_publiceren(
+                    vacature=v, op=timezone.localdate(), door=door
+                ),
+            )
+
+    @admin.action(description=_("Sluiten (start bewaartermijn kandidaten)"), permissions=["change"])
+    def sluiten(self, request: HttpRequest, queryset: QuerySet[Vacature]) -> None:
+        for vacature in queryset:
+            self._service(
+                request,
+                lambda door, v=vacature: services.vacature_sluiten(
+                    vacature=v, op=timezone.localdate(), door=door
+                ),
+            )
+
+
+class FaseForm(forms.Form):
+    fase = forms.ChoiceField(label=_("Naar fase"), choices=KandidaatFase.choices)
+    notitie = forms.CharField(label=_("Notitie"), required=False, widget=forms.Textarea)
+
+
+@admin.register(Kandidaat)
+class KandidaatAdmin(BeheerAdmin):
+    list_display = ("naam", "vacature", "fase", "aangemeld_op")
+    list_select_related = ("vacature",)
+    list_filter = ("fase", "vacature")
+    search_fields = ("naam", "email")
+    fields = (
+        "vacature",
+        "naam",
+        "email",
+        "telefoon",
+        "postcode",
+        "motivatie",
+        "fase",
+        "aangemeld_op",
+        "notities",
+    )
+    actions = ("fase_wijzigen",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ("fase", "aangemeld_op", "notities")
+        return self.fields
+
+    def save_model(self, request: HttpRequest, obj: Kandidaat, form: Any, change: bool) -> None:
+        if change:
+            return
+        d = form.cleaned_data
+        nieuw = services.kandidaat_aanmelden(
+            vacature=d["vacature"],
+            naam=d["naam"],
+            email=d["email"],
+            postcode=d["postcode"],
+            telefoon=d["telefoon"],
+            motivatie=d["motivatie"],
+            door=request.user,
+        )
+        obj.pk = nieuw.pk
+
+    @admin.action(description=_("Naar een volgende fase"), permissions=["change"])
+    def fase_wijzigen(self, request: HttpRequest, queryset: QuerySet[Kandidaat]) -> Any:
+        return _actie_met_formulier(
+            self,
+            request,
+            queryset,
+            form_class=FaseForm,
+            titel=_("Fase wijzigen"),
+            uitvoeren=lambda k, d, door: services.kandidaat_fase_wijzigen(
+                kandidaat=k, fase=d["fase"], notitie=d["notitie"], door=door
+            ),
+        )

@@ -1,0 +1,52 @@
+"""Models of the council's membership, split per concept (STYLE.md: "models/ package").
+
+* ``referentie``: the nine core-domain laws (reference data, loaded by migration);
+* ``leden``: a person on the council, their terms, re-appointment evaluations and functions;
+* ``portefeuilles``: portfolios held by pairs of members;
+* ``verklaringen``: conflict-of-interest declarations and the log of every read;
+* ``werving``: vacancies and candidates.
+"""
+
+from .leden import (
+    EindeReden,
+    Functie,
+    FunctieSoort,
+    Herbenoemingsevaluatie,
+    Lid,
+    TermijnSoort,
+    TermijnStatus,
+    Zittingstermijn,
+)
+from .portefeuilles import Portefeuille, Portefeuillehouder
+from .referentie import Kernwet
+from .verklaringen import (
+    Beoordeling,
+    Nevenfunctieverklaring,
+    NevenfunctieverklaringGroupObjectPermission,
+    NevenfunctieverklaringUserObjectPermission,
+    VerklaringInzage,
+)
+from .werving import Kandidaat, KandidaatFase, Vacature, VacatureStatus
+
+__all__ = [
+    "Beoordeling",
+    "EindeReden",
+    "Functie",
+    "FunctieSoort",
+    "Herbenoemingsevaluatie",
+    "Kandidaat",
+    "KandidaatFase",
+    "Kernwet",
+    "Lid",
+    "Nevenfunctieverklaring",
+    "NevenfunctieverklaringGroupObjectPermission",
+    "NevenfunctieverklaringUserObjectPermission",
+    "Portefeuille",
+    "Portefeuillehouder",
+    "TermijnSoort",
+    "TermijnStatus",
+    "Vacature",
+    "VacatureStatus",
+    "VerklaringInzage",
+    "Zittingstermijn",
+]

@@ -1,0 +1,118 @@
+"""Recruitment for members and for the chair (§4.2.3, Bijlage 7).
+
+A vacancy is published (step 1, "publicatie"); candidates then move through letter selection,
+a first and a second interview, nomination to the College and appointment. Candidate data is
+purged once the retention rule has passed after the vacancy closed.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .leden import TermijnSoort
+
+
+class VacatureStatus(models.TextChoices):
+    CONCEPT = "concept", _("concept")
+    GEPUBLICEERD = "gepubliceerd", _("gepubliceerd")
+    GESLOTEN = "gesloten", _("gesloten")
+
+
+class Vacature(models.Model):
+    soort = models.CharField(
+        _("voor"), max_length=12, choices=TermijnSoort.choices, default=TermijnSoort.LID
+    )
+    ad_interim = models.BooleanField(_("voorzitter ad interim"), default=False)
+    titel = models.CharField(_("titel"), max_length=200)
+    profiel = models.TextField(
+        _("profiel"), help_text=_("Het profiel uit bijlage 5 (leden) of bijlage 7 (voorzitter).")
+    )
+    aantal_plaatsen = models.PositiveSmallIntegerField(_("aantal plaatsen"), default=1)
+    status = models.CharField(
+        _("status"), max_length=12, choices=VacatureStatus.choices, default=VacatureStatus.CONCEPT
+    )
+    gepubliceerd_op = models.DateField(_("gepubliceerd op"), null=True, blank=True)
+    sluit_op = models.DateField(_("reageren kan tot en met"), null=True, blank=True)
+    gesloten_op = models.DateField(_("gesloten op"), null=True, blank=True)
+    kandidaten_verwijderd_op = models.DateField(
+        _("kandidaatgegevens verwijderd op"), null=True, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vacature")
+        verbose_name_plural = _("vacatures")
+        ordering = ("-gepubliceerd_op", "-pk")
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class KandidaatFase(models.TextChoices):
+    BRIEVENSELECTIE = "brievenselectie", _("brievenselectie")
+    EERSTE_GESPREK = "eerste_gesprek", _("eerste gesprek")
+    TWEEDE_GESPREK = "tweede_gesprek", _("tweede gesprek")
+    VOORDRACHT = "voordracht", _("voordracht aan het college")
+    BENOEMD = "benoemd", _("benoemd")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+    TERUGGETROKKEN = "teruggetrokken", _("teruggetrokken")
+
+
+#: The stage machine (Bijlage 7): from -> the stages it may move to.
+FASE_OVERGANGEN: dict[str, frozenset[str]] = {
+    KandidaatFase.BRIEVENSELECTIE: frozenset(
+        {KandidaatFase.EERSTE_GESPREK, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
+    ),
+    KandidaatFase.EERSTE_GESPREK: frozenset(
+        {KandidaatFase.TWEEDE_GESPREK, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
+    ),
+    KandidaatFase.TWEEDE_GESPREK: frozenset(
+        {KandidaatFase.VOORDRACHT, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
+    ),
+    KandidaatFase.VOORDRACHT: frozenset(
+        {KandidaatFase.BENOEMD, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
+    ),
+    KandidaatFase.BENOEMD: frozenset(),
+    KandidaatFase.AFGEWEZEN: frozenset(),
+    KandidaatFase.TERUGGETROKKEN: frozenset(),
+}
+
+
+class Kandidaat(models.Model):
+    vacature = models.ForeignKey(
+        Vacature, verbose_name=_("vacature"), on_delete=models.CASCADE, related_name="kandidaten"
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"))
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7)
+    motivatie = models.TextField(_("motivatie"), blank=True)
+    brief = models.ForeignKey(
+        "files.Bestand",
+        verbose_name=_("brief"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    fase = models.CharField(
+        _("fase"),
+        max_length=16,
+        choices=KandidaatFase.choices,
+        default=KandidaatFase.BRIEVENSELECTIE,
+    )
+    aangemeld_op = models.DateField(_("aangemeld op"))
+    notities = models.TextField(_("notities van de commissie"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kandidaat")
+        verbose_name_plural = _("kandidaten")
+        ordering = ("vacature", "naam", "pk")
+
+    def __str__(self) -> str:
+        return self.naam

@@ -1,0 +1,57 @@
+"""Daily housekeeping of the council's membership. Thin tasks: each calls one service, is
+idempotent (running twice changes nothing more) and retries transient database failures.
+
+Schedule them in hengelo_participatie/celery.py (beat), e.g. daily at 02:30 and 03:00.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
+
+from . import services
+
+logger = logging.getLogger("hengelo_participatie.adviesraad")
+
+RETRY_ON = (OperationalError, InterfaceError)
+
+
+@shared_task(
+    name="adviesraad.tasks.termijnen_en_rollen_bijwerken",
+    autoretry_for=RETRY_ON,
+    max_retries=5,
+    retry_backoff=10,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def termijnen_en_rollen_bijwerken() -> dict[str, int]:
+    """Close terms whose end date passed, then make every account's council roles match."""
+    vandaag = timezone.localdate()
+    afgesloten = services.termijnen_afsluiten(op=vandaag)
+    gewijzigd = services.rollen_bijwerken_alle(op=vandaag)
+    return {"afgesloten": afgesloten, "rollen_gewijzigd": gewijzigd}
+
+
+@shared_task(
+    name="adviesraad.tasks.persoonsgegevens_opschonen",
+    autoretry_for=RETRY_ON,
+    max_retries=5,
+    retry_backoff=10,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def persoonsgegevens_opschonen() -> dict[str, int]:
+    """The retention purge of candidates and former members (see ``adviesraad/opschonen.py``)."""
+    resultaat = services.persoonsgegevens_opschonen(today=timezone.localdate())
+    return {
+        "kandidaten": resultaat.kandidaten,
+        "oud_leden": resultaat.oud_leden,
+        "accounts": resultaat.accounts,
+    }

@@ -1,0 +1,12 @@
+"""Public pages of the council, mounted at /adviesraad/."""
+
+from django.urls import URLPattern, path
+
+from . import views
+
+app_name = "adviesraad"
+
+urlpatterns: list[URLPattern] = [
+    path("", views.openbaar, name="openbaar"),
+    path("foto/<int:pk>/", views.foto, name="foto"),
+]

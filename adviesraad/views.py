@@ -1,0 +1,134 @@
+"""Thin views: a selector reads, a service writes, the template holds the text."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, services
+from .forms import BeoordelingForm, VerklaringForm
+from .policies import BEOORDELEN_PERM, mag
+
+
+# --- public -------------------------------------------------------------------------------------
+def openbaar(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(request, "adviesraad/openbaar.html", {"zetels": selectors.zetels_op()})
+
+
+def foto(request: HttpRequest, pk: int) -> FileResponse:
+    bestand = selectors.openbare_foto(pk=pk)
+    response = FileResponse(bestand.bestand.open("rb"), content_type=bestand.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# --- portal -------------------------------------------------------------------------------------
+@login_required
+def mijn_lidmaatschap(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "adviesraad/mijn_lidmaatschap.html",
+        {"lid": selectors.lid_van(request.user), "vandaag": timezone.localdate()},
+    )
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    data = selectors.persoonsgegevens_export(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-adviesraad.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def leden(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request, "adviesraad/leden.html", {"zetels": selectors.leden_zichtbaar_voor(request.user)}
+    )
+
+
+@login_required
+def samenstelling(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "adviesraad/samenstelling.html",
+        {"samenstelling": selectors.samenstelling(user=request.user)},
+    )
+
+
+@login_required
+def verklaringen(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "adviesraad/verklaringen.html",
+        {"verklaringen": selectors.verklaringen_zichtbaar_voor(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
+    verklaring = selectors.verklaring_lezen(user=request.user, pk=pk, via="portaal")
+    mag_beoordelen = (
+        mag(request.user, BEOORDELEN_PERM) and verklaring.lid.user_id != request.user.pk
+    )
+    form = BeoordelingForm(request.POST or None) if mag_beoordelen else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.verklaring_beoordelen(
+                    verklaring=verklaring,
+                    beoordeling=form.cleaned_data["beoordeling"],
+                    afspraak=form.cleaned_data["afspraak"],
+                    door=request.user,
+                )
+            except ValidationError as exc:
+                _fouten_naar_form(form, exc)
+            else:
+                messages.success(request, _("Uw beoordeling is opgeslagen."))
+                return redirect("lidmaatschap:verklaring", pk=verklaring.pk)
+    return TemplateResponse(
+        request, "adviesraad/verklaring.html", {"verklaring": verklaring, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verklaring_nieuw(request: HttpRequest) -> HttpResponse:
+    lid = selectors.lid_van(request.user)
+    if lid is None:
+        raise Http404
+    form = VerklaringForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nieuw = services.verklaring_indienen(lid=lid, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _fouten_naar_form(form, exc)
+        else:
+            messages.success(request, _("Uw verklaring is ontvangen. De voorzitter bekijkt haar."))
+            return redirect("lidmaatschap:verklaring", pk=nieuw.pk)
+    return TemplateResponse(request, "adviesraad/verklaring_form.html", {"form": form})
+
+
+def _fouten_naar_form(form: object, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)  # type: ignore[attr-defined]
+    else:
+        form.add_error(None, exc)  # type: ignore[attr-defined]
