@@ -18,6 +18,8 @@ urlpatterns = [
     path("portaal/lidmaatschap/", include("adviesraad.urls_portaal")),
     path("portaal/", include("hengelo_participatie.portal.urls")),
     path("adviesraad/", include("adviesraad.urls")),
+    # /participatie/ (public) and /portaal/participatie/ (portal).
+    path("", include("participatiemix.urls")),
     path("bestanden/", include("hengelo_participatie.files.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

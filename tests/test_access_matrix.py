@@ -41,6 +41,7 @@ from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
+from tests.participatiemix.factories import toegangswereld
 from verordening.models import (
     Artikel,
     HuishoudelijkReglement,
@@ -59,6 +60,7 @@ ROLES = [
 ADMIN_USERS = {"ondersteuner", "accounthouder", SUPER}  # roles with is_staff
 NON_ADMIN = [r for r in ROLES if r not in ADMIN_USERS]
 RAAD = {"lid", "voorzitter", "vicevoorzitter"}
+PARTICIPATIE_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 
 Expectation = dict[str, int]
@@ -162,6 +164,20 @@ EXPECTED: dict[str, Expectation] = {
     "lidmaatschap:verklaring_nieuw": only(set()),  # only for someone with a member record
     # Someone else's declaration: only the chair and the supporter.
     "lidmaatschap:verklaring": only({"voorzitter", "ondersteuner", SUPER}),
+    # Participatiemix. The test activity is moderated by another gespreksleider.
+    "participatiemix:publiek_overzicht": everyone(),
+    "participatiemix:publiek_activiteit": everyone(),  # its feedback is published
+    "participatiemix:activiteiten": signed_in(),  # lists show only what the user may see
+    "participatiemix:opbrengsten": signed_in(),
+    "participatiemix:activiteit": only(PARTICIPATIE_LEZERS),
+    "participatiemix:verslag_downloaden": only(PARTICIPATIE_LEZERS),
+    "participatiemix:verslag_uploaden": only({"accounthouder", SUPER}),
+    "participatiemix:opbrengst_toevoegen": only({"accounthouder", SUPER}),
+    "participatiemix:jaarrapportage": only(PARTICIPATIE_LEZERS),
+    "participatiemix:indicatoren": only(PARTICIPATIE_LEZERS),
+    "participatiemix:jaarrapportage_status": only(PARTICIPATIE_LEZERS),
+    "participatiemix:jaarrapportage_downloaden": only(PARTICIPATIE_LEZERS),
+    "participatiemix:jaarrapportage_aanvragen": everyone(405),  # POST only
     # Private files: shared with the "lid" group only; everyone else gets the same 404.
     "files:download": only({"lid", SUPER}),
     # Portal.
@@ -214,6 +230,29 @@ EXPECTED: dict[str, Expectation] = {
                   add={"ondersteuner"}, delete=NOBODY, history=True, guarded=True),
     **admin_model("adviesraad.verklaringinzage", view={"ondersteuner"}, add=NOBODY,
                   delete=NOBODY),
+    # Participatiemix: reference data and the register are kept by the account holder.
+    **{
+        key: value
+        for model in ("instrument", "thema", "domein", "doelgroep", "organisatie")
+        for key, value in admin_model(
+            f"participatiemix.{model}", view={"accounthouder"}, add={"accounthouder"},
+            change={"accounthouder"}, delete=NOBODY, history=model == "instrument",
+        ).items()
+    },
+    **admin_model("participatiemix.spelregel", view={"accounthouder"}, add=NOBODY,
+                  delete=NOBODY),
+    **{
+        key: value
+        for model in ("activiteit", "opbrengst", "enqueteresultaat", "jaarplan")
+        for key, value in admin_model(
+            f"participatiemix.{model}", view={"accounthouder", "ondersteuner"},
+            add={"accounthouder"}, change={"accounthouder"}, delete={"accounthouder"},
+            history=True,
+        ).items()
+    },
+    **admin_model("participatiemix.terugkoppeling", view={"accounthouder", "ondersteuner"},
+                  change={"accounthouder"}, add=NOBODY, delete=NOBODY, history=True),
+    "admin:participatiemix_enqueteresultaat_importeren": admin_page({"accounthouder"}),
     # The regulation: everyone in the admin reads it; the account holder keeps it.
     **admin_model(
         "verordening.verordening", view={"ondersteuner"}, add={"accounthouder"},
@@ -253,6 +292,7 @@ APP_LIST: dict[str, set[str]] = {
     "files": {"accounthouder", "ondersteuner"},
     "verordening": {"accounthouder", "ondersteuner"},
     "adviesraad": {"accounthouder", "ondersteuner"},
+    "participatiemix": {"accounthouder", "ondersteuner"},
     "auth": {"accounthouder"},
     "axes": {"accounthouder"},
     "otp_totp": SUPER_ONLY,
@@ -377,6 +417,8 @@ def urls_for(route: Route, context: dict[str, Any]) -> list[tuple[str, str]]:
         values["object_id"] = values["object_pk"] = values["pk"] = values["id"] = str(obj.pk)
         history = getattr(obj, "history", None)
         if history is not None:
+            if not history.exists():  # reference data loaded by a migration has no history yet
+                obj.save()
             values["history_id"] = str(history.order_by("history_id").first().history_id)
     elif route.key in URL_OBJECTS:
         values["pk"] = str(URL_OBJECTS[route.key]().pk)
@@ -408,7 +450,10 @@ def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
         upload=SimpleUploadedFile("toegangstest.pdf", pdf_bytes), door=owner
     )
     assign_perm("files.view_bestand", Group.objects.get(name="lid"), bestand)
+    participatie = toegangswereld()
     return {
+        "activiteit_id": str(participatie["a"]),
+        "rapportage_id": str(participatie["r"]),
         "user_id": str(owner.pk),
         "group_id": str(Group.objects.get(name="lid").pk),
         "content_type_id": "1",

@@ -58,6 +58,24 @@ LIDMAATSCHAP_BEHEER = _perms(
     "kandidaat",
 )
 
+#: The participation register: council and staff read it.
+PARTICIPATIE_LEZEN = _perms(
+    "participatiemix", "view",
+    "activiteit", "opbrengst", "benutting", "terugkoppeling", "spelregeltoets",
+    "enqueteresultaat", "jaarplan", "geplandeinzet", "jaarrapportage",
+)
+PARTICIPATIE_RAPPORT = frozenset({"participatiemix.add_jaarrapportage"})
+#: The account holder keeps the register and its reference data. Moderators (gespreksleider) get
+#: nothing role-wide: services grant view and change on the activities they moderate.
+PARTICIPATIE_BEHEER = (
+    _perms("participatiemix", "view add change",
+           "instrument", "thema", "domein", "doelgroep", "organisatie")
+    | _perms("participatiemix", "add change delete",
+             "activiteit", "opbrengst", "benutting", "spelregeltoets", "enqueteresultaat",
+             "jaarplan", "geplandeinzet")
+    | {"participatiemix.change_terugkoppeling", "participatiemix.view_spelregel"}
+)
+
 # --- The table ---------------------------------------------------------------------------------
 # Declarations of outside activities (nevenfunctieverklaring) are readable role-wide only by the
 # chair and the supporter; a member reads their own through an object grant. The account holder
@@ -71,14 +89,17 @@ ROLES: dict[Rol, RolDefinitie] = {
         | RAAD_LEZEN
         | _perms("adviesraad", "view", "nevenfunctieverklaring")
         | {"adviesraad.beoordelen_nevenfunctieverklaring"}
-        | _perms("adviesraad", "view add", "herbenoemingsevaluatie"),
+        | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
+        | PARTICIPATIE_LEZEN,
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
         beheer=False,
-        permissies=VERORDENING_LEZEN | HR_INDIENEN | RAAD_LEZEN,
+        permissies=VERORDENING_LEZEN | HR_INDIENEN | RAAD_LEZEN | PARTICIPATIE_LEZEN,
     ),
-    Rol.LID: RolDefinitie(label="Lid", beheer=False, permissies=VERORDENING_LEZEN | RAAD_LEZEN),
+    Rol.LID: RolDefinitie(
+        label="Lid", beheer=False, permissies=VERORDENING_LEZEN | RAAD_LEZEN | PARTICIPATIE_LEZEN
+    ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
         beheer=True,
@@ -89,7 +110,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         | _perms("adviesraad", "view", "kernwet", "zittingstermijn", "functie")
         | _perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
         | _perms("adviesraad", "view add", "nevenfunctieverklaring")
-        | {"accounts.view_user", "files.add_bestand"},
+        | {"accounts.view_user", "files.add_bestand"}
+        | PARTICIPATIE_LEZEN
+        | PARTICIPATIE_RAPPORT,
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -105,13 +128,16 @@ ROLES: dict[Rol, RolDefinitie] = {
         | {"verordening.beoordelen_huishoudelijkreglement"}
         | LIDMAATSCHAP_BEHEER
         | _perms("adviesraad", "view", "samenstelling", "kernwet")
-        | _perms("adviesraad", "view add", "herbenoemingsevaluatie"),
+        | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
+        | PARTICIPATIE_LEZEN
+        | PARTICIPATIE_RAPPORT
+        | PARTICIPATIE_BEHEER,
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
         beheer=False,
         totp_verplicht=True,
-        permissies=VERORDENING_LEZEN,
+        permissies=VERORDENING_LEZEN | PARTICIPATIE_LEZEN | PARTICIPATIE_RAPPORT,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
         label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN

@@ -11,11 +11,6 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.e2e.conftest import (  # noqa: F401  (browser fixtures for test_a11y.py)
-    anonymous_page,
-    browser,
-    page_as,
-)
 from tests.factories import DEFAULT_PASSWORD
 
 LOGIN_URL = reverse("accounts:login")

@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page
 
 from tests.accounts.conftest import password_login
-from tests.e2e.conftest import (
+from tests.e2e.fixtures import (
     _new_context,
     _watch_console,
     assert_no_axe_violations,

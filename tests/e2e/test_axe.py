@@ -12,7 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from tests.conftest import ALL_ROLES
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_csp_errors
+from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 
 pytestmark = pytest.mark.e2e
 

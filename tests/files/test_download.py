@@ -70,7 +70,9 @@ def test_every_download_is_recorded_and_logged(
     for expected in (1, 2):
         response = client.get(url_for(bestand.pk), REMOTE_ADDR="192.0.2.10")
         assert response.status_code == 200
-        response.close()
+        # Consume the stream through the test client's wrapper; calling response.close() here
+        # would fire request_finished and close the database connection (PostgreSQL).
+        b"".join(response.streaming_content)
         assert BestandDownload.objects.filter(bestand=bestand, user=uploader).count() == expected
     row = BestandDownload.objects.first()
     assert row is not None

@@ -150,7 +150,9 @@ REGELS = [
      "BAG", VERORDENING_START, None),
     ("terugkoppeling_termijn", "Terugkoppeling aan deelnemers na een activiteit", "weken", 6, "",
      None, "", "Spelregel 9 van de Nationale Ombudsman (geef terugkoppeling); " + STANDAARD,
-     VERORDENING_START, None),
+     # The participatiemix does not wait for the council's verordening: it applies from the
+     # start of 2025, so that the year in which the College decided on it can be reported.
+     date(2025, 1, 1), None),
     ("evaluatie_voor_herbenoeming", "Evaluatie vóór het einde van een zittingstermijn",
      "maanden", 3, "", "4", "3", STANDAARD, VERORDENING_START, None),
     ("gezamenlijke_evaluatie_na_start", "Gezamenlijke evaluatie na de start van de adviesraad",

@@ -1,0 +1,96 @@
+"""axe-core on the domain pages: the public council page, the membership portal per role, and a
+sweep over every admin changelist, add and change page as a superuser (the admin is covered by
+the accessibility obligation too). Demo data gives every page realistic content.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import Page
+
+from adviesraad.models import Nevenfunctieverklaring
+from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
+
+pytestmark = pytest.mark.e2e
+
+MEMBER_PAGES = {
+    "lid": [
+        "lidmaatschap:mijn", "lidmaatschap:leden", "lidmaatschap:samenstelling",
+        "lidmaatschap:verklaringen",
+    ],
+    "voorzitter": ["lidmaatschap:samenstelling", "lidmaatschap:verklaringen"],
+    "ondersteuner": ["lidmaatschap:leden", "lidmaatschap:verklaringen"],
+    "accounthouder": ["lidmaatschap:samenstelling"],
+    "beleidsmedewerker": ["lidmaatschap:mijn"],
+}
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> None:
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+
+
+def _visit(page: Page, url: str) -> None:
+    response = page.goto(url)
+    assert response is not None
+    assert response.status < 400, f"{url}: HTTP {response.status}"
+    page.wait_for_load_state("load")
+    assert_no_axe_violations(page)
+    assert_no_csp_errors(page)
+
+
+def test_public_council_page(demo: None, anonymous_page: Page) -> None:
+    _visit(anonymous_page, reverse("adviesraad:openbaar"))
+
+
+@pytest.mark.parametrize(
+    ("role", "url_name"), [(r, u) for r, urls in MEMBER_PAGES.items() for u in urls]
+)
+def test_membership_pages(demo: None, page_as, role: str, url_name: str) -> None:
+    _visit(page_as(role), reverse(url_name))
+
+
+def test_declaration_detail_as_chair(demo: None, page_as) -> None:
+    verklaring = Nevenfunctieverklaring.objects.order_by("pk").first()
+    _visit(page_as("voorzitter"), reverse("lidmaatschap:verklaring", args=[verklaring.pk]))
+
+
+def _admin_pages() -> list[str]:
+    names = []
+    for model in admin.site._registry:
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        names += [f"{info}_changelist", f"{info}_add", f"{info}_change"]
+    return names
+
+
+def test_every_admin_page_as_superuser(demo: None, page_as) -> None:
+    page = page_as(None, is_superuser=True, is_staff=True)
+    visited = 0
+    for name in _admin_pages():
+        model = next(
+            m for m in admin.site._registry
+            if name.startswith(f"admin:{m._meta.app_label}_{m._meta.model_name}_")
+        )
+        if name.endswith("_change"):
+            obj = model._default_manager.order_by("pk").first()
+            if obj is None:
+                continue
+            url = reverse(name, args=[obj.pk])
+        else:
+            try:
+                url = reverse(name)
+            except NoReverseMatch:
+                continue
+        response = page.goto(url)
+        assert response is not None
+        if response.status == 403:  # read-only admin (no add page): nothing to check
+            continue
+        assert response.status < 400, f"{url}: HTTP {response.status}"
+        assert_no_axe_violations(page)
+        visited += 1
+    assert visited > 30  # the sweep really reached the admin pages

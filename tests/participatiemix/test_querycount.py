@@ -1,0 +1,106 @@
+"""List pages keep a fixed number of queries: the same bound holds at 1× and at 10× the data."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from participatiemix import services
+from participatiemix.importeren import enqueteresultaten_importeren
+from tests.factories import UserFactory
+from tests.participatiemix.factories import (
+    domein,
+    maak_activiteit,
+    plan,
+    spelregels_invullen,
+    thema,
+    uitgevoerd,
+)
+
+pytestmark = pytest.mark.django_db
+
+#: Queries of the page itself plus session, user, MFA device, permissions and guardian checks.
+MAX_QUERIES = {
+    "/portaal/participatie/activiteiten/": 14,
+    "/portaal/participatie/opbrengsten/": 12,
+    "/portaal/participatie/jaarrapportage/?jaar=2026": 26,
+    "/portaal/participatie/enquetes/": 10,
+    "/participatie/": 7,
+}
+PUBLIEK = {"/participatie/"}
+
+
+def _data(n: int, gespreksleider) -> None:
+    plan(2026, {1: (n, 0, 0, 0), 2: (n, n, 0, 0)})
+    rijen = []
+    for i in range(n):
+        for nummer in (1, 2, 3):
+            a = maak_activiteit(
+                nummer=nummer,
+                titel=f"A{nummer}-{i}",
+                startdatum=date(2026, 1, 5) + timedelta(days=i),
+                aantal_deelnemers=10,
+                gespreksleider=gespreksleider,
+                themas=[thema("Zorg"), thema("Inclusie")],
+                domeinen=[domein("wmo"), domein("jeugdwet")],
+            )
+            spelregels_invullen(a)
+            uitgevoerd(a)
+            o = services.opbrengst_toevoegen(
+                activiteit=a, door=None, soort="knelpunt", thema=thema(), omschrijving="x"
+            )
+            services.benutting_vastleggen(
+                opbrengst=o, door=None, soort="beleid", omschrijving="y", datum=date(2026, 5, 1)
+            )
+            services.terugkoppeling_vastleggen(
+                terugkoppeling=a.terugkoppeling,
+                door=None,
+                gegeven_op=a.startdatum + timedelta(days=5),
+                wat_gedaan="w",
+                hoe_geinformeerd="h",
+                je_zei="j",
+                openbaar=True,
+            )
+        rijen.append(f"ceo;wmo;I-{i};Tekst {i};2025;70;100;CEO;2026-06-01")
+        rijen.append(f"ceo;wmo;I-{i};Tekst {i};2024;68;100;CEO;2025-06-01")
+    kop = "onderzoek;wet;indicator_code;indicator_tekst;jaar;percentage_positief;n;bron;publicatiedatum"
+    enqueteresultaten_importeren(inhoud="\n".join([kop, *rijen]).encode(), door=None)
+
+
+def _status(rol: str, url: str) -> int:
+    if rol == "lid" or url in PUBLIEK or "activiteiten" in url or "opbrengsten" in url:
+        return 200
+    return 404  # a moderator has no role-wide permission for the report and the surveys
+
+
+@pytest.mark.parametrize("rol", ["lid", "gespreksleider"])
+def test_vaste_aantallen_queries_bij_1x_en_10x(client_als, django_assert_max_num_queries, rol):
+    client, user = client_als(rol)
+    gespreksleider = user if rol == "gespreksleider" else UserFactory(roles=["gespreksleider"])
+    _data(1, gespreksleider)
+    for url, maximum in MAX_QUERIES.items():
+        with django_assert_max_num_queries(maximum):
+            assert client.get(url).status_code == _status(rol, url), url
+    _data(10, gespreksleider)  # 10× more on top
+    for url, maximum in MAX_QUERIES.items():
+        with django_assert_max_num_queries(maximum):
+            response = client.get(url)
+        assert response.status_code == _status(rol, url), url
+        if "activiteiten" in url:
+            assert response.content.decode().count("utrecht-table__row") == 1 + 33
+
+
+def test_detailpagina_vaste_queries(client_als, django_assert_max_num_queries):
+    client, _ = client_als("lid")
+    a = uitgevoerd(maak_activiteit(nummer=2, themas=[thema("Zorg"), thema("Inclusie")]))
+    spelregels_invullen(a)
+    for _ in range(10):
+        o = services.opbrengst_toevoegen(
+            activiteit=a, door=None, soort="knelpunt", thema=thema(), omschrijving="x"
+        )
+        services.benutting_vastleggen(
+            opbrengst=o, door=None, soort="beleid", omschrijving="y", datum=date(2026, 5, 1)
+        )
+    with django_assert_max_num_queries(24):
+        assert client.get(f"/portaal/participatie/activiteiten/{a.pk}/").status_code == 200
