@@ -45,6 +45,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             names.append("django_db_serialized_rollback")
 
 
+_SERIALIZED: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None) -> None:
+    """Keep the serialized reference data that Django stored on the connection wrapper.
+
+    Once Playwright's sync API runs its event loop in this thread, asgiref hands out a new
+    connection wrapper without ``_test_serialized_contents``; ``_serialized_rollback_contents``
+    puts the data back on whichever wrapper is current.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            _SERIALIZED[alias] = contents
+
+
+@pytest.fixture(autouse=True)
+def _serialized_rollback_contents(request: pytest.FixtureRequest) -> None:
+    if "django_db_serialized_rollback" not in request.fixturenames:
+        return
+    request.getfixturevalue("django_db_setup")
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hasher() -> None:
     """Hashing with PBKDF2 dominates test setup time; the hash algorithm is not under test."""

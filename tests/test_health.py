@@ -107,7 +107,7 @@ def test_health_ok_with_embedded_defaults(client, settings, monkeypatch):
     from hengelo_participatie.celery import app
 
     # The suite forces in-process tasks; health must see the configured broker instead.
-    monkeypatch.setattr(app.conf, "task_always_eager", settings.CELERY_TASK_ALWAYS_EAGER)
+    monkeypatch.setitem(app.conf, "task_always_eager", settings.CELERY_TASK_ALWAYS_EAGER)
     response = client.get(reverse("health"))
 
     assert response.status_code == 200
