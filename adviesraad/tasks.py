@@ -30,10 +30,15 @@ RETRY_ON = (OperationalError, InterfaceError)
     reject_on_worker_lost=True,
 )
 def termijnen_en_rollen_bijwerken() -> dict[str, int]:
-    """Close terms whose end date passed, then make every account's council roles match."""
+    """Close terms whose end date passed, make every account's council roles match, and bring
+    the object grants on open advice requests in line with who sits on the council."""
     vandaag = timezone.localdate()
     afgesloten = services.termijnen_afsluiten(op=vandaag)
     gewijzigd = services.rollen_bijwerken_alle(op=vandaag)
+    # New members gain, and former members lose, access to open advice requests.
+    from .advies.services import toegang_alle_open_bijwerken
+
+    toegang_alle_open_bijwerken()
     return {"afgesloten": afgesloten, "rollen_gewijzigd": gewijzigd}
 
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("account/", include("hengelo_participatie.accounts.urls")),
     path("portaal/lidmaatschap/", include("adviesraad.urls_portaal")),
+    path("portaal/advies/", include("adviesraad.advies.urls")),
+    path("adviezen/", include("adviesraad.advies.urls_openbaar")),
     path("portaal/", include("hengelo_participatie.portal.urls")),
     path("adviesraad/", include("adviesraad.urls")),
     # /participatie/ (public) and /portaal/participatie/ (portal).

@@ -158,3 +158,17 @@ def pdf_bytes() -> bytes:
     from hengelo_participatie.pdf import render_pdf
 
     return render_pdf("pdf/voorbeeld.html", {"titel": "Bijlage", "alineas": ["Geheim stuk."]})
+
+
+def count_queries(func: Callable[[], Any]) -> tuple[int, Any]:
+    """Run ``func`` and return (number of database queries, its result).
+
+    The query-budget helper: call it at two data sizes and assert the counts are equal, then pin
+    the count with pytest-django's ``django_assert_max_num_queries``.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        result = func()
+    return len(ctx.captured_queries), result

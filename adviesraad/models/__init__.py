@@ -50,3 +50,4 @@ __all__ = [
     "VerklaringInzage",
     "Zittingstermijn",
 ]
+from . import advies  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)

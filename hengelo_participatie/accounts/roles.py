@@ -58,6 +58,13 @@ LIDMAATSCHAP_BEHEER = _perms(
     "kandidaat",
 )
 
+#: Advice requests: model-wide permissions only open the door (admin, "may start a request");
+#: which request a user reaches is decided by object grants made in the advice services.
+ADVIES_LEZEN = _perms("adviesraad", "view", "adviesaanvraag")
+ADVIES_STARTEN = _perms("adviesraad", "view add", "adviesaanvraag")
+ADVIES_BEHEER = _perms("adviesraad", "view add change", "adviesaanvraag")
+ADVIES_PUBLICEREN = frozenset({"adviesraad.publiceren_adviesaanvraag"})
+
 #: The participation register: council and staff read it.
 PARTICIPATIE_LEZEN = _perms(
     "participatiemix", "view",
@@ -90,15 +97,24 @@ ROLES: dict[Rol, RolDefinitie] = {
         | _perms("adviesraad", "view", "nevenfunctieverklaring")
         | {"adviesraad.beoordelen_nevenfunctieverklaring"}
         | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
+        | ADVIES_STARTEN
+        | ADVIES_PUBLICEREN
         | PARTICIPATIE_LEZEN,
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
         beheer=False,
-        permissies=VERORDENING_LEZEN | HR_INDIENEN | RAAD_LEZEN | PARTICIPATIE_LEZEN,
+        permissies=VERORDENING_LEZEN
+        | HR_INDIENEN
+        | RAAD_LEZEN
+        | ADVIES_STARTEN
+        | ADVIES_PUBLICEREN
+        | PARTICIPATIE_LEZEN,
     ),
     Rol.LID: RolDefinitie(
-        label="Lid", beheer=False, permissies=VERORDENING_LEZEN | RAAD_LEZEN | PARTICIPATIE_LEZEN
+        label="Lid",
+        beheer=False,
+        permissies=VERORDENING_LEZEN | RAAD_LEZEN | ADVIES_LEZEN | PARTICIPATIE_LEZEN,
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
@@ -111,6 +127,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         | _perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
         | _perms("adviesraad", "view add", "nevenfunctieverklaring")
         | {"accounts.view_user", "files.add_bestand"}
+        | ADVIES_BEHEER
+        | ADVIES_PUBLICEREN
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT,
     ),
@@ -129,6 +147,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | LIDMAATSCHAP_BEHEER
         | _perms("adviesraad", "view", "samenstelling", "kernwet")
         | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
+        | ADVIES_BEHEER
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
         | PARTICIPATIE_BEHEER,
@@ -137,7 +156,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         label="Beleidsmedewerker",
         beheer=False,
         totp_verplicht=True,
-        permissies=VERORDENING_LEZEN | PARTICIPATIE_LEZEN | PARTICIPATIE_RAPPORT,
+        permissies=VERORDENING_LEZEN | ADVIES_STARTEN | PARTICIPATIE_LEZEN | PARTICIPATIE_RAPPORT,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
         label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN

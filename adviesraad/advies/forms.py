@@ -1,0 +1,153 @@
+"""Forms of the advice portal. They only parse input; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from adviesraad.models import Kernwet
+from adviesraad.models.advies import Adviespunt, Oordeel, Overname, Soort
+
+DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
+TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+VAK = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
+
+
+class AanvraagForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=Soort.choices, widget=forms.RadioSelect)
+    titel = forms.CharField(label=_("Onderwerp"), max_length=200, widget=forms.TextInput(TEKST))
+    samenvatting = forms.CharField(
+        label=_("Korte samenvatting"), required=False, widget=forms.Textarea(VAK)
+    )
+    kernwetten = forms.ModelMultipleChoiceField(
+        label=_("Over welke wetten gaat het?"), queryset=Kernwet.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themas = forms.CharField(
+        label=_("Thema's"), required=False, max_length=300, widget=forms.TextInput(TEKST)
+    )
+    zaaknummer = forms.CharField(
+        label=_("Zaaknummer van de gemeente"), required=False, max_length=50,
+        widget=forms.TextInput(TEKST),
+    )
+    wethouder = forms.CharField(
+        label=_("Verantwoordelijke wethouder"), required=False, max_length=150,
+        widget=forms.TextInput(TEKST),
+    )
+    vragen = forms.CharField(
+        label=_("Gerichte vragen aan de adviesraad"), required=False, widget=forms.Textarea(VAK),
+        help_text=_("Eén vraag per regel."),
+    )
+    meedenken_op = forms.DateField(label=_("Datum meedenken"), required=False, widget=DATUM)
+    toelichting_op = forms.DateField(label=_("Datum toelichting"), required=False, widget=DATUM)
+    adviesgesprek_op = forms.DateField(label=_("Datum adviesgesprek"), required=False, widget=DATUM)
+
+    def __init__(self, *args: Any, soorten: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = [c for c in Soort.choices if c[0] in soorten]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = dict(self.cleaned_data)
+        d["vragen"] = [r for r in d["vragen"].splitlines() if r.strip()]
+        return {k: v for k, v in d.items() if v not in (None, "") or k in ("soort", "titel")}
+
+
+class DocumentForm(forms.Form):
+    titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
+    upload = forms.FileField(
+        label=_("Bestand"), help_text=_("Een PDF, Word-, Excel- of OpenDocument-bestand.")
+    )
+    vertrouwelijk = forms.BooleanField(
+        label=_("Vertrouwelijk: alleen voor de adviesraad en betrokken medewerkers"),
+        required=False, initial=True,
+    )
+
+
+class ConceptForm(forms.Form):
+    inleiding = forms.CharField(label=_("Inleiding"), required=False, widget=forms.Textarea(VAK))
+
+    def __init__(self, *args: Any, punten: list[Adviespunt], extra: int = 2, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(1, len(punten) + extra + 1):
+            self.fields[f"punt_{i}"] = forms.CharField(
+                label=_("Adviespunt %(n)s") % {"n": i}, required=False,
+                widget=forms.Textarea(VAK),
+                help_text=_("U mag <strong>, <em>, <ul>, <ol>, <li> en <p> gebruiken.")
+                if i == 1 else "",
+            )
+            if i <= len(punten):
+                self.fields[f"punt_{i}"].initial = punten[i - 1].tekst
+
+    def punt_velden(self) -> list[Any]:
+        return [self[n] for n in self.fields if n.startswith("punt_")]
+
+    def punten(self) -> list[str]:
+        return [self.cleaned_data[n] for n in self.fields if n.startswith("punt_")]
+
+
+class GoedkeuringForm(forms.Form):
+    oordeel = forms.ChoiceField(
+        label=_("Wat vindt u van het concept?"),
+        choices=[(Oordeel.AKKOORD, _("Ik ga akkoord")), (Oordeel.WIJZIGING, _("Ik wil een wijziging"))],
+        widget=forms.RadioSelect,
+    )
+    opmerking = forms.CharField(
+        label=_("Opmerking"), required=False, widget=forms.Textarea(VAK),
+        help_text=_("Verplicht als u een wijziging wilt."),
+    )
+
+
+class BelangForm(forms.Form):
+    toelichting = forms.CharField(
+        label=_("Welk belang heeft u bij deze adviesaanvraag?"), widget=forms.Textarea(VAK)
+    )
+
+
+class InbrengForm(forms.Form):
+    meedenken_op = forms.DateField(label=_("Datum meedenken"), required=False, widget=DATUM)
+    mondelinge_inbreng = forms.CharField(
+        label=_("Wat heeft de adviesraad ingebracht?"), widget=forms.Textarea(VAK)
+    )
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(VAK))
+
+
+class ReactieForm(forms.Form):
+    besluitdatum = forms.DateField(label=_("Datum collegebesluit"), widget=DATUM)
+    brief = forms.FileField(
+        label=_("Reactiebrief (PDF)"), required=False,
+        help_text=_("Geen brief? Dan maken wij een PDF van de reacties hieronder."),
+    )
+
+    def __init__(self, *args: Any, punten: list[Adviespunt], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.punten_lijst = punten
+        for punt in punten:
+            bestaand = getattr(punt, "reactie", None)
+            self.fields[f"oordeel_{punt.nummer}"] = forms.ChoiceField(
+                label=_("Reactie op adviespunt %(n)s") % {"n": punt.nummer},
+                choices=Overname.choices, widget=forms.RadioSelect,
+                initial=bestaand.oordeel if bestaand else None,
+            )
+            self.fields[f"toelichting_{punt.nummer}"] = forms.CharField(
+                label=_("Reden bij adviespunt %(n)s") % {"n": punt.nummer}, required=False,
+                widget=forms.Textarea(VAK), initial=bestaand.toelichting if bestaand else "",
+                help_text=_("Verplicht als het punt niet helemaal is overgenomen."),
+            )
+
+    def per_punt(self) -> list[tuple[Adviespunt, Any, Any]]:
+        return [
+            (p, self[f"oordeel_{p.nummer}"], self[f"toelichting_{p.nummer}"])
+            for p in self.punten_lijst
+        ]
+
+    def punten(self) -> dict[int, tuple[str, str]]:
+        return {
+            p.nummer: (self.cleaned_data[f"oordeel_{p.nummer}"],
+                       self.cleaned_data[f"toelichting_{p.nummer}"])
+            for p in self.punten_lijst
+        }

@@ -1,0 +1,343 @@
+"""Reads of the advice workflow on behalf of a user, and the public register.
+
+Every request a user reaches goes through ``aanvraag_policy`` (object grants only). List pages use
+a fixed number of queries whatever the number of requests: see
+tests/adviesraad/advies/test_queries.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from adviesraad.models import Kernwet
+from adviesraad.models.advies import (
+    Advies,
+    Adviesaanvraag,
+    Adviespunt,
+    Document,
+    Goedkeuring,
+    Oordeel,
+    Overname,
+    Soort,
+    Status,
+)
+
+from . import transitions
+from .documents import Raadsvoorlegger
+from .opmaak import platte_tekst
+from .policies import aanvraag_policy, heeft_rol
+
+GESCHIEDENIS_PER_PAGINA = 25
+REGISTER_PER_PAGINA = 25
+
+
+def vandaag() -> date:
+    return timezone.localdate()
+
+
+# --- Portal --------------------------------------------------------------------------------------
+def aanvragen_zichtbaar_voor(user: Any) -> QuerySet[Adviesaanvraag]:
+    return aanvraag_policy.instances_user_has_perm_for(
+        user, "view", Adviesaanvraag.objects.select_related("beleidsmedewerker")
+    )
+
+
+def aanvraag_voor(user: Any, pk: object) -> Adviesaanvraag:
+    """The request if ``user`` may see it; a refused and a missing one are both 404."""
+    return aanvraag_policy.get_object_for(user, "view", pk=pk)
+
+
+@dataclass
+class Overzicht:
+    open: list[Adviesaanvraag]
+    wacht_op_mij: list[Goedkeuring]
+    geschiedenis: list[Adviesaanvraag]
+    meer_geschiedenis: bool
+    pagina: int
+    op: date
+
+
+def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> Overzicht:
+    op = op or vandaag()
+    zichtbaar = aanvragen_zichtbaar_voor(user)
+    open_ = list(zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk"))
+    wachtend = list(
+        Goedkeuring.objects.filter(
+            lid__user=user,
+            oordeel=Oordeel.OPEN,
+            ronde__gesloten_op__isnull=True,
+            ronde__deadline__gte=op,
+            ronde__advies__aanvraag__status=Status.TER_GOEDKEURING,
+            ronde__advies__aanvraag__in=zichtbaar,
+        )
+        .select_related("ronde__advies__aanvraag")
+        .order_by("ronde__deadline")
+    ) if getattr(user, "is_authenticated", False) else []
+    pagina = max(1, pagina)
+    start = (pagina - 1) * GESCHIEDENIS_PER_PAGINA
+    geschiedenis = list(
+        zichtbaar.filter(status__in=[Status.AFGEROND, Status.INGETROKKEN]).order_by(
+            "-gewijzigd_op", "-pk"
+        )[start : start + GESCHIEDENIS_PER_PAGINA + 1]
+    )
+    return Overzicht(
+        open=open_,
+        wacht_op_mij=wachtend,
+        geschiedenis=geschiedenis[:GESCHIEDENIS_PER_PAGINA],
+        meer_geschiedenis=len(geschiedenis) > GESCHIEDENIS_PER_PAGINA,
+        pagina=pagina,
+        op=op,
+    )
+
+
+@dataclass
+class Knop:
+    naar: str
+    label: str
+    reden_verplicht: bool
+    probleem: str | None
+
+
+def knoppen(aanvraag: Adviesaanvraag, user: Any, op: date | None = None) -> list[Knop]:
+    """The buttons ``user`` sees: the rows of the transition table for their roles."""
+    op = op or vandaag()
+    return [
+        Knop(o.naar, o.label, o.reden_verplicht, o.eis(aanvraag, op))
+        for o in transitions.overgangen_van(aanvraag.soort, aanvraag.status)
+        if heeft_rol(user, o.rollen)
+    ]
+
+
+def _mag(user: Any, regel: tuple[frozenset[Any], tuple[str, ...]], aanvraag: Adviesaanvraag) -> bool:
+    rollen, statussen = regel
+    return heeft_rol(user, rollen) and aanvraag.status in statussen
+
+
+@dataclass
+class Detail:
+    aanvraag: Adviesaanvraag
+    documenten: list[Document]
+    versies: list[Advies]
+    huidige: Advies | None
+    verzonden: Advies | None
+    punten: list[Adviespunt]
+    goedkeuringen: list[Goedkeuring]
+    ronde: Any
+    mijn_goedkeuring: Goedkeuring | None
+    knoppen: list[Knop]
+    acties: dict[str, bool] = field(default_factory=dict)
+    te_laat: bool = False
+
+
+def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
+    op = op or vandaag()
+    aanvraag = aanvraag_voor(user, pk)
+    versies = list(aanvraag.versies.select_related("pdf").order_by("-versie"))
+    huidige = versies[0] if versies else None
+    verzonden = next((v for v in versies if v.verzonden_op), None)
+    punten = (
+        list(huidige.punten.select_related("reactie").order_by("nummer")) if huidige else []
+    )
+    ronde = huidige.rondes.filter(gesloten_op__isnull=True).first() if huidige else None
+    goedkeuringen = (
+        list(ronde.goedkeuringen.select_related("lid__user").order_by("lid__user__achternaam"))
+        if ronde else []
+    )
+    mijn = next((g for g in goedkeuringen if g.lid.user_id == user.pk), None)
+    return Detail(
+        aanvraag=aanvraag,
+        documenten=list(aanvraag.documenten.select_related("bestand")),
+        versies=versies,
+        huidige=huidige,
+        verzonden=verzonden,
+        punten=punten,
+        goedkeuringen=goedkeuringen,
+        ronde=ronde,
+        mijn_goedkeuring=mijn,
+        knoppen=knoppen(aanvraag, user, op),
+        acties={
+            "concept": _mag(user, transitions.CONCEPT_BEWERKEN, aanvraag),
+            "document": _mag(user, transitions.DOCUMENT_TOEVOEGEN, aanvraag),
+            "reactie": _mag(user, transitions.REACTIE_VASTLEGGEN, aanvraag),
+            "publiceren": _mag(user, transitions.PUBLICEREN, aanvraag)
+            and aanvraag.soort != Soort.MEEDENKEN,
+            "belang": _mag(user, transitions.BELANG_MELDEN, aanvraag),
+            "inbreng": _mag(user, transitions.MEEDENKEN_VASTLEGGEN, aanvraag)
+            and aanvraag.soort == Soort.MEEDENKEN,
+            "raadsvoorlegger": verzonden is not None
+            and hasattr(verzonden, "reactie"),
+        },
+        te_laat=aanvraag.reactie_te_laat_op(op),
+    )
+
+
+# --- Raadsvoorlegger -----------------------------------------------------------------------------
+def raadsvoorlegger(aanvraag: Adviesaanvraag) -> Raadsvoorlegger:
+    """The cover note for the raad (Bijlage 3): involvement, main points, what was adopted."""
+    advies = (
+        aanvraag.versies.filter(verzonden_op__isnull=False, reactie__isnull=False)
+        .select_related("reactie")
+        .order_by("-versie")
+        .first()
+    )
+    if advies is None:
+        raise Http404
+    punten = list(advies.punten.select_related("reactie").order_by("nummer"))
+    over = sum(1 for p in punten if p.reactie.oordeel == Overname.OVERGENOMEN)
+    deels = sum(1 for p in punten if p.reactie.oordeel == Overname.DEELS)
+    betrokken = []
+    if aanvraag.soort == Soort.ONGEVRAAGD:
+        betrokken.append(
+            f"De adviesraad sociaal domein heeft op eigen initiatief (ongevraagd) advies gegeven "
+            f"over „{aanvraag.titel}”. Het advies en de reactie van het college gaan ter "
+            f"kennisname naar de gemeenteraad."
+        )
+    else:
+        stappen = []
+        meedenken = aanvraag.meedenken_op or (
+            aanvraag.vervolg_op.meedenken_op if aanvraag.vervolg_op else None
+        )
+        if meedenken:
+            stappen.append(f"dacht op {meedenken:%d-%m-%Y} mee aan de voorkant")
+        if aanvraag.adviesgesprek_op:
+            stappen.append(
+                f"gaf op {aanvraag.adviesgesprek_op:%d-%m-%Y} mondeling advies in een adviesgesprek"
+            )
+        stappen.append(f"stuurde het vastgestelde advies op {advies.verzonden_op:%d-%m-%Y} naar het college")
+        betrokken.append(
+            f"Het college heeft de adviesraad sociaal domein om advies gevraagd over "
+            f"„{aanvraag.titel}”. De adviesraad " + ", ".join(stappen) + "."
+        )
+    betrokken.append(
+        f"Het college reageerde op {advies.reactie.besluitdatum:%d-%m-%Y}: van de {len(punten)} "
+        f"adviespunten zijn er {over} overgenomen, {deels} deels overgenomen en "
+        f"{len(punten) - over - deels} niet overgenomen."
+    )
+    return Raadsvoorlegger(
+        aanvraag=aanvraag,
+        advies=advies,
+        alineas=betrokken,
+        punten=[
+            (p.nummer, platte_tekst(p.tekst), p.reactie.get_oordeel_display(), p.reactie.toelichting)
+            for p in punten
+        ],
+    )
+
+
+# --- Public register -----------------------------------------------------------------------------
+def _register_basis() -> QuerySet[Adviesaanvraag]:
+    return (
+        Adviesaanvraag.objects.gepubliceerd()
+        .exclude(soort=Soort.MEEDENKEN)
+        .annotate(
+            verzonden_op=Max("versies__verzonden_op"),
+            punten_totaal=Count("versies__reactie__punten", distinct=True),
+            punten_over=Count(
+                "versies__reactie__punten",
+                filter=Q(versies__reactie__punten__oordeel=Overname.OVERGENOMEN),
+                distinct=True,
+            ),
+            punten_deels=Count(
+                "versies__reactie__punten",
+                filter=Q(versies__reactie__punten__oordeel=Overname.DEELS),
+                distinct=True,
+            ),
+        )
+        .prefetch_related(Prefetch("kernwetten", queryset=Kernwet.objects.order_by("volgorde")))
+    )
+
+
+@dataclass
+class Register:
+    adviezen: list[Adviesaanvraag]
+    jaren: list[int]
+    kernwetten: list[Kernwet]
+    filters: dict[str, str]
+    pagina: int
+    meer: bool
+
+
+def register(*, jaar: str = "", wet: str = "", soort: str = "", status: str = "",
+             pagina: int = 1) -> Register:
+    qs = _register_basis()
+    filters = {"jaar": "", "wet": "", "soort": "", "status": ""}
+    if jaar.isdigit():
+        qs = qs.filter(gepubliceerd_op__year=int(jaar))
+        filters["jaar"] = jaar
+    if wet:
+        qs = qs.filter(kernwetten__code=wet)
+        filters["wet"] = wet
+    if soort in (Soort.GEVRAAGD, Soort.ONGEVRAAGD):
+        qs = qs.filter(soort=soort)
+        filters["soort"] = soort
+    if status in Status.values:
+        qs = qs.filter(status=status)
+        filters["status"] = status
+    pagina = max(1, pagina)
+    start = (pagina - 1) * REGISTER_PER_PAGINA
+    adviezen = list(qs.order_by("-gepubliceerd_op", "-pk")[start : start + REGISTER_PER_PAGINA + 1])
+    jaren = sorted(
+        {d.year for d in Adviesaanvraag.objects.gepubliceerd().dates("gepubliceerd_op", "year")},
+        reverse=True,
+    )
+    return Register(
+        adviezen=adviezen[:REGISTER_PER_PAGINA],
+        jaren=jaren,
+        kernwetten=list(Kernwet.objects.order_by("volgorde")),
+        filters=filters,
+        pagina=pagina,
+        meer=len(adviezen) > REGISTER_PER_PAGINA,
+    )
+
+
+def register_feed(aantal: int = 50) -> list[Adviesaanvraag]:
+    return list(_register_basis().order_by("-gepubliceerd_op", "-pk")[:aantal])
+
+
+@dataclass
+class OpenbaarAdvies:
+    aanvraag: Adviesaanvraag
+    advies: Advies
+    punten: list[Adviespunt]
+    documenten: list[Document]
+
+
+def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
+    """A published advice: the last sent version, its points and the College's response, and
+    only the *public* documents (a confidential document and its title never appear)."""
+    aanvraag = (
+        Adviesaanvraag.objects.gepubliceerd().exclude(soort=Soort.MEEDENKEN)
+        .prefetch_related("kernwetten").filter(kenmerk=kenmerk).first()
+    )
+    if aanvraag is None:
+        raise Http404
+    advies = (
+        aanvraag.versies.filter(verzonden_op__isnull=False)
+        .select_related("pdf", "reactie").order_by("-versie").first()
+    )
+    if advies is None:  # pragma: no cover - publishing requires a sent version
+        raise Http404
+    return OpenbaarAdvies(
+        aanvraag=aanvraag,
+        advies=advies,
+        punten=list(advies.punten.select_related("reactie").order_by("nummer")),
+        documenten=list(aanvraag.documenten.filter(vertrouwelijk=False).select_related("bestand")),
+    )
+
+
+def openbaar_document(kenmerk: str, pk: int) -> Document:
+    document = (
+        Document.objects.filter(
+            pk=pk, vertrouwelijk=False, aanvraag__kenmerk=kenmerk,
+            aanvraag__gepubliceerd_op__isnull=False,
+        ).select_related("bestand").first()
+    )
+    if document is None:
+        raise Http404
+    return document

@@ -1,0 +1,396 @@
+"""Thin views of the advice workflow: a selector reads, a service writes, a template shows.
+
+A refused or missing request is a 404 (no oracle); a refused action on a visible request too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from adviesraad.models.advies import Adviesaanvraag, Status
+from hengelo_participatie.files.views import DOWNLOAD_HEADERS
+from hengelo_participatie.pdf.documents import render
+
+from . import selectors, services, transitions
+from .forms import (
+    AanvraagForm,
+    BelangForm,
+    ConceptForm,
+    DocumentForm,
+    GoedkeuringForm,
+    InbrengForm,
+    ReactieForm,
+    RedenForm,
+)
+from .opmaak import platte_tekst
+from .policies import aanvraag_policy, heeft_rol
+
+
+def _fouten_naar_form(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc)
+
+
+def _uitvoeren(request: HttpRequest, form: Any, actie: Any, gelukt: str) -> bool:
+    """Run a service; a refusal becomes a 404, a rule a form error."""
+    try:
+        actie()
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        _fouten_naar_form(form, exc)
+        return False
+    messages.success(request, gelukt)
+    return True
+
+
+def _naar_detail(aanvraag: Adviesaanvraag) -> HttpResponse:
+    return redirect("advies:detail", pk=aanvraag.pk)
+
+
+# --- Portal --------------------------------------------------------------------------------------
+@login_required
+@require_GET
+def overzicht(request: HttpRequest) -> HttpResponse:
+    try:
+        pagina = int(request.GET.get("pagina", "1"))
+    except ValueError:
+        pagina = 1
+    kan_aanmaken = any(heeft_rol(request.user, r) for r in transitions.AANMAKEN_ROLLEN.values())
+    return TemplateResponse(
+        request,
+        "adviesraad/advies/overzicht.html",
+        {
+            "overzicht": selectors.portaal_overzicht(request.user, pagina=pagina),
+            "kan_aanmaken": kan_aanmaken and aanvraag_policy.user_has_perm(request.user, "add"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nieuw(request: HttpRequest) -> HttpResponse:
+    soorten = [s for s, r in transitions.AANMAKEN_ROLLEN.items() if heeft_rol(request.user, r)]
+    if not soorten or not aanvraag_policy.user_has_perm(request.user, "add"):
+        raise Http404
+    form = AanvraagForm(request.POST or None, soorten=soorten)
+    if request.method == "POST" and form.is_valid():
+        resultaat: dict[str, Adviesaanvraag] = {}
+
+        def actie() -> None:
+            resultaat["a"] = services.aanvraag_aanmaken(door=request.user, **form.service_kwargs())
+
+        if _uitvoeren(request, form, actie, _("De adviesaanvraag is aangemaakt.")):
+            return _naar_detail(resultaat["a"])
+    return TemplateResponse(
+        request, "adviesraad/advies/formulier.html",
+        {"form": form, "titel": _("Nieuwe adviesaanvraag"), "knop": _("Aanmaken"),
+         "terug": reverse("advies:overzicht")},
+    )
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "adviesraad/advies/detail.html",
+        {"d": selectors.aanvraag_detail(request.user, pk), "reden_form": RedenForm()},
+    )
+
+
+@login_required
+@require_POST
+def overgang(request: HttpRequest, pk: int, naar: str) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    form = RedenForm(request.POST)
+    form.is_valid()
+    try:
+        services.overgang_uitvoeren(
+            aanvraag=aanvraag, naar=naar, door=request.user,
+            reden=form.cleaned_data.get("reden", ""),
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        for bericht in exc.messages:
+            messages.error(request, bericht)
+    else:
+        label = Status(naar).label if naar in Status.values else naar
+        messages.success(request, _("De status is nu: %(s)s.") % {"s": label})
+    return _naar_detail(aanvraag)
+
+
+def _formulier(request: HttpRequest, aanvraag: Adviesaanvraag, form: Any, titel: str,
+               knop: str, **extra: Any) -> HttpResponse:
+    return TemplateResponse(
+        request, extra.pop("template", "adviesraad/advies/formulier.html"),
+        {"form": form, "titel": titel, "knop": knop, "aanvraag": aanvraag,
+         "terug": reverse("advies:detail", args=[aanvraag.pk]), **extra},
+    )
+
+
+def _toegestaan(request: HttpRequest, regel: Any, aanvraag: Adviesaanvraag) -> None:
+    rollen, statussen = regel
+    if not services.mag(request.user, rollen, aanvraag) or aanvraag.status not in statussen:
+        raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def concept(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    _toegestaan(request, transitions.CONCEPT_BEWERKEN, aanvraag)
+    huidige = services.huidige_versie(aanvraag)
+    punten = list(huidige.punten.order_by("nummer")) if huidige else []
+    form = ConceptForm(
+        request.POST or None, punten=punten,
+        initial={"inleiding": huidige.inleiding if huidige else ""},
+    )
+    if request.method == "POST" and form.is_valid() and _uitvoeren(
+        request, form,
+        lambda: services.concept_opslaan(
+            aanvraag=aanvraag, inleiding=form.cleaned_data["inleiding"],
+            punten=form.punten(), door=request.user,
+        ),
+        _("Het concept is opgeslagen als nieuwe versie."),
+    ):
+        return _naar_detail(aanvraag)
+    return _formulier(request, aanvraag, form, _("Concept schrijven"), _("Opslaan"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    _toegestaan(request, transitions.DOCUMENT_TOEVOEGEN, aanvraag)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and _uitvoeren(
+        request, form,
+        lambda: services.document_toevoegen(
+            aanvraag=aanvraag, upload=form.cleaned_data["upload"],
+            titel=form.cleaned_data["titel"], vertrouwelijk=form.cleaned_data["vertrouwelijk"],
+            door=request.user,
+        ),
+        _("Het document is toegevoegd."),
+    ):
+        return _naar_detail(aanvraag)
+    return _formulier(request, aanvraag, form, _("Document toevoegen"), _("Toevoegen"),
+                      multipart=True)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page the approval e-mail links to: the concept and the member's answer."""
+    d = selectors.aanvraag_detail(request.user, pk)
+    if d.mijn_goedkeuring is None:
+        raise Http404
+    form = GoedkeuringForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _uitvoeren(
+        request, form,
+        lambda: services.goedkeuring_geven(
+            aanvraag=d.aanvraag, door=request.user, oordeel=form.cleaned_data["oordeel"],
+            opmerking=form.cleaned_data["opmerking"],
+        ),
+        _("Dank u. Uw reactie is opgeslagen."),
+    ):
+        return _naar_detail(d.aanvraag)
+    return TemplateResponse(request, "adviesraad/advies/goedkeuren.html", {"d": d, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def belang(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    _toegestaan(request, transitions.BELANG_MELDEN, aanvraag)
+    form = BelangForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _uitvoeren(
+        request, form,
+        lambda: services.belang_melden(
+            aanvraag=aanvraag, door=request.user, toelichting=form.cleaned_data["toelichting"]
+        ),
+        _("Uw belang is vastgelegd. U doet niet mee aan de goedkeuring van dit advies."),
+    ):
+        return _naar_detail(aanvraag)
+    return _formulier(request, aanvraag, form, _("Belang melden"), _("Belang melden"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inbreng(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    _toegestaan(request, transitions.MEEDENKEN_VASTLEGGEN, aanvraag)
+    form = InbrengForm(
+        request.POST or None,
+        initial={"mondelinge_inbreng": aanvraag.mondelinge_inbreng,
+                 "meedenken_op": aanvraag.meedenken_op},
+    )
+    if request.method == "POST" and form.is_valid() and _uitvoeren(
+        request, form,
+        lambda: services.meedenken_vastleggen(aanvraag=aanvraag, door=request.user, **form.cleaned_data),
+        _("De inbreng is vastgelegd."),
+    ):
+        return _naar_detail(aanvraag)
+    return _formulier(request, aanvraag, form, _("Inbreng vastleggen"), _("Opslaan"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reactie(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    _toegestaan(request, transitions.REACTIE_VASTLEGGEN, aanvraag)
+    advies = aanvraag.versies.filter(verzonden_op__isnull=False).order_by("-versie").first()
+    punten = list(advies.punten.select_related("reactie").order_by("nummer")) if advies else []
+    form = ReactieForm(request.POST or None, request.FILES or None, punten=punten)
+    if request.method == "POST" and form.is_valid() and _uitvoeren(
+        request, form,
+        lambda: services.collegereactie_vastleggen(
+            aanvraag=aanvraag, besluitdatum=form.cleaned_data["besluitdatum"],
+            punten=form.punten(), brief=form.cleaned_data.get("brief"), door=request.user,
+        ),
+        _("De reactie van het college is vastgelegd."),
+    ):
+        return _naar_detail(aanvraag)
+    return _formulier(request, aanvraag, form, _("Reactie van het college vastleggen"),
+                      _("Opslaan"), template="adviesraad/advies/reactie_form.html",
+                      multipart=True)
+
+
+@login_required
+@require_POST
+def publiceren(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    try:
+        services.publiceren(aanvraag=aanvraag, door=request.user)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        for bericht in exc.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(request, _("Het advies staat nu in het openbare register."))
+    return _naar_detail(aanvraag)
+
+
+@login_required
+@require_GET
+def voorlegger(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    doc = selectors.raadsvoorlegger(aanvraag)
+    return TemplateResponse(
+        request, "adviesraad/advies/raadsvoorlegger.html",
+        {"aanvraag": aanvraag, "voorlegger": doc, "tekst": doc.als_tekst()},
+    )
+
+
+@login_required
+@require_GET
+def voorlegger_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    inhoud = render(selectors.raadsvoorlegger(aanvraag))
+    return _pdf_response(inhoud, f"voorlegger-{aanvraag.kenmerk}.pdf", prive=True)
+
+
+def _pdf_response(inhoud: bytes, naam: str, *, prive: bool) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    for header, value in DOWNLOAD_HEADERS.items():
+        response[header] = value
+    if not prive:
+        response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+# --- Public register -----------------------------------------------------------------------------
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    try:
+        pagina = int(request.GET.get("pagina", "1"))
+    except ValueError:
+        pagina = 1
+    reg = selectors.register(
+        jaar=request.GET.get("jaar", ""), wet=request.GET.get("wet", ""),
+        soort=request.GET.get("soort", ""), status=request.GET.get("status", ""), pagina=pagina,
+    )
+    return TemplateResponse(
+        request, "adviesraad/advies/register.html",
+        {"register": reg, "statussen": Status.choices},
+    )
+
+
+@require_GET
+def register_detail(request: HttpRequest, kenmerk: str) -> HttpResponse:
+    return TemplateResponse(
+        request, "adviesraad/advies/register_detail.html",
+        {"o": selectors.openbaar_advies(kenmerk)},
+    )
+
+
+def _bestand_response(bestand: Any) -> FileResponse:
+    try:
+        handle = bestand.bestand.open("rb")
+    except OSError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=bestand.oorspronkelijke_naam,
+        content_type=bestand.content_type,
+    )
+    for header, value in DOWNLOAD_HEADERS.items():
+        response[header] = value
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def register_pdf(request: HttpRequest, kenmerk: str) -> FileResponse:
+    """The stored PDF of the published advice: the same bytes as sent to the College."""
+    return _bestand_response(selectors.openbaar_advies(kenmerk).advies.pdf)
+
+
+@require_GET
+def register_document(request: HttpRequest, kenmerk: str, pk: int) -> FileResponse:
+    return _bestand_response(selectors.openbaar_document(kenmerk, pk).bestand)
+
+
+class RegisterFeed(Feed):
+    feed_type = Atom1Feed
+    title = gettext_lazy("Adviezen van de Adviesraad sociaal domein Hengelo")
+    subtitle = gettext_lazy("Gepubliceerde adviezen aan het college en de reactie van het college.")
+
+    def link(self) -> str:
+        return reverse("adviezen:register")
+
+    def items(self) -> list[Adviesaanvraag]:
+        return selectors.register_feed()
+
+    def item_title(self, item: Adviesaanvraag) -> str:
+        return f"{item.kenmerk}: {item.titel}"
+
+    def item_description(self, item: Adviesaanvraag) -> str:
+        return platte_tekst(item.samenvatting) or item.get_soort_display()
+
+    def item_link(self, item: Adviesaanvraag) -> str:
+        return reverse("adviezen:detail", args=[item.kenmerk])
+
+    def item_pubdate(self, item: Adviesaanvraag) -> Any:
+        return item.gepubliceerd_op
+
+    def item_updateddate(self, item: Adviesaanvraag) -> Any:
+        return item.gewijzigd_op
