@@ -69,6 +69,14 @@ app.conf.update(
             "task": "adviesraad.tasks.termijnen_en_rollen_bijwerken",
             "schedule": crontab(hour=2, minute=30),
         },
+        "herinneringen-versturen": {
+            "task": "hengelo_participatie.notifications.tasks.herinneringen_versturen",
+            "schedule": crontab(hour=6, minute=30),
+        },
+        "herinneringsmails-bezorgen": {
+            "task": "hengelo_participatie.notifications.tasks.berichten_bezorgen",
+            "schedule": crontab(minute="*/5"),
+        },
         "persoonsgegevens-opschonen": {
             "task": "adviesraad.tasks.persoonsgegevens_opschonen",
             "schedule": crontab(hour=3, minute=0),

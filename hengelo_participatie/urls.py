@@ -17,6 +17,8 @@ urlpatterns = [
     path("account/", include("hengelo_participatie.accounts.urls")),
     path("portaal/lidmaatschap/", include("adviesraad.urls_portaal")),
     path("portaal/advies/", include("adviesraad.advies.urls")),
+    path("portaal/herinneringen/", include("hengelo_participatie.notifications.urls")),
+    path("agenda/", include("hengelo_participatie.notifications.urls_agenda")),
     path("adviezen/", include("adviesraad.advies.urls_openbaar")),
     path("portaal/", include("hengelo_participatie.portal.urls")),
     path("adviesraad/", include("adviesraad.urls")),

@@ -40,6 +40,8 @@ from adviesraad.services import evaluatie_vastleggen
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
+from hengelo_participatie.notifications.models import Agendatoken, Bericht
+from hengelo_participatie.notifications.services import herinnering_plannen
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import toegangswereld
@@ -200,6 +202,10 @@ EXPECTED: dict[str, Expectation] = {
     "participatiemix:jaarrapportage_status": only(PARTICIPATIE_LEZERS),
     "participatiemix:jaarrapportage_downloaden": only(PARTICIPATIE_LEZERS),
     "participatiemix:jaarrapportage_aanvragen": everyone(405),  # POST only
+    # Reminders: personal preferences and the personal calendar link.
+    "herinneringen:voorkeuren": signed_in(),
+    "herinneringen:agenda": signed_in(),
+    "agenda:feed": everyone(404),  # the test token is unknown; a valid one works without login
     # Private files: shared with the "lid" group only; everyone else gets the same 404.
     "files:download": only({"lid", SUPER}),
     # Portal.
@@ -255,6 +261,12 @@ EXPECTED: dict[str, Expectation] = {
     **admin_model("adviesraad.adviesaanvraag", view={"ondersteuner", "accounthouder"},
                   add={"ondersteuner", "accounthouder"}, change={"ondersteuner", "accounthouder"},
                   delete=NOBODY, history=True),
+    # Reminders: the supporter and the account holder watch deliveries and retry failed ones.
+    **admin_model("notifications.bericht", view={"ondersteuner", "accounthouder"},
+                  change={"ondersteuner", "accounthouder"}, add=NOBODY, delete=NOBODY),
+    **admin_model("notifications.herinnering", view={"ondersteuner", "accounthouder"},
+                  add=NOBODY, delete=NOBODY),
+    **admin_model("notifications.agendatoken", add=NOBODY, delete=NOBODY),  # superuser only
     # Participatiemix: reference data and the register are kept by the account holder.
     **{
         key: value
@@ -318,6 +330,7 @@ APP_LIST: dict[str, set[str]] = {
     "verordening": {"accounthouder", "ondersteuner"},
     "adviesraad": {"accounthouder", "ondersteuner"},
     "participatiemix": {"accounthouder", "ondersteuner"},
+    "notifications": {"accounthouder", "ondersteuner"},
     "auth": {"accounthouder"},
     "axes": {"accounthouder"},
     "otp_totp": SUPER_ONLY,
@@ -391,6 +404,16 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     "adviesraad.verklaringinzage": lambda: VerklaringInzage.objects.create(
         verklaring=Nevenfunctieverklaring.objects.order_by("pk").first(), gelezen_door=_owner(),
         via="test",
+    ),
+    "notifications.bericht": lambda: Bericht.objects.create(
+        ontvanger=_owner(), dag=date(2026, 1, 5), status="mislukt", laatste_fout="test"
+    ),
+    "notifications.herinnering": lambda: herinnering_plannen(
+        ontvanger=_owner(), onderwerp=_owner(), deadline=date(2026, 1, 5),
+        soort="agendalink_nieuw", tekst="t", link="/",
+    ),
+    "notifications.agendatoken": lambda: Agendatoken.objects.create(
+        gebruiker=_owner(), sleutel_hash="0" * 64
     ),
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),

@@ -65,6 +65,12 @@ ADVIES_STARTEN = _perms("adviesraad", "view add", "adviesaanvraag")
 ADVIES_BEHEER = _perms("adviesraad", "view add change", "adviesaanvraag")
 ADVIES_PUBLICEREN = frozenset({"adviesraad.publiceren_adviesaanvraag"})
 
+#: Reminders and e-mail: the supporter and the account holder watch deliveries and may retry a
+#: failed one (change_bericht is only the retry action; every field is read-only).
+HERINNERINGEN_BEWAKEN = _perms("notifications", "view", "bericht", "herinnering") | {
+    "notifications.change_bericht"
+}
+
 #: The participation register: council and staff read it.
 PARTICIPATIE_LEZEN = _perms(
     "participatiemix", "view",
@@ -129,6 +135,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | {"accounts.view_user", "files.add_bestand"}
         | ADVIES_BEHEER
         | ADVIES_PUBLICEREN
+        | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT,
     ),
@@ -148,6 +155,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | _perms("adviesraad", "view", "samenstelling", "kernwet")
         | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_BEHEER
+        | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
         | PARTICIPATIE_BEHEER,

@@ -1,0 +1,248 @@
+"""The membership deadlines of the council, for the reminder engine (hengelo_participatie.notifications).
+
+Three kinds:
+
+* ``termijn_einde_6_maanden`` and ``termijn_einde_3_maanden``: an appointed term ends. The windows
+  start at the lead times of the rules ``herinnering_termijn_einde_eerste`` and
+  ``herinnering_termijn_einde_tweede`` before the last day; the first window closes where the
+  second opens. Not sent when a next term of the same kind is already nominated or appointed.
+* ``herbenoemingsevaluatie`` (mandatory): the evaluation that precedes re-appointment (§4.2.3) is
+  due ``evaluatie_voor_herbenoeming`` before the end of the term. Reminded from
+  ``herinnering_evaluatie_vooraf`` before that date until the term ends, as long as no evaluation
+  of the term is recorded and the member may still serve another term (``max_terms``).
+
+Every number comes from a verordening rule asked on the scan date. The audience of each kind is
+declared in ``DOELGROEPEN`` below: the person themself and/or roles. (The verordening's rule types
+hold numbers, durations and postcode ranges, not lists of roles; see the engine's README note.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.notifications.registry import Deadline, RolOntvangers
+from verordening.rules import Sleutel, rules
+
+from .models import Herbenoemingsevaluatie, TermijnSoort, TermijnStatus, Zittingstermijn
+
+TERMIJN_EINDE_6 = "termijn_einde_6_maanden"
+TERMIJN_EINDE_3 = "termijn_einde_3_maanden"
+HERBENOEMINGSEVALUATIE = "herbenoemingsevaluatie"
+
+# Lead times (rules added by verordening migration 0004).
+HERINNERING_TERMIJN_EINDE_EERSTE = "herinnering_termijn_einde_eerste"
+HERINNERING_TERMIJN_EINDE_TWEEDE = "herinnering_termijn_einde_tweede"
+HERINNERING_EVALUATIE_VOORAF = "herinnering_evaluatie_vooraf"
+
+ZELF = "zelf"  # the member whose term it is
+
+#: Who is reminded of which kind: the member themself and/or everyone holding a role.
+DOELGROEPEN: dict[str, tuple[str, ...]] = {
+    # The supporter "signaleert deadlines en bewaakt termijnen" (Bijlage 9); the account holder
+    # keeps the membership records and prepares the College decision.
+    TERMIJN_EINDE_6: (ZELF, Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value),
+    TERMIJN_EINDE_3: (ZELF, Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value),
+    # The chair holds the evaluation; the account holder records it.
+    HERBENOEMINGSEVALUATIE: (ZELF, Rol.VOORZITTER.value, Rol.ACCOUNTHOUDER.value),
+}
+
+#: Roles that work in the admin get a link to the term there; everyone else to their portal page.
+BEHEER_LINK_ROLLEN = frozenset({Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value})
+
+
+def _datum(d: date) -> str:
+    return date_format(d, "j F Y")
+
+
+def _termijn_omschrijving(termijn: Zittingstermijn) -> str:
+    if termijn.soort == TermijnSoort.VOORZITTER:
+        return "zittingstermijn als voorzitter"
+    return "zittingstermijn"
+
+
+@dataclass(frozen=True)
+class _Ontvanger:
+    user_id: int
+    zelf: bool
+    beheer: bool
+
+
+def _ontvangers(
+    termijn: Zittingstermijn, doelgroep: tuple[str, ...], rollen: RolOntvangers
+) -> list[_Ontvanger]:
+    gevonden: dict[int, _Ontvanger] = {}
+    eigen = termijn.lid.user_id
+    if ZELF in doelgroep and termijn.lid.user.is_active:
+        gevonden[eigen] = _Ontvanger(eigen, zelf=True, beheer=False)
+    for rol in doelgroep:
+        if rol == ZELF:
+            continue
+        for user_id in rollen(rol):
+            if user_id == eigen:
+                continue  # a person is never reminded "about" themself in the third person
+            vorige = gevonden.get(user_id)
+            beheer = rol in BEHEER_LINK_ROLLEN or bool(vorige and vorige.beheer)
+            gevonden[user_id] = _Ontvanger(user_id, zelf=False, beheer=beheer)
+    return sorted(gevonden.values(), key=lambda o: o.user_id)
+
+
+def _link(termijn: Zittingstermijn, ontvanger: _Ontvanger) -> str:
+    if ontvanger.beheer:
+        return reverse("admin:adviesraad_zittingstermijn_change", args=[termijn.pk])
+    return reverse("lidmaatschap:mijn")
+
+
+def _lopende_termijnen():
+    opvolger = Zittingstermijn.objects.filter(
+        lid=OuterRef("lid"),
+        soort=OuterRef("soort"),
+        begindatum__gt=OuterRef("begindatum"),
+        status__in=[TermijnStatus.VOORGEDRAGEN, TermijnStatus.BENOEMD],
+    )
+    return (
+        Zittingstermijn.objects.filter(status=TermijnStatus.BENOEMD, beeindigd_op__isnull=True)
+        .annotate(heeft_opvolger=Exists(opvolger))
+        .select_related("lid__user")
+        .order_by("einddatum", "pk")
+    )
+
+
+class TermijnEinde:
+    """A term ends: one provider per reminder moment (first and second lead time)."""
+
+    mandatory = False
+
+    def __init__(self, *, kind: str, label: str, lead: str, volgende_lead: str | None) -> None:
+        self.kind = kind
+        self.label = label
+        self.lead = lead
+        self.volgende_lead = volgende_lead
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        sleutels = [self.lead] + ([self.volgende_lead] if self.volgende_lead else [])
+        regels = rules(*sleutels, on=on)
+        lead = regels[self.lead].waarde
+        volgende = regels[self.volgende_lead].waarde if self.volgende_lead else None
+        # A generous SQL range; the exact calendar window is checked per term below.
+        termijnen = _lopende_termijnen().filter(
+            einddatum__gte=on, einddatum__lte=lead.na(on) + timedelta(days=3)
+        )
+        ontvangers_van_rol = RolOntvangers()
+        for termijn in termijnen:
+            if termijn.heeft_opvolger:
+                continue
+            eind = termijn.einddatum
+            if not lead.voor(eind) <= on:
+                continue
+            if volgende is not None and on >= volgende.voor(eind):
+                continue  # the next reminder moment has started
+            wat = _termijn_omschrijving(termijn)
+            for ontvanger in _ontvangers(termijn, DOELGROEPEN[self.kind], ontvangers_van_rol):
+                if ontvanger.zelf:
+                    tekst = f"Uw {wat} eindigt op {_datum(eind)}."
+                else:
+                    tekst = f"De {wat} van {termijn.lid.naam} eindigt op {_datum(eind)}."
+                yield Deadline(
+                    ontvanger_id=ontvanger.user_id,
+                    soort=self.kind,
+                    onderwerp="adviesraad.zittingstermijn",
+                    onderwerp_id=termijn.pk,
+                    onderwerp_label=f"Zittingstermijn van {termijn.lid.naam}"[:200],
+                    datum=eind,
+                    link=_link(termijn, ontvanger),
+                    tekst=tekst,
+                )
+
+
+def _gediende_termijnen(lid_ids: list[int]) -> dict[tuple[int, str], int]:
+    """Terms actually served per (member, kind), for all ``lid_ids`` in one query."""
+    rijen = (
+        Zittingstermijn.objects.filter(lid_id__in=lid_ids)
+        .benoemd_ooit()
+        .values("lid_id", "soort")
+        .annotate(aantal=Count("pk"))
+        .order_by()
+    )
+    return {(r["lid_id"], r["soort"]): r["aantal"] for r in rijen}
+
+
+class EvaluatieVoorHerbenoeming:
+    """The evaluation before re-appointment is due (and not yet recorded)."""
+
+    kind = HERBENOEMINGSEVALUATIE
+    label = "Evaluatie vóór herbenoeming"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        regels = rules(
+            Sleutel.EVALUATIE_VOOR_HERBENOEMING,
+            HERINNERING_EVALUATIE_VOORAF,
+            Sleutel.MAX_TERMS,
+            on=on,
+        )
+        voor_einde = regels[Sleutel.EVALUATIE_VOOR_HERBENOEMING].waarde
+        vooraf = regels[HERINNERING_EVALUATIE_VOORAF].waarde
+        max_termijnen = regels[Sleutel.MAX_TERMS].waarde
+        horizon = voor_einde.na(vooraf.na(on)) + timedelta(days=3)
+        termijnen = list(
+            _lopende_termijnen()
+            .filter(einddatum__gte=on, einddatum__lte=horizon)
+            .annotate(
+                geevalueerd=Exists(Herbenoemingsevaluatie.objects.filter(termijn=OuterRef("pk")))
+            )
+        )
+        gediend = _gediende_termijnen([t.lid_id for t in termijnen])
+        ontvangers_van_rol = RolOntvangers()
+        for termijn in termijnen:
+            if termijn.heeft_opvolger or termijn.geevalueerd:
+                continue
+            if gediend.get((termijn.lid_id, termijn.soort), 0) >= max_termijnen:
+                continue  # no re-appointment possible: nothing to evaluate for
+            uiterlijk = voor_einde.voor(termijn.einddatum)
+            if not vooraf.voor(uiterlijk) <= on:
+                continue
+            for ontvanger in _ontvangers(termijn, DOELGROEPEN[self.kind], ontvangers_van_rol):
+                if ontvanger.zelf:
+                    tekst = (
+                        "Het gesprek over uw functioneren (evaluatie voor herbenoeming) moet "
+                        f"uiterlijk {_datum(uiterlijk)} plaatsvinden."
+                    )
+                else:
+                    tekst = (
+                        f"De evaluatie voor herbenoeming van {termijn.lid.naam} moet uiterlijk "
+                        f"{_datum(uiterlijk)} plaatsvinden."
+                    )
+                yield Deadline(
+                    ontvanger_id=ontvanger.user_id,
+                    soort=self.kind,
+                    onderwerp="adviesraad.zittingstermijn",
+                    onderwerp_id=termijn.pk,
+                    onderwerp_label=f"Zittingstermijn van {termijn.lid.naam}"[:200],
+                    datum=uiterlijk,
+                    link=_link(termijn, ontvanger),
+                    tekst=tekst,
+                )
+
+
+PROVIDERS = [
+    TermijnEinde(
+        kind=TERMIJN_EINDE_6,
+        label="Einde van een zittingstermijn: eerste herinnering",
+        lead=HERINNERING_TERMIJN_EINDE_EERSTE,
+        volgende_lead=HERINNERING_TERMIJN_EINDE_TWEEDE,
+    ),
+    TermijnEinde(
+        kind=TERMIJN_EINDE_3,
+        label="Einde van een zittingstermijn: tweede herinnering",
+        lead=HERINNERING_TERMIJN_EINDE_TWEEDE,
+        volgende_lead=None,
+    ),
+    EvaluatieVoorHerbenoeming(),
+]

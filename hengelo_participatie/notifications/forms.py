@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from . import registry
+
+
+class VoorkeurenForm(forms.Form):
+    """Which non-mandatory kinds of reminder the person wants. Mandatory kinds are not offered:
+    a value for one of them is an invalid choice, and nothing is saved."""
+
+    aan = forms.MultipleChoiceField(
+        label="Welke herinneringen wilt u krijgen?",
+        help_text="Zet een vinkje bij de herinneringen die u wilt krijgen.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+        error_messages={
+            "invalid_choice": "Deze keuze bestaat niet of kunt u niet uitzetten: %(value)s.",
+            "invalid_list": "Kies een of meer herinneringen uit de lijst.",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["aan"].choices = [
+            (p.kind, p.label)
+            for p in sorted(registry.providers(), key=lambda p: p.label)
+            if not p.mandatory
+        ]

@@ -1,0 +1,203 @@
+"""Deadline providers: each app declares its deadlines in one place, ``<app>/deadlines.py``.
+
+A provider is any object with::
+
+    kind: str          # stable code, e.g. "termijn_einde_6_maanden"
+    label: str         # Dutch, B1: shown on the preferences page and in the e-mail
+    mandatory: bool    # True: the person cannot switch it off
+    def deadlines(self, on: date) -> Iterable[Deadline]: ...
+
+``deadlines(on)`` yields every reminder that is due on the local day ``on``: a deadline whose
+reminder window (lead time from a verordening rule) includes ``on``. Yielding the same deadline on
+several days is fine: the outbox keeps one per (recipient, object, deadline date, kind), so a day
+the scan did not run is caught up the next day and nothing is sent twice.
+
+``<app>/deadlines.py`` lists its providers in ``PROVIDERS``. ``autodiscover()`` (run from
+``NotificationsConfig.ready``) imports that module for every installed app, like the admin's
+autodiscover. A module in the older shape ``deadlines(*, peildatum)`` plus ``DEADLINE_SOORTEN``
+(participatiemix) is wrapped by ``ModuleAdapter``, which resolves its recipient roles to people.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
+from types import ModuleType
+from typing import Any, Protocol, runtime_checkable
+
+from django.apps import apps
+
+logger = logging.getLogger("hengelo_participatie.notifications")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """One reminder for one person: the outbox row it becomes is unique on ``sleutel``."""
+
+    ontvanger_id: int
+    soort: str
+    #: "app_label.model" of the object the deadline is about.
+    onderwerp: str
+    onderwerp_id: int
+    onderwerp_label: str
+    datum: date
+    #: Path inside the site, e.g. reverse("lidmaatschap:mijn").
+    link: str
+    #: One line of B1 Dutch: "Uw zittingstermijn eindigt over 6 maanden".
+    tekst: str
+    #: Confidential subject: e-mail and iCal show a neutral text instead of label and text.
+    vertrouwelijk: bool = False
+
+    @property
+    def sleutel(self) -> tuple[int, str, int, date, str]:
+        return (self.ontvanger_id, self.onderwerp, self.onderwerp_id, self.datum, self.soort)
+
+
+@runtime_checkable
+class DeadlineProvider(Protocol):
+    kind: str
+    label: str
+    mandatory: bool
+
+    def deadlines(self, on: date) -> Iterable[Deadline]: ...
+
+
+class DubbeleSoort(ValueError):
+    pass
+
+
+_providers: dict[str, DeadlineProvider] = {}
+
+
+def register(provider: DeadlineProvider) -> DeadlineProvider:
+    """Register ``provider``; registering the same kind twice is an error (not a silent override)."""
+    if not isinstance(provider, DeadlineProvider):
+        raise TypeError(
+            f"{provider!r} is geen DeadlineProvider (kind, label, mandatory, deadlines)."
+        )
+    bestaand = _providers.get(provider.kind)
+    if bestaand is not None and bestaand is not provider:
+        raise DubbeleSoort(f"De herinneringssoort {provider.kind!r} is al geregistreerd.")
+    _providers[provider.kind] = provider
+    return provider
+
+
+def unregister(kind: str) -> None:
+    _providers.pop(kind, None)
+
+
+def providers() -> list[DeadlineProvider]:
+    return list(_providers.values())
+
+
+def provider(kind: str) -> DeadlineProvider | None:
+    return _providers.get(kind)
+
+
+def verplichte_soorten() -> frozenset[str]:
+    return frozenset(k for k, p in _providers.items() if p.mandatory)
+
+
+class Gebeurtenis:
+    """A kind of notice caused by an action (``services.herinnering_plannen``), not found by a
+    scan: it is registered for its label and ``mandatory`` flag; ``deadlines`` is always empty."""
+
+    def __init__(self, *, kind: str, label: str, mandatory: bool) -> None:
+        self.kind = kind
+        self.label = label
+        self.mandatory = mandatory
+
+    def deadlines(self, on: date) -> list[Deadline]:
+        return []
+
+
+# --- Adapter for the module shape "deadlines(*, peildatum) + DEADLINE_SOORTEN" -----------------
+class RolOntvangers:
+    """Resolves role names (Django groups) to active user ids, once per role per instance."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def __call__(self, rol: str) -> tuple[int, ...]:
+        if rol not in self._cache:
+            from django.contrib.auth import get_user_model
+
+            self._cache[rol] = tuple(
+                get_user_model()
+                .objects.filter(groups__name=rol, is_active=True)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+        return self._cache[rol]
+
+
+@dataclass(frozen=True)
+class ModuleAdapter:
+    """One kind of a module that returns deadlines with ``ontvanger_ids`` and ``ontvanger_rollen``."""
+
+    module: ModuleType
+    kind: str
+    label: str
+    mandatory: bool = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        ontvangers_van_rol = RolOntvangers()
+        for d in self.module.deadlines(peildatum=on):
+            if d.soort != self.kind:
+                continue
+            ontvangers = set(d.ontvanger_ids)
+            for rol in d.ontvanger_rollen:
+                ontvangers.update(ontvangers_van_rol(rol))
+            link = _link_van(d)
+            for ontvanger_id in sorted(ontvangers):
+                yield Deadline(
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    onderwerp=d.onderwerp,
+                    onderwerp_id=d.onderwerp_id,
+                    onderwerp_label=str(d.titel)[:200],
+                    datum=d.datum,
+                    link=link,
+                    tekst=self.label,
+                )
+
+
+def _link_van(d: Any) -> str:
+    link = getattr(d, "link", "")
+    if link:
+        return str(link)
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("portal:home")
+    except NoReverseMatch:  # pragma: no cover - the portal is always installed
+        return "/"
+
+
+def _providers_uit_module(module: ModuleType) -> list[DeadlineProvider]:
+    if hasattr(module, "PROVIDERS"):
+        return list(module.PROVIDERS)
+    soorten = getattr(module, "DEADLINE_SOORTEN", None)
+    if soorten and callable(getattr(module, "deadlines", None)):
+        verplicht = frozenset(getattr(module, "VERPLICHTE_SOORTEN", ()))
+        return [
+            ModuleAdapter(module=module, kind=k, label=str(v), mandatory=k in verplicht)
+            for k, v in soorten.items()
+        ]
+    return []
+
+
+def autodiscover() -> None:
+    """Import ``<app>.deadlines`` of every installed app and register its providers."""
+    for config in apps.get_app_configs():
+        naam = f"{config.name}.deadlines"
+        if find_spec(naam) is None:
+            continue
+        module = import_module(naam)
+        for p in _providers_uit_module(module):
+            register(p)
+    logger.debug("herinneringssoorten: %s", sorted(_providers))
