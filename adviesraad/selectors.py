@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from verordening.rules import RegelOntbreekt
 from verordening.waarden import Duur
 
 from . import regels
@@ -150,12 +151,16 @@ class PortefeuilleRegel:
 
 @dataclass
 class Samenstelling:
+    """The composition on ``op``. The size rules are ``None`` on a day no size rule applies
+    (before the verordening took effect, or a gap in the rule versions): the overview still shows
+    the council, without minimum, maximum and start threshold (``omvang_bekend`` is False)."""
+
     op: date
     bezet: int
-    min_leden: regels.RegelWaarde
-    max_leden: regels.RegelWaarde
-    startdrempel: regels.RegelWaarde
-    startdrempel_aantal: int
+    min_leden: regels.RegelWaarde | None
+    max_leden: regels.RegelWaarde | None
+    startdrempel: regels.RegelWaarde | None
+    startdrempel_aantal: int | None
     voorzitter: str | None
     vicevoorzitter: str | None
     portefeuilles: list[PortefeuilleRegel]
@@ -166,20 +171,37 @@ class Samenstelling:
     diversiteit_aantal: int = 0
 
     @property
-    def boven_minimum(self) -> bool:
-        return self.bezet >= self.min_leden.waarde
+    def omvang_bekend(self) -> bool:
+        return self.min_leden is not None and self.max_leden is not None
 
     @property
-    def vrije_zetels(self) -> int:
-        return max(0, self.max_leden.waarde - self.bezet)
+    def boven_minimum(self) -> bool | None:
+        return None if self.min_leden is None else self.bezet >= self.min_leden.waarde
 
     @property
-    def startdrempel_bereikt(self) -> bool:
+    def vrije_zetels(self) -> int | None:
+        return None if self.max_leden is None else max(0, self.max_leden.waarde - self.bezet)
+
+    @property
+    def startdrempel_bereikt(self) -> bool | None:
+        if self.startdrempel_aantal is None:
+            return None
         return self.bezet >= self.startdrempel_aantal
 
     @property
     def incomplete_portefeuilles(self) -> list[PortefeuilleRegel]:
         return [p for p in self.portefeuilles if not p.compleet]
+
+
+def _omvang(op: date) -> dict[str, regels.RegelWaarde] | None:
+    """The size rules on ``op``, or None when (one of) them does not apply on that day."""
+    try:
+        return regels.omvang(op)
+    except RegelOntbreekt as exc:
+        logger.info(
+            "action=samenstelling result=geen_omvangregel sleutel=%s op=%s", exc.sleutel, op
+        )
+        return None
 
 
 def _diversiteit(leden: list[Lid]) -> tuple[dict[str, list[tuple[str, int]]], int]:
@@ -201,7 +223,7 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     if not mag(user, SAMENSTELLING_PERM):
         raise Http404
     op = op or vandaag()
-    omvang = regels.omvang(op)
+    omvang = _omvang(op)
     leden = list(_zittende_leden(op))
     zittend = [
         lid for lid in leden if any(t.soort == TermijnSoort.LID for t in lid.actieve_termijnen)
@@ -245,12 +267,14 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     return Samenstelling(
         op=op,
         bezet=len(zittend),
-        min_leden=omvang["min"],
-        max_leden=omvang["max"],
-        startdrempel=omvang["startdrempel"],
+        min_leden=omvang["min"] if omvang else None,
+        max_leden=omvang["max"] if omvang else None,
+        startdrempel=omvang["startdrempel"] if omvang else None,
         startdrempel_aantal=regels.startdrempel_aantal(
             drempel=omvang["startdrempel"], beoogd=omvang["max"].waarde
-        ),
+        )
+        if omvang
+        else None,
         voorzitter=voorzitter,
         vicevoorzitter=functies.get(FunctieSoort.VICEVOORZITTER),
         portefeuilles=regels_pf,
@@ -259,6 +283,53 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
         einde_binnen_lang=[(naam, d) for d, naam in einden if kort < d <= lang],
         diversiteit=diversiteit,
         diversiteit_aantal=aantal,
+    )
+
+
+# --- A member's current portfolios --------------------------------------------------------------
+@dataclass(frozen=True)
+class HuidigePortefeuilles:
+    """The portfolios ``user`` holds on a date, and the core-domain laws they cover."""
+
+    namen: tuple[str, ...] = ()
+    #: ``Kernwet.code`` of every law the portfolios cover.
+    kernwetten: frozenset[str] = frozenset()
+    #: Their names, in the order of the core domain, for display.
+    kernwet_namen: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.namen)
+
+
+def huidige_portefeuilles_van(user: Any, *, op: date) -> HuidigePortefeuilles:
+    """The portfolios ``user`` holds on ``op`` (one query; none for an anonymous user).
+
+    Both the holder's period and the portfolio's own period must include ``op``: a pair member
+    who stopped, or a portfolio that was closed, no longer counts.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return HuidigePortefeuilles()
+    houders = Portefeuillehouder.objects.actief_op(op).filter(
+        portefeuille=OuterRef("portefeuille"), lid__user=user
+    )
+    rijen = (
+        Portefeuille.kernwetten.through.objects.filter(
+            Q(portefeuille__tot__isnull=True) | Q(portefeuille__tot__gte=op),
+            Exists(houders),
+            portefeuille__van__lte=op,
+        )
+        .values_list("portefeuille__naam", "kernwet__code", "kernwet__naam", "kernwet__volgorde")
+        .order_by("portefeuille__naam", "kernwet__volgorde")
+    )
+    namen: dict[str, None] = {}
+    kernwetten: dict[str, tuple[int, str]] = {}
+    for naam, code, wet, volgorde in rijen:
+        namen[naam] = None
+        kernwetten[code] = (volgorde, wet)
+    return HuidigePortefeuilles(
+        namen=tuple(namen),
+        kernwetten=frozenset(kernwetten),
+        kernwet_namen=tuple(wet for _, wet in sorted(kernwetten.values())),
     )
 
 

@@ -72,7 +72,40 @@ class EnqueteImportForm(forms.Form):
     )
 
 
-class ActiviteitFilterForm(NLDesignForm):
+#: The two views of a list page for a portfolio holder (see ``relevantie.py``).
+WEERGAVE_PORTEFEUILLE = "portefeuille"
+WEERGAVE_ALLES = "alles"
+
+
+class PortefeuilleFilterForm(NLDesignForm):
+    """A filter of a list page; for a portfolio holder also "Voor mijn portefeuille" (default)
+    or "Toon alles"."""
+
+    def __init__(self, *args: Any, portefeuillehouder: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if portefeuillehouder:
+            self.fields["weergave"] = forms.ChoiceField(
+                label=_("Weergave"),
+                required=False,
+                choices=[
+                    (WEERGAVE_PORTEFEUILLE, _("Voor mijn portefeuille")),
+                    (WEERGAVE_ALLES, _("Toon alles")),
+                ],
+            )
+            self.order_fields(["weergave"])
+            _klassen(self)
+
+    def alleen_portefeuille(self) -> bool:
+        """Narrow to the portfolio? Yes for a holder, unless they chose "Toon alles"."""
+        if "weergave" not in self.fields:
+            return False
+        if not self.is_bound:
+            return True
+        self.is_valid()
+        return self.cleaned_data.get("weergave") != WEERGAVE_ALLES
+
+
+class ActiviteitFilterForm(PortefeuilleFilterForm):
     jaar = forms.TypedChoiceField(label=_("Jaar"), required=False, coerce=int, empty_value=None)
     instrument = forms.ModelChoiceField(
         label=_("Instrument"),
@@ -86,7 +119,7 @@ class ActiviteitFilterForm(NLDesignForm):
         self.fields["jaar"].choices = [("", _("Alle jaren"))] + [(j, str(j)) for j in jaren]
 
 
-class OpbrengstFilterForm(NLDesignForm):
+class OpbrengstFilterForm(PortefeuilleFilterForm):
     soort = forms.ChoiceField(
         label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *OpbrengstSoort.choices]
     )

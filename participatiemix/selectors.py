@@ -7,12 +7,13 @@ amount of data: aggregates in the database, small groupings in Python.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from .models import (
@@ -53,14 +54,30 @@ def activiteiten_zichtbaar_voor(user: Any, action: str = "view") -> QuerySet[Act
     return activiteit_policy.instances_user_has_perm_for(user, action)
 
 
+def _over_domeinen(activiteit: Any, domeinen: Collection[str]) -> Exists:
+    """True for an activity (``OuterRef``) that concerns one of the ``Domein`` codes."""
+    return Exists(
+        Activiteit.domeinen.through.objects.filter(
+            activiteit_id=activiteit, domein__code__in=domeinen
+        )
+    )
+
+
 def activiteiten_lijst(
-    user: Any, *, jaar: int | None = None, instrument_id: int | None = None
+    user: Any,
+    *,
+    jaar: int | None = None,
+    instrument_id: int | None = None,
+    domeinen: Collection[str] | None = None,
 ) -> QuerySet[Activiteit]:
+    """What ``user`` may see; with ``domeinen`` (``Domein`` codes) only what concerns those."""
     qs = activiteiten_zichtbaar_voor(user).select_related("instrument", "terugkoppeling")
     if jaar:
         qs = qs.filter(startdatum__year=jaar)
     if instrument_id:
         qs = qs.filter(instrument_id=instrument_id)
+    if domeinen is not None:
+        qs = qs.filter(_over_domeinen(OuterRef("pk"), domeinen))
     return qs.annotate(aantal_opbrengsten=Count("opbrengsten", distinct=True)).prefetch_related(
         "themas"
     )
@@ -101,13 +118,24 @@ def activiteit_details(activiteit: Activiteit) -> Activiteit:
 
 
 def opbrengsten_zichtbaar_voor(
-    user: Any, *, soort: str | None = None, thema_id: int | None = None
+    user: Any,
+    *,
+    soort: str | None = None,
+    thema_id: int | None = None,
+    domeinen: Collection[str] | None = None,
 ) -> QuerySet[Opbrengst]:
+    """Findings of the activities ``user`` may see; with ``domeinen`` (``Domein`` codes) only
+    those about one of them: the finding's own law, or, when it names none, its activity's."""
     qs = Opbrengst.objects.filter(activiteit__in=activiteiten_zichtbaar_voor(user))
     if soort:
         qs = qs.filter(soort=soort)
     if thema_id:
         qs = qs.filter(thema_id=thema_id)
+    if domeinen is not None:
+        qs = qs.filter(
+            Q(domein__code__in=domeinen)
+            | Q(domein__isnull=True) & _over_domeinen(OuterRef("activiteit_id"), domeinen)
+        )
     return (
         qs.select_related("activiteit__instrument", "thema", "domein")
         .prefetch_related("benuttingen")

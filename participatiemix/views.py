@@ -25,14 +25,18 @@ from hengelo_participatie.files.views import DOWNLOAD_HEADERS, client_ip
 
 from . import selectors, services, workflow
 from .forms import (
+    WEERGAVE_ALLES,
+    WEERGAVE_PORTEFEUILLE,
     ActiviteitFilterForm,
     JaarForm,
     OnderzoekFilterForm,
     OpbrengstFilterForm,
     OpbrengstForm,
+    PortefeuilleFilterForm,
     VerslagForm,
 )
 from .policies import activiteit_policy, jaarrapportage_policy
+from .relevantie import Relevantie, relevante_wetten_voor
 
 PAGINA = 50
 
@@ -62,26 +66,54 @@ def _bestand_response(request: HttpRequest, bestand: Bestand | None) -> FileResp
     return response
 
 
+def _portefeuille_weergave(
+    request: HttpRequest, filters: PortefeuilleFilterForm, relevantie: Relevantie
+) -> dict[str, Any]:
+    """The view a portfolio holder chose ("Voor mijn portefeuille" or "Toon alles"): the
+    ``Domein`` codes to narrow to (None: everything), and the toggle, which keeps the filters."""
+    alleen = filters.alleen_portefeuille()
+    wissel = request.GET.copy()
+    wissel["weergave"] = WEERGAVE_ALLES if alleen else WEERGAVE_PORTEFEUILLE
+    return {
+        "domeinen": relevantie.domeinen if alleen else None,
+        "relevantie": relevantie,
+        "alleen_portefeuille": alleen,
+        "wissel_url": f"?{wissel.urlencode()}",
+    }
+
+
 # --- Activities -------------------------------------------------------------------------------
 @require_GET
 @login_required
 def activiteiten(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
+    relevantie = relevante_wetten_voor(request.user, vandaag)
     filters = ActiviteitFilterForm(
-        request.GET or None, jaren=selectors.beschikbare_jaren(peildatum=vandaag)
+        request.GET or None,
+        jaren=selectors.beschikbare_jaren(peildatum=vandaag),
+        portefeuillehouder=bool(relevantie),
     )
     jaar = instrument_id = None
     if filters.is_valid():
         jaar = filters.cleaned_data.get("jaar")
         instrument = filters.cleaned_data.get("instrument")
         instrument_id = instrument.pk if instrument else None
+    weergave = _portefeuille_weergave(request, filters, relevantie)
     lijst = list(
-        selectors.activiteiten_lijst(request.user, jaar=jaar, instrument_id=instrument_id)[:PAGINA]
+        selectors.activiteiten_lijst(
+            request.user, jaar=jaar, instrument_id=instrument_id, domeinen=weergave["domeinen"]
+        )[:PAGINA]
     )
     return TemplateResponse(
         request,
         "participatiemix/activiteiten.html",
-        {"activiteiten": lijst, "filters": filters, "vandaag": vandaag, "pagina": PAGINA},
+        {
+            "activiteiten": lijst,
+            "filters": filters,
+            "vandaag": vandaag,
+            "pagina": PAGINA,
+            **weergave,
+        },
     )
 
 
@@ -162,19 +194,23 @@ def verslag_downloaden(request: HttpRequest, activiteit_id: int) -> FileResponse
 @require_GET
 @login_required
 def opbrengsten(request: HttpRequest) -> HttpResponse:
-    filters = OpbrengstFilterForm(request.GET or None)
+    relevantie = relevante_wetten_voor(request.user, timezone.localdate())
+    filters = OpbrengstFilterForm(request.GET or None, portefeuillehouder=bool(relevantie))
     soort = thema_id = None
     if filters.is_valid():
         soort = filters.cleaned_data.get("soort") or None
         thema = filters.cleaned_data.get("thema")
         thema_id = thema.pk if thema else None
+    weergave = _portefeuille_weergave(request, filters, relevantie)
     lijst = list(
-        selectors.opbrengsten_zichtbaar_voor(request.user, soort=soort, thema_id=thema_id)[:PAGINA]
+        selectors.opbrengsten_zichtbaar_voor(
+            request.user, soort=soort, thema_id=thema_id, domeinen=weergave["domeinen"]
+        )[:PAGINA]
     )
     return TemplateResponse(
         request,
         "participatiemix/opbrengsten.html",
-        {"opbrengsten": lijst, "filters": filters, "pagina": PAGINA},
+        {"opbrengsten": lijst, "filters": filters, "pagina": PAGINA, **weergave},
     )
 
 

@@ -97,6 +97,33 @@ class EnqueteresultaatFactory(factory.django.DjangoModelFactory):
     publicatiedatum = date(2026, 6, 1)
 
 
+def portefeuillehouder(
+    *kernwetten: str,
+    user: Any = None,
+    tot: date | None = None,
+    portefeuille_tot: date | None = None,
+) -> Any:
+    """A council member (role ``lid``; ``user`` or a new one) holding a portfolio over the
+    ``Kernwet`` codes ``kernwetten`` from the start of their term (``tot``: last day as holder)."""
+    from adviesraad import services as raad
+    from adviesraad.models import Kernwet
+    from tests.adviesraad.factories import LidFactory, benoemde_termijn
+
+    termijn = benoemde_termijn(LidFactory(user=user) if user is not None else None)
+    van = termijn.begindatum
+    portefeuille = raad.portefeuille_aanmaken(
+        naam="Zorg en ondersteuning",
+        kernwetten=Kernwet.objects.filter(code__in=kernwetten),
+        van=van,
+        tot=portefeuille_tot,
+        door=None,
+    )
+    raad.portefeuillehouder_toewijzen(
+        portefeuille=portefeuille, lid=termijn.lid, van=van, tot=tot, door=None
+    )
+    return termijn.lid.user
+
+
 TOEGANG_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

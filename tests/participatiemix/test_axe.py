@@ -15,7 +15,14 @@ from participatiemix import services
 from participatiemix.importeren import enqueteresultaten_importeren
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 from tests.factories import UserFactory
-from tests.participatiemix.factories import maak_activiteit, plan, spelregels_invullen, uitgevoerd
+from tests.participatiemix.factories import (
+    domein,
+    maak_activiteit,
+    plan,
+    portefeuillehouder,
+    spelregels_invullen,
+    uitgevoerd,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -100,3 +107,22 @@ def test_formulier_met_fouten_is_toegankelijk(page_as, gegevens):
     page.wait_for_load_state("load")
     assert page.locator(".utrecht-form-field--invalid").count() >= 1
     assert_no_axe_violations(page)
+
+
+def test_voor_mijn_portefeuille_is_toegankelijk(page_as, gegevens):
+    page = page_as("lid")
+    portefeuillehouder("wmo", user=page.user)
+    maak_activiteit(titel="Wmo-gesprek", domeinen=[domein("wmo")])
+    for lijst in ("activiteiten", "opbrengsten"):
+        _bekijk(page, f"/portaal/participatie/{lijst}/")
+        _bekijk(page, f"/portaal/participatie/{lijst}/?weergave=alles")
+
+    page.goto("/portaal/participatie/activiteiten/")
+    assert page.get_by_label("Weergave").input_value() == "portefeuille"
+    assert page.get_by_role("heading", name="Voor mijn portefeuille").is_visible()
+    assert page.get_by_role("link", name="Wmo-gesprek").is_visible()
+    assert page.get_by_role("link", name="Groepsgesprek mantelzorgers").count() == 0
+    page.get_by_role("link", name="Toon alles").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("link", name="Groepsgesprek mantelzorgers").is_visible()
+    assert page.get_by_label("Weergave").input_value() == "alles"

@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 
 from participatiemix import services
 from participatiemix.importeren import enqueteresultaten_importeren
+from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import (
     domein,
     maak_activiteit,
     plan,
+    portefeuillehouder,
     spelregels_invullen,
     thema,
     uitgevoerd,
@@ -21,8 +24,10 @@ from tests.participatiemix.factories import (
 pytestmark = pytest.mark.django_db
 
 #: Queries of the page itself plus session, user, MFA device, permissions and guardian checks.
+#: The two list pages include one query for the user's current portfolios ("Voor mijn
+#: portefeuille", participatiemix/relevantie.py), whether or not they hold one.
 MAX_QUERIES = {
-    "/portaal/participatie/activiteiten/": 14,
+    "/portaal/participatie/activiteiten/": 15,
     "/portaal/participatie/opbrengsten/": 12,
     "/portaal/participatie/jaarrapportage/?jaar=2026": 26,
     "/portaal/participatie/enquetes/": 10,
@@ -89,6 +94,37 @@ def test_vaste_aantallen_queries_bij_1x_en_10x(client_als, django_assert_max_num
         assert response.status_code == _status(rol, url), url
         if "activiteiten" in url:
             assert response.content.decode().count("utrecht-table__row") == 1 + 33
+
+
+#: The list pages of a portfolio holder, narrowed ("Voor mijn portefeuille") and in full.
+PORTEFEUILLE_QUERIES = {
+    "/portaal/participatie/activiteiten/": MAX_QUERIES["/portaal/participatie/activiteiten/"],
+    "/portaal/participatie/activiteiten/?weergave=alles": MAX_QUERIES[
+        "/portaal/participatie/activiteiten/"
+    ],
+    "/portaal/participatie/opbrengsten/": MAX_QUERIES["/portaal/participatie/opbrengsten/"],
+    "/portaal/participatie/opbrengsten/?weergave=alles": MAX_QUERIES[
+        "/portaal/participatie/opbrengsten/"
+    ],
+}
+
+
+def test_portefeuillehouder_vaste_aantallen_queries(django_assert_max_num_queries):
+    client = Client()
+    mfa_verify(client, portefeuillehouder("wmo"))
+    gespreksleider = UserFactory(roles=["gespreksleider"])
+    # 1× the data, then 10× more on top: 3 and then 33 activities, all about the Wmo.
+    for n, activiteiten in ((1, 3), (10, 33)):
+        _data(n, gespreksleider)
+        for url, maximum in PORTEFEUILLE_QUERIES.items():
+            with django_assert_max_num_queries(maximum):
+                response = client.get(url)
+            assert response.status_code == 200, url
+            html = response.content.decode()
+            assert response.context["alleen_portefeuille"] != url.endswith("alles"), url
+            assert ('id="weergave-titel">Voor mijn portefeuille' in html) != url.endswith("alles")
+            if "activiteiten" in url:
+                assert html.count("utrecht-table__row") == 1 + activiteiten, url
 
 
 def test_detailpagina_vaste_queries(client_als, django_assert_max_num_queries):
