@@ -275,7 +275,19 @@ class ActiviteitAdmin(SimpleHistoryAdmin):
 class BenuttingInline(admin.StackedInline):
     model = Benutting
     extra = 0
-    fields = ("soort", "omschrijving", "beleidsdocument", "datum")
+    fields = ("soort", "omschrijving", "adviesaanvraag", "beleidsdocument", "datum")
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """A plain select of the advice requests the user may see (advice policy: object
+        grants only), so the admin never lists a confidential request to someone without it."""
+        if db_field.name == "adviesaanvraag":
+            from adviesraad.advies.policies import aanvraag_policy
+            from adviesraad.models.advies import Adviesaanvraag
+
+            kwargs["queryset"] = aanvraag_policy.instances_user_has_perm_for(
+                request.user, "view", Adviesaanvraag.objects.order_by("-aangemaakt_op", "-pk")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Opbrengst)
@@ -335,6 +347,7 @@ class OpbrengstAdmin(SimpleHistoryAdmin):
                     omschrijving=b.omschrijving,
                     datum=b.datum,
                     beleidsdocument=b.beleidsdocument,
+                    adviesaanvraag=b.adviesaanvraag,
                 )
                 formset.new_objects.append(nieuw)
 

@@ -40,15 +40,18 @@ def domeinen_voor(kernwetten: frozenset[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Relevantie:
-    """Why something is relevant for a user: their current portfolios and the laws they cover."""
+    """Why something is relevant for a user: their current portfolios, the open advice requests
+    they can see, and the laws these cover."""
 
     portefeuilles: tuple[str, ...] = ()
-    #: ``adviesraad.Kernwet.code`` of the relevant laws.
+    #: ``adviesraad.Kernwet.code`` of the relevant laws (portfolios and open advice requests).
     kernwetten: frozenset[str] = frozenset()
     kernwet_namen: tuple[str, ...] = ()
+    #: Kenmerken of the open advice requests (with at least one law) that ``user`` can see.
+    adviesaanvragen: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.portefeuilles)
+        return bool(self.portefeuilles or self.adviesaanvragen)
 
     @property
     def domeinen(self) -> frozenset[str]:
@@ -57,19 +60,48 @@ class Relevantie:
 
 
 def relevante_wetten_voor(user: Any, op: date) -> Relevantie:
-    """The laws that make an activity or finding relevant for ``user`` on ``op`` (one query).
+    """The laws that make an activity or finding relevant for ``user`` on ``op`` (two queries;
+    none for an anonymous user).
 
-    Today: the laws of the portfolios ``user`` holds on ``op``. Extension point: the laws of the
-    open advice requests (adviesraad/advies/) belong here too once that workflow has landed; a
-    later change adds them to ``kernwetten`` here, and the list pages follow without changes.
-    An empty result means "nothing to narrow on": the pages then show everything as before.
+    The laws of the portfolios ``user`` holds on ``op`` (issue 5), and those of the open advice
+    requests ``user`` can see through the advice policy (object grants only; issue 6: "relevant
+    to their portfolios and to open advice requests"). A finished or withdrawn request does not
+    count. An empty result means "nothing to narrow on": the pages then show everything.
     """
     # Imported here: adviesraad may come to import the participatiemix (findings used in advice).
+    from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+    from adviesraad.models.advies import Adviesaanvraag
     from adviesraad.selectors import huidige_portefeuilles_van
 
     huidig = huidige_portefeuilles_van(user, op=op)
+    if not getattr(user, "is_authenticated", False):
+        return Relevantie()
+    # One query: the laws of the open requests, with the visible requests (advice policy:
+    # object grants only) as a subquery.
+    zichtbaar = aanvragen_zichtbaar_zonder_extra_queries(user).open()
+    rijen = (
+        Adviesaanvraag.kernwetten.through.objects.filter(adviesaanvraag__in=zichtbaar.values("pk"))
+        .values_list(
+            "adviesaanvraag__kenmerk", "kernwet__code", "kernwet__naam", "kernwet__volgorde"
+        )
+        .order_by("adviesaanvraag__kenmerk", "kernwet__volgorde")
+    )
+    kenmerken: dict[str, None] = {}
+    wetten: dict[str, tuple[int, str]] = {}
+    for kenmerk, code, naam, volgorde in rijen:
+        kenmerken[kenmerk] = None
+        wetten[code] = (volgorde, naam)
+    if not kenmerken:
+        return Relevantie(
+            portefeuilles=huidig.namen,
+            kernwetten=huidig.kernwetten,
+            kernwet_namen=huidig.kernwet_namen,
+        )
+    # The portfolio's laws first (as before), then those only an open request adds.
+    extra = [naam for _, naam in sorted(wetten.values()) if naam not in huidig.kernwet_namen]
     return Relevantie(
         portefeuilles=huidig.namen,
-        kernwetten=huidig.kernwetten,
-        kernwet_namen=huidig.kernwet_namen,
+        kernwetten=huidig.kernwetten | frozenset(wetten),
+        kernwet_namen=(*huidig.kernwet_namen, *extra),
+        adviesaanvragen=tuple(kenmerken),
     )

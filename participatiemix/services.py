@@ -247,15 +247,26 @@ def benutting_vastleggen(
     omschrijving: str,
     datum: date,
     beleidsdocument: str = "",
+    adviesaanvraag: Any = None,
 ) -> Benutting:
+    """Record a use of ``opbrengst``; ``adviesaanvraag`` links it to an advice request (the
+    thread from what residents said to what the council advised), ``beleidsdocument`` names a
+    policy document that is not an advice request. ``door`` must be able to see the request."""
     if door is not None and not activiteit_policy.user_has_perm(door, "change"):
         raise PermissionDenied(_("U mag niet vastleggen wat er met opbrengsten is gedaan."))
+    if adviesaanvraag is not None and door is not None:
+        # Imported here: adviesraad may import the participatiemix (findings used in advice).
+        from adviesraad.advies.policies import aanvraag_policy
+
+        if not aanvraag_policy.user_has_perm_for_object(door, "view", adviesaanvraag):
+            raise PermissionDenied(_("U kunt deze adviesaanvraag niet zien."))
     benutting = Benutting(
         opbrengst=opbrengst,
         soort=soort,
         omschrijving=(omschrijving or "").strip(),
         datum=datum,
         beleidsdocument=(beleidsdocument or "").strip(),
+        adviesaanvraag=adviesaanvraag,
     )
     benutting.full_clean()
     _reden(benutting, "benutting vastgelegd", door)

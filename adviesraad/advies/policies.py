@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from adviesraad.models.advies import Adviesaanvraag
+from django.db.models import Exists, OuterRef, QuerySet
+
+from adviesraad.models.advies import (
+    Adviesaanvraag,
+    AdviesaanvraagGroupObjectPermission,
+    AdviesaanvraagUserObjectPermission,
+)
 from hengelo_participatie.accounts.policy import ModelPolicy
 
 aanvraag_policy: ModelPolicy[Adviesaanvraag] = ModelPolicy(
@@ -33,3 +39,31 @@ def heeft_rol(user: Any, rollen: frozenset[Any] | set[Any]) -> bool:
     if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
         return True
     return bool(rollen_van(user) & {str(r) for r in rollen})
+
+
+def aanvragen_zichtbaar_zonder_extra_queries(user: Any) -> QuerySet[Adviesaanvraag]:
+    """The requests ``user`` may view, as a lazy queryset that costs no queries of its own.
+
+    The same answer as ``aanvraag_policy.instances_user_has_perm_for(user, "view")`` (object
+    grants only, per user or through a group; a superuser sees all; an inactive user none), but
+    built from plain subqueries: guardian's ``get_objects_for_user`` looks up the content type and
+    permission first (two queries per call), too much for a helper every list page calls
+    (participatiemix/relevantie.py). tests/participatiemix/test_benutting_advies.py checks that
+    both agree.
+    """
+    qs = Adviesaanvraag.objects.all()
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return qs.none()
+    if getattr(user, "is_superuser", False):
+        return qs
+    perm = {
+        "permission__codename": aanvraag_policy.codename("view"),
+        "permission__content_type__app_label": Adviesaanvraag._meta.app_label,
+    }
+    per_user = AdviesaanvraagUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user=user, **perm
+    )
+    per_groep = AdviesaanvraagGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), group__user=user, **perm
+    )
+    return qs.filter(Exists(per_user) | Exists(per_groep))

@@ -133,6 +133,9 @@ class Detail:
     knoppen: list[Knop]
     acties: dict[str, bool] = field(default_factory=dict)
     te_laat: bool = False
+    #: "Wat inwoners zeiden": the uses (``participatiemix.Benutting``) linked to this request,
+    #: each with its finding, theme and activity.
+    inwoners: list[Any] = field(default_factory=list)
 
 
 def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
@@ -174,6 +177,25 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
             and hasattr(verzonden, "reactie"),
         },
         te_laat=aanvraag.reactie_te_laat_op(op),
+        inwoners=wat_inwoners_zeiden(user, aanvraag),
+    )
+
+
+def wat_inwoners_zeiden(user: Any, aanvraag: Adviesaanvraag) -> list[Any]:
+    """The uses of findings linked to ``aanvraag``, with finding, theme and activity, in a fixed
+    number of queries. Only findings of activities ``user`` may see in the participatiemix
+    (members and staff: all; the activity policy decides)."""
+    # Imported here: the participatiemix imports adviesraad (portfolios, relevance).
+    from participatiemix.models import Benutting
+    from participatiemix.selectors import activiteiten_zichtbaar_voor
+
+    return list(
+        Benutting.objects.filter(
+            adviesaanvraag=aanvraag,
+            opbrengst__activiteit__in=activiteiten_zichtbaar_voor(user),
+        )
+        .select_related("opbrengst__thema", "opbrengst__activiteit")
+        .order_by("opbrengst__activiteit__startdatum", "opbrengst_id", "pk")
     )
 
 
@@ -306,6 +328,31 @@ class OpenbaarAdvies:
     advies: Advies
     punten: list[Adviespunt]
     documenten: list[Document]
+    #: Linked findings of residents, only as (kind label, number): never their text or quotes,
+    #: which may come from activities whose feedback is not public.
+    opbrengsten_per_soort: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def aantal_opbrengsten(self) -> int:
+        return sum(aantal for _, aantal in self.opbrengsten_per_soort)
+
+
+def _opbrengsten_per_soort(aanvraag: Adviesaanvraag) -> list[tuple[str, int]]:
+    """Number of distinct findings linked to ``aanvraag`` per kind (one query)."""
+    from participatiemix.models import Opbrengst, OpbrengstSoort
+
+    aantallen = dict(
+        Opbrengst.objects.filter(benuttingen__adviesaanvraag=aanvraag)
+        .order_by()
+        .values("soort")
+        .annotate(aantal=Count("pk", distinct=True))
+        .values_list("soort", "aantal")
+    )
+    return [
+        (str(label), aantallen[waarde])
+        for waarde, label in OpbrengstSoort.choices
+        if aantallen.get(waarde)
+    ]
 
 
 def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
@@ -328,6 +375,7 @@ def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
         advies=advies,
         punten=list(advies.punten.select_related("reactie").order_by("nummer")),
         documenten=list(aanvraag.documenten.filter(vertrouwelijk=False).select_related("bestand")),
+        opbrengsten_per_soort=_opbrengsten_per_soort(aanvraag),
     )
 
 

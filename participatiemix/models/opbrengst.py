@@ -83,13 +83,29 @@ class Benutting(models.Model):
     )
     soort = models.CharField(_("gebruikt voor"), max_length=20, choices=BenuttingSoort.choices)
     omschrijving = models.TextField(_("wat is ermee gedaan?"))
-    # TODO(issue 4, adviesaanvragen): replace/extend with a nullable foreign key to
-    # adviesraad.Adviesaanvraag once that model lands, so a finding links to the advice request.
+    # PROTECT, not SET_NULL: this link is the traceable thread from what residents said to what
+    # the council advised. Deleting a request must not silently cut it (a request is withdrawn,
+    # not deleted; the admin then says which uses still point to it). CASCADE would lose findings'
+    # history, SET_NULL would leave a use without its policy context.
+    adviesaanvraag = models.ForeignKey(
+        "adviesraad.Adviesaanvraag",
+        verbose_name=_("adviesaanvraag"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="benuttingen",
+        help_text=_("De adviesaanvraag waarin deze opbrengst is gebruikt."),
+    )
+    # Both optional, as before: a use in execution, service delivery or communication often has
+    # no document at all (see the demo data). A policy document that is not an advice request
+    # goes here; an advice request is linked above, so it is not typed in twice.
     beleidsdocument = models.CharField(
-        _("beleidsdocument of adviesaanvraag"),
+        _("beleidsdocument"),
         max_length=300,
         blank=True,
-        help_text=_("Naam of kenmerk van het beleidsstuk of de adviesaanvraag."),
+        help_text=_(
+            "Naam of kenmerk van het beleidsstuk. Alleen nodig als het geen adviesaanvraag is."
+        ),
     )
     datum = models.DateField(_("datum"))
 
@@ -102,3 +118,4 @@ class Benutting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.omschrijving[:60]}"
+

@@ -81,9 +81,10 @@ def test_wetten_met_andere_code_worden_vertaald():
 
 
 # --- Who counts as a portfolio holder ---------------------------------------------------------
-def test_relevante_wetten_in_een_query(django_assert_num_queries):
+def test_relevante_wetten_in_twee_queries(django_assert_num_queries):
+    """One query for the portfolios, one for the laws of the open advice requests."""
     user = portefeuillehouder("wmo", "wet-inburgering")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         relevantie = relevante_wetten_voor(user, vandaag())
     assert relevantie.portefeuilles == ("Zorg en ondersteuning",)
     assert relevantie.kernwetten == {"wmo", "wet-inburgering"}

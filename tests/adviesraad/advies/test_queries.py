@@ -59,3 +59,44 @@ def test_lists_have_a_fixed_query_count(
     with django_assert_max_num_queries(len(klein.captured_queries)) as groot:
         assert client.get(url).status_code == 200
     assert len(groot.captured_queries) == len(klein.captured_queries)
+
+
+def _koppelingen(aanvraag: Any, aantal: int) -> None:
+    """``aantal`` findings, each from its own activity, used in ``aanvraag``."""
+    from datetime import date
+
+    from participatiemix import services as mix
+    from tests.participatiemix.factories import maak_activiteit, thema
+
+    for i in range(aantal):
+        activiteit = maak_activiteit(titel=f"Gesprek {Adviesaanvraag.objects.count()}-{i}")
+        opbrengst = mix.opbrengst_toevoegen(
+            activiteit=activiteit, door=None, soort="ervaring", thema=thema(),
+            omschrijving=f"Opbrengst {i}", citaat=f"Citaat {i}",
+        )
+        mix.benutting_vastleggen(
+            opbrengst=opbrengst, door=None, soort="beleid", omschrijving="Gebruikt.",
+            datum=date(2026, 5, 1), adviesaanvraag=aanvraag,
+        )
+
+
+def test_detail_with_findings_has_a_fixed_query_count(
+    raad: dict[str, Any], pdf_bytes: bytes, client: Any, django_assert_max_num_queries: Any
+) -> None:
+    """"Wat inwoners zeiden" on the portal page: the same queries at 1 and at 10 linked uses."""
+    from .helpers import gevraagd
+
+    aanvraag = gevraagd(raad, pdf_bytes)
+    mfa_verify(client, raad["leden"][0].user)
+    url = f"/portaal/advies/{aanvraag.pk}/"
+    _koppelingen(aanvraag, 1)
+    client.get(url)  # warm caches (content types, sessions)
+    with django_assert_max_num_queries(40) as klein:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("Citaat ") == 1
+    _koppelingen(aanvraag, 9)
+    with django_assert_max_num_queries(len(klein.captured_queries)) as groot:
+        response = client.get(url)
+    assert response.content.decode().count("Citaat ") == 10
+    assert len(groot.captured_queries) == len(klein.captured_queries)
