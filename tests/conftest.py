@@ -172,3 +172,43 @@ def count_queries(func: Callable[[], Any]) -> tuple[int, Any]:
     with CaptureQueriesContext(connection) as ctx:
         result = func()
     return len(ctx.captured_queries), result
+
+
+def reset_app_connections(app: Any) -> None:
+    """Drop cached pools, producers and result backends so a new broker_url takes effect.
+
+    The pools themselves are kombu-global (keyed by connection), so they are dropped, not closed.
+    """
+    app._pool = None
+    app._backend_cache = None
+    if hasattr(app._local, "backend"):
+        del app._local.backend
+    for attr in ("amqp", "control", "events"):
+        app.__dict__.pop(attr, None)
+
+
+@pytest.fixture
+def redis_celery() -> Any:
+    """Point the Celery app at the real Redis broker (own queue) for a real-worker test."""
+    import uuid
+
+    from hengelo_participatie.celery import app as celery_app
+
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not redis_url:
+        require_service("Redis", "zet REDIS_URL om de taak via een echte worker te testen")
+    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
+    saved = {key: celery_app.conf[key] for key in keys}
+    reset_app_connections(celery_app)
+    celery_app.conf.update(
+        broker_url=redis_url,
+        result_backend=redis_url,
+        task_always_eager=False,
+        # A queue of our own: no stale messages in, none of ours left behind for others.
+        task_default_queue=f"test-{uuid.uuid4().hex}",
+    )
+    try:
+        yield celery_app
+    finally:
+        celery_app.conf.update(saved)
+        reset_app_connections(celery_app)

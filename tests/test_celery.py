@@ -34,7 +34,7 @@ from hengelo_participatie import celery as celery_module
 from hengelo_participatie.accounts.models import UserSession
 from hengelo_participatie.accounts.tasks import clear_expired_sessions
 from hengelo_participatie.celery import app as celery_app
-from tests.conftest import require_service
+from tests.conftest import reset_app_connections
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,19 +98,6 @@ def eager() -> Iterator[Celery]:
         yield celery_app
     finally:
         celery_app.conf.task_always_eager = old
-
-
-def _reset_app_connections(app: Celery) -> None:
-    """Drop cached pools, producers and result backends so a new broker_url takes effect.
-
-    The pools themselves are kombu-global (keyed by connection), so they are dropped, not closed.
-    """
-    app._pool = None
-    app._backend_cache = None
-    if hasattr(app._local, "backend"):
-        del app._local.backend
-    for attr in ("amqp", "control", "events"):
-        app.__dict__.pop(attr, None)
 
 
 # --- Configuration --------------------------------------------------------------------------------
@@ -195,27 +182,6 @@ def test_task_is_idempotent(eager):
 
 
 # --- (b) A real worker on the real Redis broker -------------------------------------------------
-@pytest.fixture
-def redis_celery() -> Iterator[Celery]:
-    if not REDIS_URL:
-        require_service("Redis", "zet REDIS_URL om de taak via een echte worker te testen")
-    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
-    saved = {key: celery_app.conf[key] for key in keys}
-    _reset_app_connections(celery_app)
-    celery_app.conf.update(
-        broker_url=REDIS_URL,
-        result_backend=REDIS_URL,
-        task_always_eager=False,
-        # A queue of our own: no stale messages in, none of ours left behind for others.
-        task_default_queue=f"test-{uuid.uuid4().hex}",
-    )
-    try:
-        yield celery_app
-    finally:
-        celery_app.conf.update(saved)
-        _reset_app_connections(celery_app)
-
-
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_real_worker_on_redis_runs_the_task(redis_celery):
@@ -270,13 +236,13 @@ def dead_broker() -> Iterator[str]:
         port = s.getsockname()[1]
     url = f"redis://127.0.0.1:{port}/0"  # closed again: nothing listens there
     saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    _reset_app_connections(celery_app)
+    reset_app_connections(celery_app)
     celery_app.conf.update(broker_url=url, task_always_eager=False)
     try:
         yield url
     finally:
         celery_app.conf.update(saved)
-        _reset_app_connections(celery_app)
+        reset_app_connections(celery_app)
 
 
 @pytest.mark.django_db

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from celery import Celery, signals
+from celery import signals
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.db import connection, connections
@@ -41,9 +41,8 @@ from hengelo_participatie.notifications.models import (
     Herinnering,
 )
 from hengelo_participatie.notifications.tasks import berichten_bezorgen, herinneringen_versturen
-from tests.conftest import mfa_verify, require_service
+from tests.conftest import mfa_verify, require_service, reset_app_connections
 from tests.factories import UserFactory
-from tests.test_celery import _reset_app_connections
 
 from .conftest import deadline
 
@@ -56,26 +55,6 @@ DAG = date(2026, 5, 4)
 def postgres() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("Gelijktijdige schrijvers vragen PostgreSQL (zet DATABASE_URL=postgres://...).")
-
-
-@pytest.fixture
-def redis_celery() -> Iterator[Celery]:
-    if not REDIS_URL:
-        require_service("Redis", "zet REDIS_URL om met een echte worker te testen")
-    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
-    saved = {key: celery_app.conf[key] for key in keys}
-    _reset_app_connections(celery_app)
-    celery_app.conf.update(
-        broker_url=REDIS_URL,
-        result_backend=REDIS_URL,
-        task_always_eager=False,
-        task_default_queue=f"test-{uuid.uuid4().hex}",
-    )
-    try:
-        yield celery_app
-    finally:
-        celery_app.conf.update(saved)
-        _reset_app_connections(celery_app)
 
 
 @pytest.fixture
@@ -189,7 +168,7 @@ def test_broker_onbereikbaar_bij_opslaan_en_bezorgd_als_hij_terug_is(
     saved = {
         k: celery_app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")
     }
-    _reset_app_connections(celery_app)
+    reset_app_connections(celery_app)
     celery_app.conf.update(
         broker_url=f"redis://127.0.0.1:{dode_poort}/0",
         task_always_eager=False,
@@ -218,13 +197,13 @@ def test_broker_onbereikbaar_bij_opslaan_en_bezorgd_als_hij_terug_is(
 
     # The broker is back: the periodic task, on a real worker, delivers it.
     try:
-        _reset_app_connections(celery_app)
+        reset_app_connections(celery_app)
         celery_app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL)
         with start_worker(celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING"):
             assert berichten_bezorgen.delay().get(timeout=30) == {"verzonden": 1, "mislukt": 0}
     finally:
         celery_app.conf.update(saved)
-        _reset_app_connections(celery_app)
+        reset_app_connections(celery_app)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [user.email]
     assert "nieuwe link naar uw persoonlijke agenda" in mail.outbox[0].body
