@@ -196,6 +196,7 @@ STATICFILES_DIRS = [
     ("build", BASE_DIR / "static" / "build"),
     ("js", BASE_DIR / "static" / "js"),
     ("pdf", BASE_DIR / "static" / "pdf"),
+    ("hengelo-admin", BASE_DIR / "static" / "hengelo-admin"),
 ]
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media")))
 STORAGES = {
