@@ -616,4 +616,6 @@ class KandidaatAdmin(BeheerAdmin):
                 kandidaat=k, fase=d["fase"], notitie=d["notitie"], door=door
             ),
         )
+
+
 from .advies import admin as _advies_admin  # noqa: E402,F401  (the advice workflow)

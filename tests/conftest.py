@@ -38,8 +38,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         names = getattr(item, "fixturenames", [])
         marker = item.get_closest_marker("django_db")
-        transactional = "transactional_db" in names or "live_server" in names or bool(
-            marker and marker.kwargs.get("transaction")
+        transactional = (
+            "transactional_db" in names
+            or "live_server" in names
+            or bool(marker and marker.kwargs.get("transaction"))
         )
         if transactional and "django_db_serialized_rollback" not in names:
             names.append("django_db_serialized_rollback")
@@ -114,7 +116,9 @@ def mfa_verify(client: Client, user: object) -> None:
     The same session state django-otp writes after a correct code; the MFA flow itself is tested
     in tests/accounts/.
     """
-    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="test", defaults={"confirmed": True}
+    )
     client.force_login(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id

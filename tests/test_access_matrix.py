@@ -57,8 +57,16 @@ ANON = "anoniem"
 OUD_LID = "oud_lid"  # a former member: account still active, but no role any more
 SUPER = "superuser"
 ROLES = [
-    ANON, OUD_LID, "lid", "voorzitter", "vicevoorzitter", "ondersteuner", "accounthouder",
-    "beleidsmedewerker", "gespreksleider", SUPER,
+    ANON,
+    OUD_LID,
+    "lid",
+    "voorzitter",
+    "vicevoorzitter",
+    "ondersteuner",
+    "accounthouder",
+    "beleidsmedewerker",
+    "gespreksleider",
+    SUPER,
 ]
 ADMIN_USERS = {"ondersteuner", "accounthouder", SUPER}  # roles with is_staff
 NON_ADMIN = [r for r in ROLES if r not in ADMIN_USERS]
@@ -104,9 +112,14 @@ def admin_page(allowed: set[str], *, ok: int = 200, denied: int = 403) -> Expect
 
 
 def admin_model(
-    label: str, *, view: set[str] = frozenset(), add: set[str] = frozenset(),
-    change: set[str] = frozenset(), delete: set[str] = frozenset(),
-    history: bool = False, guarded: bool = False,
+    label: str,
+    *,
+    view: set[str] = frozenset(),
+    add: set[str] = frozenset(),
+    change: set[str] = frozenset(),
+    delete: set[str] = frozenset(),
+    history: bool = False,
+    guarded: bool = False,
 ) -> dict[str, Expectation]:
     """The standard admin pages of one model.
 
@@ -223,8 +236,11 @@ EXPECTED: dict[str, Expectation] = {
     "admin:otp_totp_totpdevice_config": admin_page(SUPER_ONLY),
     "admin:otp_totp_totpdevice_qrcode": admin_page(SUPER_ONLY),
     **admin_model(
-        "accounts.user", view={"accounthouder", "ondersteuner"}, add={"accounthouder"},
-        change={"accounthouder"}, history=True,
+        "accounts.user",
+        view={"accounthouder", "ondersteuner"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        history=True,
     ),
     "admin:auth_user_password_change": admin_page({"accounthouder"}),
     **admin_model("files.bestand", view={"accounthouder", "ondersteuner"}, add=ADMIN_USERS),
@@ -234,84 +250,142 @@ EXPECTED: dict[str, Expectation] = {
     **admin_model("files.bestanddownload", add=NOBODY, delete=NOBODY),
     **admin_model("auth.group", view={"accounthouder"}),
     # Membership: the account holder keeps it, the supporter reads it; nothing is deleted.
-    **admin_model("adviesraad.kernwet", view={"ondersteuner", "accounthouder"}, add=NOBODY,
-                  delete=NOBODY),
+    **admin_model(
+        "adviesraad.kernwet", view={"ondersteuner", "accounthouder"}, add=NOBODY, delete=NOBODY
+    ),
     **{
         key: value
         for model in ("lid", "zittingstermijn", "functie", "portefeuille", "portefeuillehouder")
         for key, value in admin_model(
-            f"adviesraad.{model}", view={"ondersteuner"}, add={"accounthouder"},
-            change={"accounthouder"}, delete=NOBODY, history=True, guarded=True,
+            f"adviesraad.{model}",
+            view={"ondersteuner"},
+            add={"accounthouder"},
+            change={"accounthouder"},
+            delete=NOBODY,
+            history=True,
+            guarded=True,
         ).items()
     },
     **{
         key: value
         for model in ("herbenoemingsevaluatie", "vacature", "kandidaat")
         for key, value in admin_model(
-            f"adviesraad.{model}", view={"accounthouder"}, add={"accounthouder"},
+            f"adviesraad.{model}",
+            view={"accounthouder"},
+            add={"accounthouder"},
             change={"accounthouder"} if model != "herbenoemingsevaluatie" else set(),
-            delete=NOBODY, history=True, guarded=True,
+            delete=NOBODY,
+            history=True,
+            guarded=True,
         ).items()
     },
     # Declarations: the supporter keeps them; the account holder has no access at all.
-    **admin_model("adviesraad.nevenfunctieverklaring", view={"ondersteuner"},
-                  add={"ondersteuner"}, delete=NOBODY, history=True, guarded=True),
-    **admin_model("adviesraad.verklaringinzage", view={"ondersteuner"}, add=NOBODY,
-                  delete=NOBODY),
-    **admin_model("adviesraad.adviesaanvraag", view={"ondersteuner", "accounthouder"},
-                  add={"ondersteuner", "accounthouder"}, change={"ondersteuner", "accounthouder"},
-                  delete=NOBODY, history=True),
+    **admin_model(
+        "adviesraad.nevenfunctieverklaring",
+        view={"ondersteuner"},
+        add={"ondersteuner"},
+        delete=NOBODY,
+        history=True,
+        guarded=True,
+    ),
+    **admin_model("adviesraad.verklaringinzage", view={"ondersteuner"}, add=NOBODY, delete=NOBODY),
+    **admin_model(
+        "adviesraad.adviesaanvraag",
+        view={"ondersteuner", "accounthouder"},
+        add={"ondersteuner", "accounthouder"},
+        change={"ondersteuner", "accounthouder"},
+        delete=NOBODY,
+        history=True,
+    ),
     # Reminders: the supporter and the account holder watch deliveries and retry failed ones.
-    **admin_model("notifications.bericht", view={"ondersteuner", "accounthouder"},
-                  change={"ondersteuner", "accounthouder"}, add=NOBODY, delete=NOBODY),
-    **admin_model("notifications.herinnering", view={"ondersteuner", "accounthouder"},
-                  add=NOBODY, delete=NOBODY),
+    **admin_model(
+        "notifications.bericht",
+        view={"ondersteuner", "accounthouder"},
+        change={"ondersteuner", "accounthouder"},
+        add=NOBODY,
+        delete=NOBODY,
+    ),
+    **admin_model(
+        "notifications.herinnering",
+        view={"ondersteuner", "accounthouder"},
+        add=NOBODY,
+        delete=NOBODY,
+    ),
     **admin_model("notifications.agendatoken", add=NOBODY, delete=NOBODY),  # superuser only
     # Participatiemix: reference data and the register are kept by the account holder.
     **{
         key: value
         for model in ("instrument", "thema", "domein", "doelgroep", "organisatie")
         for key, value in admin_model(
-            f"participatiemix.{model}", view={"accounthouder"}, add={"accounthouder"},
-            change={"accounthouder"}, delete=NOBODY, history=model == "instrument",
+            f"participatiemix.{model}",
+            view={"accounthouder"},
+            add={"accounthouder"},
+            change={"accounthouder"},
+            delete=NOBODY,
+            history=model == "instrument",
         ).items()
     },
-    **admin_model("participatiemix.spelregel", view={"accounthouder"}, add=NOBODY,
-                  delete=NOBODY),
+    **admin_model("participatiemix.spelregel", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
     **{
         key: value
         for model in ("activiteit", "opbrengst", "enqueteresultaat", "jaarplan")
         for key, value in admin_model(
-            f"participatiemix.{model}", view={"accounthouder", "ondersteuner"},
-            add={"accounthouder"}, change={"accounthouder"}, delete={"accounthouder"},
+            f"participatiemix.{model}",
+            view={"accounthouder", "ondersteuner"},
+            add={"accounthouder"},
+            change={"accounthouder"},
+            delete={"accounthouder"},
             history=True,
         ).items()
     },
-    **admin_model("participatiemix.terugkoppeling", view={"accounthouder", "ondersteuner"},
-                  change={"accounthouder"}, add=NOBODY, delete=NOBODY, history=True),
+    **admin_model(
+        "participatiemix.terugkoppeling",
+        view={"accounthouder", "ondersteuner"},
+        change={"accounthouder"},
+        add=NOBODY,
+        delete=NOBODY,
+        history=True,
+    ),
     "admin:participatiemix_enqueteresultaat_importeren": admin_page({"accounthouder"}),
     # The regulation: everyone in the admin reads it; the account holder keeps it.
     **admin_model(
-        "verordening.verordening", view={"ondersteuner"}, add={"accounthouder"},
-        change={"accounthouder"}, history=True,
+        "verordening.verordening",
+        view={"ondersteuner"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        history=True,
     ),
     **admin_model(
-        "verordening.artikel", view={"ondersteuner"}, add={"accounthouder"},
-        change={"accounthouder"}, delete={"accounthouder"}, history=True,
+        "verordening.artikel",
+        view={"ondersteuner"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        delete={"accounthouder"},
+        history=True,
     ),
     **admin_model(
-        "verordening.regel", view={"ondersteuner"}, add={"accounthouder"},
-        change={"accounthouder"}, history=True,
+        "verordening.regel",
+        view={"ondersteuner"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        history=True,
         delete=NOBODY,  # the test object is a version that has started: never deleted
     ),
     "admin:verordening_regel_nieuwe_versie": admin_page({"accounthouder"}),
     **admin_model(
-        "verordening.samenwerkingsafspraken", view={"ondersteuner"}, add={"accounthouder"},
-        change={"accounthouder"}, delete={"accounthouder"}, history=True,
+        "verordening.samenwerkingsafspraken",
+        view={"ondersteuner"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        delete={"accounthouder"},
+        history=True,
     ),
     **admin_model(
-        "verordening.huishoudelijkreglement", add={"accounthouder", "ondersteuner"},
-        change={"accounthouder", "ondersteuner"}, delete={"accounthouder"}, history=True,
+        "verordening.huishoudelijkreglement",
+        add={"accounthouder", "ondersteuner"},
+        change={"accounthouder", "ondersteuner"},
+        delete={"accounthouder"},
+        history=True,
     ),
     **admin_model(
         "axes.accessattempt", view={"accounthouder"}, delete={"accounthouder"}, add=NOBODY
@@ -375,16 +449,29 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
         bestand=INSTANCE_MAKERS["files.bestand"](), user=_owner()
     ),
     "axes.accessattempt": lambda: AccessAttempt.objects.create(
-        username="x@example.org", ip_address="127.0.0.1", user_agent="test", http_accept="*/*",
-        path_info="/", get_data="", post_data="", failures_since_start=1,
+        username="x@example.org",
+        ip_address="127.0.0.1",
+        user_agent="test",
+        http_accept="*/*",
+        path_info="/",
+        get_data="",
+        post_data="",
+        failures_since_start=1,
     ),
     "axes.accesslog": lambda: AccessLog.objects.create(
-        username="x@example.org", ip_address="127.0.0.1", user_agent="test", http_accept="*/*",
+        username="x@example.org",
+        ip_address="127.0.0.1",
+        user_agent="test",
+        http_accept="*/*",
         path_info="/",
     ),
     "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(
-        username="x@example.org", ip_address="127.0.0.1", user_agent="test", http_accept="*/*",
-        path_info="/", locked_out=False,
+        username="x@example.org",
+        ip_address="127.0.0.1",
+        user_agent="test",
+        http_accept="*/*",
+        path_info="/",
+        locked_out=False,
     ),
     "verordening.verordening": lambda: Verordening.objects.first(),
     "verordening.artikel": lambda: Artikel.objects.first(),
@@ -398,19 +485,26 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
         titel="Huishoudelijk reglement 2026", tekst="Concept."
     ),
     "adviesraad.herbenoemingsevaluatie": lambda: evaluatie_vastleggen(
-        termijn=Zittingstermijn.objects.order_by("pk").first(), datum=timezone.localdate(),
-        conclusie="aanbevolen", door=None,
+        termijn=Zittingstermijn.objects.order_by("pk").first(),
+        datum=timezone.localdate(),
+        conclusie="aanbevolen",
+        door=None,
     ),
     "adviesraad.verklaringinzage": lambda: VerklaringInzage.objects.create(
-        verklaring=Nevenfunctieverklaring.objects.order_by("pk").first(), gelezen_door=_owner(),
+        verklaring=Nevenfunctieverklaring.objects.order_by("pk").first(),
+        gelezen_door=_owner(),
         via="test",
     ),
     "notifications.bericht": lambda: Bericht.objects.create(
         ontvanger=_owner(), dag=date(2026, 1, 5), status="mislukt", laatste_fout="test"
     ),
     "notifications.herinnering": lambda: herinnering_plannen(
-        ontvanger=_owner(), onderwerp=_owner(), deadline=date(2026, 1, 5),
-        soort="agendalink_nieuw", tekst="t", link="/",
+        ontvanger=_owner(),
+        onderwerp=_owner(),
+        deadline=date(2026, 1, 5),
+        soort="agendalink_nieuw",
+        tekst="t",
+        link="/",
     ),
     "notifications.agendatoken": lambda: Agendatoken.objects.create(
         gebruiker=_owner(), sleutel_hash="0" * 64
@@ -424,6 +518,7 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
 def _owner() -> User:
     return User.objects.get(email=OWNER_EMAIL)
 
+
 #: Objects for non-admin URLs with a ``pk``.
 URL_OBJECTS: dict[str, Callable[[], Model]] = {
     "files:download": INSTANCE_MAKERS["files.bestand"],
@@ -433,14 +528,28 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         [
             f"advies:{name}"
             for name in (
-                "detail", "overgang", "concept", "document", "goedkeuren", "belang", "inbreng",
-                "reactie", "publiceren", "raadsvoorlegger", "raadsvoorlegger_pdf",
+                "detail",
+                "overgang",
+                "concept",
+                "document",
+                "goedkeuren",
+                "belang",
+                "inbreng",
+                "reactie",
+                "publiceren",
+                "raadsvoorlegger",
+                "raadsvoorlegger_pdf",
             )
         ],
-        lambda: Adviesaanvraag.objects.filter(
-            soort="gevraagd", gepubliceerd_op__isnull=False,
-            status="afgerond",
-        ).order_by("pk").first(),
+        lambda: (
+            Adviesaanvraag.objects.filter(
+                soort="gevraagd",
+                gepubliceerd_op__isnull=False,
+                status="afgerond",
+            )
+            .order_by("pk")
+            .first()
+        ),
     ),
     "adviezen:document": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
 }
@@ -508,9 +617,7 @@ def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
     call_command("seed_demo", allow_production=True, stdout=io.StringIO())
     owner = UserFactory(email=OWNER_EMAIL)
     # A confidential file, uploaded by someone else and shared with the "lid" group only.
-    bestand = bestand_opslaan(
-        upload=SimpleUploadedFile("toegangstest.pdf", pdf_bytes), door=owner
-    )
+    bestand = bestand_opslaan(upload=SimpleUploadedFile("toegangstest.pdf", pdf_bytes), door=owner)
     assign_perm("files.view_bestand", Group.objects.get(name="lid"), bestand)
     participatie = toegangswereld()
     advies = (

@@ -57,8 +57,11 @@ def test_totp_is_required_for_admin_roles_and_policy_staff_not_for_members():
 
 def _bestand(naam: str = "notitie.pdf") -> Bestand:
     return Bestand.objects.create(
-        bestand=f"2026/01/{naam}", oorspronkelijke_naam=naam, content_type="application/pdf",
-        grootte=10, sha256="0" * 64,
+        bestand=f"2026/01/{naam}",
+        oorspronkelijke_naam=naam,
+        content_type="application/pdf",
+        grootte=10,
+        sha256="0" * 64,
     )
 
 
@@ -124,7 +127,8 @@ def test_list_pages_prefetch_object_permissions(django_assert_max_num_queries):
     checker = vertrouwelijk.checker_for(lid, bestanden)
     with django_assert_max_num_queries(0):
         zichtbaar = [
-            b for b in bestanden
+            b
+            for b in bestanden
             if vertrouwelijk.user_has_perm_for_object(lid, "view", b, checker=checker)
         ]
     assert zichtbaar == bestanden[::2]

@@ -24,13 +24,31 @@ from . import services
 from .policies import aanvraag_policy
 
 PLANNING = (
-    "titel", "samenvatting", "themas", "zaaknummer", "wethouder", "beleidsmedewerker",
-    "meedenken_op", "toelichting_op", "adviesgesprek_op", "collegebesluit_gepland", "raad_gepland",
+    "titel",
+    "samenvatting",
+    "themas",
+    "zaaknummer",
+    "wethouder",
+    "beleidsmedewerker",
+    "meedenken_op",
+    "toelichting_op",
+    "adviesgesprek_op",
+    "collegebesluit_gepland",
+    "raad_gepland",
 )
 ALLEEN_LEZEN = (
-    "kenmerk", "soort", "status", "ontvangen_op", "advies_uiterlijk", "advies_uiterlijk_bron",
-    "kortere_termijn_akkoord", "reactie_uiterlijk", "reactie_uiterlijk_bron", "gepubliceerd_op",
-    "ingetrokken_reden", "portaal_link",
+    "kenmerk",
+    "soort",
+    "status",
+    "ontvangen_op",
+    "advies_uiterlijk",
+    "advies_uiterlijk_bron",
+    "kortere_termijn_akkoord",
+    "reactie_uiterlijk",
+    "reactie_uiterlijk_bron",
+    "gepubliceerd_op",
+    "ingetrokken_reden",
+    "portaal_link",
 )
 
 
@@ -68,7 +86,13 @@ class StatuswijzigingInline(admin.TabularInline):
 @admin.register(Adviesaanvraag)
 class AdviesaanvraagAdmin(SimpleHistoryAdmin):
     list_display = (
-        "kenmerk", "titel", "soort", "status", "advies_uiterlijk", "reactie_uiterlijk", "te_laat",
+        "kenmerk",
+        "titel",
+        "soort",
+        "status",
+        "advies_uiterlijk",
+        "reactie_uiterlijk",
+        "te_laat",
     )
     list_filter = ("soort", "status", TeLaatFilter, "kernwetten")
     list_select_related = ("beleidsmedewerker",)
@@ -117,17 +141,22 @@ class AdviesaanvraagAdmin(SimpleHistoryAdmin):
         return False
 
     # --- writes through the services ---------------------------------------------------------
-    def save_model(self, request: HttpRequest, obj: Adviesaanvraag, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Adviesaanvraag, form: Any, change: bool
+    ) -> None:
         d = form.cleaned_data
         try:
             if change:
                 nieuw = services.planning_wijzigen(
-                    aanvraag=obj, door=request.user,
+                    aanvraag=obj,
+                    door=request.user,
                     **{k: d[k] for k in PLANNING if k in form.changed_data},
                 )
             else:
                 nieuw = services.aanvraag_aanmaken(
-                    soort=d["soort"], kernwetten=d["kernwetten"], door=request.user,
+                    soort=d["soort"],
+                    kernwetten=d["kernwetten"],
+                    door=request.user,
                     **{k: d[k] for k in PLANNING if d.get(k) not in (None, "")},
                 )
         except (PermissionDenied, ValidationError) as exc:

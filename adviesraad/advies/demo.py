@@ -30,8 +30,11 @@ def _user(rol: str) -> User | None:
 def _document(aanvraag: Adviesaanvraag, titel: str, door: Any, *, vertrouwelijk: bool) -> None:
     pdf = render_pdf("pdf/voorbeeld.html", {"titel": titel, "alineas": [f"Demo: {titel}."]})
     services.document_toevoegen(
-        aanvraag=aanvraag, upload=SimpleUploadedFile(f"{titel[:40]}.pdf", pdf), titel=titel,
-        vertrouwelijk=vertrouwelijk, door=door,
+        aanvraag=aanvraag,
+        upload=SimpleUploadedFile(f"{titel[:40]}.pdf", pdf),
+        titel=titel,
+        vertrouwelijk=vertrouwelijk,
+        door=door,
     )
 
 
@@ -44,14 +47,17 @@ def _tot_ronde(a: Adviesaanvraag, begin: date, punten: list[str]) -> date:
         _stap(a, Status.DOCUMENTEN_ONTVANGEN, begin)
         _stap(a, Status.IN_VOORBEREIDING, begin + timedelta(days=3))
         services.planning_wijzigen(
-            aanvraag=a, door=None, toelichting_op=begin + timedelta(days=7),
+            aanvraag=a,
+            door=None,
+            toelichting_op=begin + timedelta(days=7),
             adviesgesprek_op=begin + timedelta(days=21),
         )
         _stap(a, Status.ADVIESGESPREK_GEHOUDEN, begin + timedelta(days=21))
     else:
         _stap(a, Status.IN_VOORBEREIDING, begin)
-    services.concept_opslaan(aanvraag=a, inleiding="Wij danken u voor de vraag.", punten=punten,
-                             door=None)
+    services.concept_opslaan(
+        aanvraag=a, inleiding="Wij danken u voor de vraag.", punten=punten, door=None
+    )
     _stap(a, Status.CONCEPT, begin + timedelta(days=24))
     _stap(a, Status.TER_GOEDKEURING, begin + timedelta(days=25))
     return begin + timedelta(days=25)
@@ -77,10 +83,15 @@ def _reactie(a: Adviesaanvraag, besluit: date) -> None:
     advies = services.huidige_versie(a)
     keuzes = [Overname.OVERGENOMEN, Overname.DEELS, Overname.NIET]
     services.collegereactie_vastleggen(
-        aanvraag=a, besluitdatum=besluit, ontvangen_op=besluit, door=None,
+        aanvraag=a,
+        besluitdatum=besluit,
+        ontvangen_op=besluit,
+        door=None,
         punten={
-            p.nummer: (keuzes[(p.nummer - 1) % 3],
-                       "" if (p.nummer - 1) % 3 == 0 else "Past niet binnen het budget van dit jaar.")
+            p.nummer: (
+                keuzes[(p.nummer - 1) % 3],
+                "" if (p.nummer - 1) % 3 == 0 else "Past niet binnen het budget van dit jaar.",
+            )
             for p in advies.punten.all()
         },
     )
@@ -97,14 +108,23 @@ def seed(*, stdout: Any) -> None:
         return
     vandaag = timezone.localdate()
     start = max(date(2026, 1, 12), vandaag - timedelta(days=330))
-    wmo, jeugd, pw, minima = (Kernwet.objects.get(code=c) for c in
-                              ("wmo", "jeugdwet", "participatiewet", "minimabeleid"))
+    wmo, jeugd, pw, minima = (
+        Kernwet.objects.get(code=c) for c in ("wmo", "jeugdwet", "participatiewet", "minimabeleid")
+    )
 
     def gevraagd(titel: str, wet: Kernwet, nr: int, op: date, **kw: Any) -> Adviesaanvraag:
         a = services.aanvraag_aanmaken(
-            soort=Soort.GEVRAAGD, titel=titel, kernwetten=[wet], door=None, op=op,
-            beleidsmedewerker=beleid, zaaknummer=f"{ZAAK}{nr:03d}", wethouder="Wethouder Zorg",
-            samenvatting=f"Concept: {titel}.", vragen=["Wat mist u vanuit inwoners?"], **kw,
+            soort=Soort.GEVRAAGD,
+            titel=titel,
+            kernwetten=[wet],
+            door=None,
+            op=op,
+            beleidsmedewerker=beleid,
+            zaaknummer=f"{ZAAK}{nr:03d}",
+            wethouder="Wethouder Zorg",
+            samenvatting=f"Concept: {titel}.",
+            vragen=["Wat mist u vanuit inwoners?"],
+            **kw,
         )
         _document(a, f"Concept {titel}", beleid, vertrouwelijk=True)
         return a
@@ -116,12 +136,18 @@ def seed(*, stdout: Any) -> None:
     ]
     # 1. Meedenken, held, with a requested advice as follow-up; that one is finished and public.
     sessie = services.aanvraag_aanmaken(
-        soort=Soort.MEEDENKEN, titel="Vroeg idee: nieuw beleidskader Wmo", kernwetten=[wmo],
-        door=None, op=start, beleidsmedewerker=beleid, zaaknummer=f"{ZAAK}001",
+        soort=Soort.MEEDENKEN,
+        titel="Vroeg idee: nieuw beleidskader Wmo",
+        kernwetten=[wmo],
+        door=None,
+        op=start,
+        beleidsmedewerker=beleid,
+        zaaknummer=f"{ZAAK}001",
         meedenken_op=start + timedelta(days=7),
     )
     services.meedenken_vastleggen(
-        aanvraag=sessie, door=None,
+        aanvraag=sessie,
+        door=None,
         mondelinge_inbreng="Portefeuillehouders vragen aandacht voor mantelzorgers en wachttijden.",
     )
     _stap(sessie, Status.GEHOUDEN, start + timedelta(days=7))
@@ -135,8 +161,12 @@ def seed(*, stdout: Any) -> None:
     # 2. The unsolicited advice: announced, written, answered, to the raad for information.
     b2 = start + timedelta(days=60)
     a2 = services.aanvraag_aanmaken(
-        soort=Soort.ONGEVRAAGD, titel="Armoede onder jongeren", kernwetten=[minima, jeugd],
-        door=None, op=b2, zaaknummer=f"{ZAAK}003",
+        soort=Soort.ONGEVRAAGD,
+        titel="Armoede onder jongeren",
+        kernwetten=[minima, jeugd],
+        door=None,
+        op=b2,
+        zaaknummer=f"{ZAAK}003",
         samenvatting="Signalen uit de samenleving over jongeren in armoede.",
     )
     v2 = _verzenden(a2, _tot_ronde(a2, b2, punten[:2]))
@@ -158,13 +188,20 @@ def seed(*, stdout: Any) -> None:
     _stap(a5, Status.IN_VOORBEREIDING, vandaag - timedelta(days=8))
     gevraagd("Huishoudelijke hulp: nieuwe inkoop", wmo, 7, vandaag - timedelta(days=2))
     a7 = gevraagd("Leerlingenvervoer: eigen bijdrage", jeugd, 8, start + timedelta(days=90))
-    _stap(a7, Status.INGETROKKEN, start + timedelta(days=100),
-          reden="Het college heeft het voorstel uitgesteld tot volgend jaar.")
+    _stap(
+        a7,
+        Status.INGETROKKEN,
+        start + timedelta(days=100),
+        reden="Het college heeft het voorstel uitgesteld tot volgend jaar.",
+    )
     services.aanvraag_aanmaken(
-        soort=Soort.MEEDENKEN, titel="Vroeg idee: inloophuis in de wijk", kernwetten=[wmo],
-        door=None, op=vandaag, beleidsmedewerker=beleid, zaaknummer=f"{ZAAK}009",
+        soort=Soort.MEEDENKEN,
+        titel="Vroeg idee: inloophuis in de wijk",
+        kernwetten=[wmo],
+        door=None,
+        op=vandaag,
+        beleidsmedewerker=beleid,
+        zaaknummer=f"{ZAAK}009",
         meedenken_op=vandaag + timedelta(days=14),
     )
-    stdout.write(
-        "Adviezen: 9 aanvragen in alle fasen, één ongevraagd advies, één te late reactie."
-    )
+    stdout.write("Adviezen: 9 aanvragen in alle fasen, één ongevraagd advies, één te late reactie.")

@@ -104,5 +104,7 @@ class Raadsvoorlegger:
         regels = [*self.alineas, ""]
         for nummer, tekst, oordeel, toelichting in self.punten:
             regels.append(f"{nummer}. {tekst}")
-            regels.append(f"   Reactie college: {oordeel}{f' – {toelichting}' if toelichting else ''}")
+            regels.append(
+                f"   Reactie college: {oordeel}{f' – {toelichting}' if toelichting else ''}"
+            )
         return "\n".join(regels).strip() + "\n"

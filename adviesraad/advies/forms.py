@@ -22,22 +22,30 @@ class AanvraagForm(forms.Form):
         label=_("Korte samenvatting"), required=False, widget=forms.Textarea(VAK)
     )
     kernwetten = forms.ModelMultipleChoiceField(
-        label=_("Over welke wetten gaat het?"), queryset=Kernwet.objects.all(), required=False,
+        label=_("Over welke wetten gaat het?"),
+        queryset=Kernwet.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     themas = forms.CharField(
         label=_("Thema's"), required=False, max_length=300, widget=forms.TextInput(TEKST)
     )
     zaaknummer = forms.CharField(
-        label=_("Zaaknummer van de gemeente"), required=False, max_length=50,
+        label=_("Zaaknummer van de gemeente"),
+        required=False,
+        max_length=50,
         widget=forms.TextInput(TEKST),
     )
     wethouder = forms.CharField(
-        label=_("Verantwoordelijke wethouder"), required=False, max_length=150,
+        label=_("Verantwoordelijke wethouder"),
+        required=False,
+        max_length=150,
         widget=forms.TextInput(TEKST),
     )
     vragen = forms.CharField(
-        label=_("Gerichte vragen aan de adviesraad"), required=False, widget=forms.Textarea(VAK),
+        label=_("Gerichte vragen aan de adviesraad"),
+        required=False,
+        widget=forms.Textarea(VAK),
         help_text=_("Eén vraag per regel."),
     )
     meedenken_op = forms.DateField(label=_("Datum meedenken"), required=False, widget=DATUM)
@@ -61,7 +69,8 @@ class DocumentForm(forms.Form):
     )
     vertrouwelijk = forms.BooleanField(
         label=_("Vertrouwelijk: alleen voor de adviesraad en betrokken medewerkers"),
-        required=False, initial=True,
+        required=False,
+        initial=True,
     )
 
 
@@ -72,10 +81,12 @@ class ConceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         for i in range(1, len(punten) + extra + 1):
             self.fields[f"punt_{i}"] = forms.CharField(
-                label=_("Adviespunt %(n)s") % {"n": i}, required=False,
+                label=_("Adviespunt %(n)s") % {"n": i},
+                required=False,
                 widget=forms.Textarea(VAK),
                 help_text=_("U mag <strong>, <em>, <ul>, <ol>, <li> en <p> gebruiken.")
-                if i == 1 else "",
+                if i == 1
+                else "",
             )
             if i <= len(punten):
                 self.fields[f"punt_{i}"].initial = punten[i - 1].tekst
@@ -90,11 +101,16 @@ class ConceptForm(forms.Form):
 class GoedkeuringForm(forms.Form):
     oordeel = forms.ChoiceField(
         label=_("Wat vindt u van het concept?"),
-        choices=[(Oordeel.AKKOORD, _("Ik ga akkoord")), (Oordeel.WIJZIGING, _("Ik wil een wijziging"))],
+        choices=[
+            (Oordeel.AKKOORD, _("Ik ga akkoord")),
+            (Oordeel.WIJZIGING, _("Ik wil een wijziging")),
+        ],
         widget=forms.RadioSelect,
     )
     opmerking = forms.CharField(
-        label=_("Opmerking"), required=False, widget=forms.Textarea(VAK),
+        label=_("Opmerking"),
+        required=False,
+        widget=forms.Textarea(VAK),
         help_text=_("Verplicht als u een wijziging wilt."),
     )
 
@@ -119,7 +135,8 @@ class RedenForm(forms.Form):
 class ReactieForm(forms.Form):
     besluitdatum = forms.DateField(label=_("Datum collegebesluit"), widget=DATUM)
     brief = forms.FileField(
-        label=_("Reactiebrief (PDF)"), required=False,
+        label=_("Reactiebrief (PDF)"),
+        required=False,
         help_text=_("Geen brief? Dan maken wij een PDF van de reacties hieronder."),
     )
 
@@ -130,12 +147,15 @@ class ReactieForm(forms.Form):
             bestaand = getattr(punt, "reactie", None)
             self.fields[f"oordeel_{punt.nummer}"] = forms.ChoiceField(
                 label=_("Reactie op adviespunt %(n)s") % {"n": punt.nummer},
-                choices=Overname.choices, widget=forms.RadioSelect,
+                choices=Overname.choices,
+                widget=forms.RadioSelect,
                 initial=bestaand.oordeel if bestaand else None,
             )
             self.fields[f"toelichting_{punt.nummer}"] = forms.CharField(
-                label=_("Reden bij adviespunt %(n)s") % {"n": punt.nummer}, required=False,
-                widget=forms.Textarea(VAK), initial=bestaand.toelichting if bestaand else "",
+                label=_("Reden bij adviespunt %(n)s") % {"n": punt.nummer},
+                required=False,
+                widget=forms.Textarea(VAK),
+                initial=bestaand.toelichting if bestaand else "",
                 help_text=_("Verplicht als het punt niet helemaal is overgenomen."),
             )
 
@@ -147,7 +167,9 @@ class ReactieForm(forms.Form):
 
     def punten(self) -> dict[int, tuple[str, str]]:
         return {
-            p.nummer: (self.cleaned_data[f"oordeel_{p.nummer}"],
-                       self.cleaned_data[f"toelichting_{p.nummer}"])
+            p.nummer: (
+                self.cleaned_data[f"oordeel_{p.nummer}"],
+                self.cleaned_data[f"toelichting_{p.nummer}"],
+            )
             for p in self.punten_lijst
         }

@@ -67,18 +67,22 @@ def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> 
     op = op or vandaag()
     zichtbaar = aanvragen_zichtbaar_voor(user)
     open_ = list(zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk"))
-    wachtend = list(
-        Goedkeuring.objects.filter(
-            lid__user=user,
-            oordeel=Oordeel.OPEN,
-            ronde__gesloten_op__isnull=True,
-            ronde__deadline__gte=op,
-            ronde__advies__aanvraag__status=Status.TER_GOEDKEURING,
-            ronde__advies__aanvraag__in=zichtbaar,
+    wachtend = (
+        list(
+            Goedkeuring.objects.filter(
+                lid__user=user,
+                oordeel=Oordeel.OPEN,
+                ronde__gesloten_op__isnull=True,
+                ronde__deadline__gte=op,
+                ronde__advies__aanvraag__status=Status.TER_GOEDKEURING,
+                ronde__advies__aanvraag__in=zichtbaar,
+            )
+            .select_related("ronde__advies__aanvraag")
+            .order_by("ronde__deadline")
         )
-        .select_related("ronde__advies__aanvraag")
-        .order_by("ronde__deadline")
-    ) if getattr(user, "is_authenticated", False) else []
+        if getattr(user, "is_authenticated", False)
+        else []
+    )
     pagina = max(1, pagina)
     start = (pagina - 1) * GESCHIEDENIS_PER_PAGINA
     geschiedenis = list(
@@ -114,7 +118,9 @@ def knoppen(aanvraag: Adviesaanvraag, user: Any, op: date | None = None) -> list
     ]
 
 
-def _mag(user: Any, regel: tuple[frozenset[Any], tuple[str, ...]], aanvraag: Adviesaanvraag) -> bool:
+def _mag(
+    user: Any, regel: tuple[frozenset[Any], tuple[str, ...]], aanvraag: Adviesaanvraag
+) -> bool:
     rollen, statussen = regel
     return heeft_rol(user, rollen) and aanvraag.status in statussen
 
@@ -144,13 +150,12 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
     versies = list(aanvraag.versies.select_related("pdf").order_by("-versie"))
     huidige = versies[0] if versies else None
     verzonden = next((v for v in versies if v.verzonden_op), None)
-    punten = (
-        list(huidige.punten.select_related("reactie").order_by("nummer")) if huidige else []
-    )
+    punten = list(huidige.punten.select_related("reactie").order_by("nummer")) if huidige else []
     ronde = huidige.rondes.filter(gesloten_op__isnull=True).first() if huidige else None
     goedkeuringen = (
         list(ronde.goedkeuringen.select_related("lid__user").order_by("lid__user__achternaam"))
-        if ronde else []
+        if ronde
+        else []
     )
     mijn = next((g for g in goedkeuringen if g.lid.user_id == user.pk), None)
     return Detail(
@@ -173,8 +178,7 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
             "belang": _mag(user, transitions.BELANG_MELDEN, aanvraag),
             "inbreng": _mag(user, transitions.MEEDENKEN_VASTLEGGEN, aanvraag)
             and aanvraag.soort == Soort.MEEDENKEN,
-            "raadsvoorlegger": verzonden is not None
-            and hasattr(verzonden, "reactie"),
+            "raadsvoorlegger": verzonden is not None and hasattr(verzonden, "reactie"),
         },
         te_laat=aanvraag.reactie_te_laat_op(op),
         inwoners=wat_inwoners_zeiden(user, aanvraag),
@@ -231,7 +235,9 @@ def raadsvoorlegger(aanvraag: Adviesaanvraag) -> Raadsvoorlegger:
             stappen.append(
                 f"gaf op {aanvraag.adviesgesprek_op:%d-%m-%Y} mondeling advies in een adviesgesprek"
             )
-        stappen.append(f"stuurde het vastgestelde advies op {advies.verzonden_op:%d-%m-%Y} naar het college")
+        stappen.append(
+            f"stuurde het vastgestelde advies op {advies.verzonden_op:%d-%m-%Y} naar het college"
+        )
         betrokken.append(
             f"Het college heeft de adviesraad sociaal domein om advies gevraagd over "
             f"„{aanvraag.titel}”. De adviesraad " + ", ".join(stappen) + "."
@@ -246,7 +252,12 @@ def raadsvoorlegger(aanvraag: Adviesaanvraag) -> Raadsvoorlegger:
         advies=advies,
         alineas=betrokken,
         punten=[
-            (p.nummer, platte_tekst(p.tekst), p.reactie.get_oordeel_display(), p.reactie.toelichting)
+            (
+                p.nummer,
+                platte_tekst(p.tekst),
+                p.reactie.get_oordeel_display(),
+                p.reactie.toelichting,
+            )
             for p in punten
         ],
     )
@@ -285,8 +296,9 @@ class Register:
     meer: bool
 
 
-def register(*, jaar: str = "", wet: str = "", soort: str = "", status: str = "",
-             pagina: int = 1) -> Register:
+def register(
+    *, jaar: str = "", wet: str = "", soort: str = "", status: str = "", pagina: int = 1
+) -> Register:
     qs = _register_basis()
     filters = {"jaar": "", "wet": "", "soort": "", "status": ""}
     if jaar.isdigit():
@@ -359,14 +371,19 @@ def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
     """A published advice: the last sent version, its points and the College's response, and
     only the *public* documents (a confidential document and its title never appear)."""
     aanvraag = (
-        Adviesaanvraag.objects.gepubliceerd().exclude(soort=Soort.MEEDENKEN)
-        .prefetch_related("kernwetten").filter(kenmerk=kenmerk).first()
+        Adviesaanvraag.objects.gepubliceerd()
+        .exclude(soort=Soort.MEEDENKEN)
+        .prefetch_related("kernwetten")
+        .filter(kenmerk=kenmerk)
+        .first()
     )
     if aanvraag is None:
         raise Http404
     advies = (
         aanvraag.versies.filter(verzonden_op__isnull=False)
-        .select_related("pdf", "reactie").order_by("-versie").first()
+        .select_related("pdf", "reactie")
+        .order_by("-versie")
+        .first()
     )
     if advies is None:  # pragma: no cover - publishing requires a sent version
         raise Http404
@@ -382,9 +399,13 @@ def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
 def openbaar_document(kenmerk: str, pk: int) -> Document:
     document = (
         Document.objects.filter(
-            pk=pk, vertrouwelijk=False, aanvraag__kenmerk=kenmerk,
+            pk=pk,
+            vertrouwelijk=False,
+            aanvraag__kenmerk=kenmerk,
             aanvraag__gepubliceerd_op__isnull=False,
-        ).select_related("bestand").first()
+        )
+        .select_related("bestand")
+        .first()
     )
     if document is None:
         raise Http404

@@ -97,8 +97,9 @@ def _eis(toegestaan: bool, door: Any, actie: str, obj: object) -> None:
         raise PermissionDenied(_("U mag dit niet doen bij deze adviesaanvraag."))
 
 
-def _eis_regel(regel: tuple[frozenset[Any], tuple[str, ...]], aanvraag: Adviesaanvraag,
-               door: Any, actie: str) -> None:
+def _eis_regel(
+    regel: tuple[frozenset[Any], tuple[str, ...]], aanvraag: Adviesaanvraag, door: Any, actie: str
+) -> None:
     rollen, statussen = regel
     _eis(mag(door, rollen, aanvraag), door, actie, aanvraag)
     if aanvraag.status not in statussen:
@@ -161,8 +162,14 @@ def _gebruikers_met_toegang(aanvraag: Adviesaanvraag) -> set[int]:
     return ids
 
 
-def _zet_user_grants(model: type[Model], obj: Model, perm: Permission, user_ids: set[int],
-                     *, behouden: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+def _zet_user_grants(
+    model: type[Model],
+    obj: Model,
+    perm: Permission,
+    user_ids: set[int],
+    *,
+    behouden: set[int] = frozenset(),
+) -> None:  # type: ignore[assignment]
     bestaand = set(
         model._default_manager.filter(content_object=obj, permission=perm).values_list(
             "user_id", flat=True
@@ -173,9 +180,7 @@ def _zet_user_grants(model: type[Model], obj: Model, perm: Permission, user_ids:
     )
     weg = bestaand - user_ids - behouden
     if weg:
-        model._default_manager.filter(
-            content_object=obj, permission=perm, user_id__in=weg
-        ).delete()
+        model._default_manager.filter(content_object=obj, permission=perm, user_id__in=weg).delete()
 
 
 def _bestanden_van(aanvraag: Adviesaanvraag) -> list[Bestand]:
@@ -206,14 +211,10 @@ def toegang_bijwerken(*, aanvraag: Adviesaanvraag) -> None:
     for rol in GROEPEN_AANVRAAG:
         if rol.value in groepen:
             assign_perm("adviesraad.view_adviesaanvraag", groepen[rol.value], aanvraag)
-    view_bestand = Permission.objects.get(
-        content_type__app_label="files", codename="view_bestand"
-    )
+    view_bestand = Permission.objects.get(content_type__app_label="files", codename="view_bestand")
     for bestand in _bestanden_van(aanvraag):
         behouden = {bestand.geupload_door_id} if bestand.geupload_door_id else set()
-        _zet_user_grants(
-            BestandUserObjectPermission, bestand, view_bestand, users | behouden
-        )
+        _zet_user_grants(BestandUserObjectPermission, bestand, view_bestand, users | behouden)
         for rol in GROEPEN_BESTAND:
             if rol.value in groepen:
                 assign_perm("files.view_bestand", groepen[rol.value], bestand)
@@ -265,16 +266,24 @@ def aanvraag_aanmaken(
         _eis(
             heeft_rol(door, transitions.AANMAKEN_ROLLEN[soort])
             and aanvraag_policy.user_has_perm(door, "add"),
-            door, "aanvraag_aanmaken", None,
+            door,
+            "aanvraag_aanmaken",
+            None,
         )
     if vervolg_op is not None and vervolg_op.soort != Soort.MEEDENKEN:
         raise ValidationError({"vervolg_op": _("Een vervolg hoort bij een meedenksessie.")})
-    if beleidsmedewerker is None and door is not None and heeft_rol(
-        door, {Rol.BELEIDSMEDEWERKER}
-    ) and not door.is_superuser:
+    if (
+        beleidsmedewerker is None
+        and door is not None
+        and heeft_rol(door, {Rol.BELEIDSMEDEWERKER})
+        and not door.is_superuser
+    ):
         beleidsmedewerker = door
     toegestaan = {
-        "meedenken_op", "toelichting_op", "adviesgesprek_op", "collegebesluit_gepland",
+        "meedenken_op",
+        "toelichting_op",
+        "adviesgesprek_op",
+        "collegebesluit_gepland",
         "raad_gepland",
     }
     onbekend = set(datums) - toegestaan
@@ -304,8 +313,10 @@ def aanvraag_aanmaken(
         _opslaan(aanvraag, door=door, reden="aangemaakt")
     aanvraag.kernwetten.set(list(kernwetten))
     Vraag.objects.bulk_create(
-        [Vraag(aanvraag=aanvraag, nummer=i, tekst=t.strip())
-         for i, t in enumerate((v for v in vragen if v.strip()), start=1)]
+        [
+            Vraag(aanvraag=aanvraag, nummer=i, tekst=t.strip())
+            for i, t in enumerate((v for v in vragen if v.strip()), start=1)
+        ]
     )
     _log(aanvraag, "", aanvraag.status, door)
     toegang_bijwerken(aanvraag=aanvraag)
@@ -326,8 +337,16 @@ def planning_wijzigen(*, aanvraag: Adviesaanvraag, door: Any, **velden: Any) -> 
     origineel, aanvraag = aanvraag, _vers(aanvraag)
     _eis(mag(door, {Rol.ACCOUNTHOUDER, Rol.ONDERSTEUNER}, aanvraag), door, "planning", aanvraag)
     toegestaan = {
-        "meedenken_op", "toelichting_op", "adviesgesprek_op", "collegebesluit_gepland",
-        "raad_gepland", "zaaknummer", "wethouder", "beleidsmedewerker", "titel", "samenvatting",
+        "meedenken_op",
+        "toelichting_op",
+        "adviesgesprek_op",
+        "collegebesluit_gepland",
+        "raad_gepland",
+        "zaaknummer",
+        "wethouder",
+        "beleidsmedewerker",
+        "titel",
+        "samenvatting",
         "themas",
     }
     if set(velden) - toegestaan:
@@ -381,7 +400,10 @@ def document_toevoegen(
         raise ValidationError({"titel": _("Geef het document een titel.")})
     bestand = bestand_opslaan(upload=upload, door=door, vertrouwelijk=vertrouwelijk)
     document = Document(
-        aanvraag=aanvraag, bestand=bestand, titel=titel.strip(), vertrouwelijk=vertrouwelijk,
+        aanvraag=aanvraag,
+        bestand=bestand,
+        titel=titel.strip(),
+        vertrouwelijk=vertrouwelijk,
         toegevoegd_door=door,
     )
     _opslaan(document)
@@ -395,12 +417,16 @@ def huidige_versie(aanvraag: Adviesaanvraag) -> Advies | None:
     return aanvraag.versies.order_by("-versie").first()
 
 
-def _nieuwe_versie(aanvraag: Adviesaanvraag, *, inleiding: str, punten: Sequence[str],
-                   door: Any, reden: str) -> Advies:
+def _nieuwe_versie(
+    aanvraag: Adviesaanvraag, *, inleiding: str, punten: Sequence[str], door: Any, reden: str
+) -> Advies:
     vorige = huidige_versie(aanvraag)
     advies = Advies(
-        aanvraag=aanvraag, versie=(vorige.versie + 1) if vorige else 1, inleiding=inleiding,
-        reden=reden[:300], aangemaakt_door=door,
+        aanvraag=aanvraag,
+        versie=(vorige.versie + 1) if vorige else 1,
+        inleiding=inleiding,
+        reden=reden[:300],
+        aangemaakt_door=door,
     )
     _opslaan(advies)
     Adviespunt.objects.bulk_create(
@@ -411,7 +437,11 @@ def _nieuwe_versie(aanvraag: Adviesaanvraag, *, inleiding: str, punten: Sequence
 
 @transaction.atomic
 def concept_opslaan(
-    *, aanvraag: Adviesaanvraag, inleiding: str, punten: Sequence[str], door: Any,
+    *,
+    aanvraag: Adviesaanvraag,
+    inleiding: str,
+    punten: Sequence[str],
+    door: Any,
     reden: str = "",
 ) -> Advies:
     """Save the concept as a new version (every version is kept). Points are sanitised."""
@@ -424,12 +454,17 @@ def concept_opslaan(
     if not schoon:
         raise ValidationError({"punten": _("Schrijf minstens één adviespunt.")})
     inleiding = inleiding.strip()
-    if vorige is not None and vorige.inleiding == inleiding and [
-        p.tekst for p in vorige.punten.order_by("nummer")
-    ] == schoon:
+    if (
+        vorige is not None
+        and vorige.inleiding == inleiding
+        and [p.tekst for p in vorige.punten.order_by("nummer")] == schoon
+    ):
         return vorige  # nothing changed: no new version
     advies = _nieuwe_versie(
-        aanvraag, inleiding=inleiding, punten=schoon, door=door,
+        aanvraag,
+        inleiding=inleiding,
+        punten=schoon,
+        door=door,
         reden=reden or _("concept bijgewerkt"),
     )
     _audit(door, "concept_opslaan", advies, "ok")
@@ -480,7 +515,9 @@ def _ontvangst(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> Non
 
 def _leden_melden(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> None:
     meldingen.melden(
-        soort="ontvangst", aanvraag=aanvraag, ontvangers=[lid.user for lid in zittende_leden(op)],
+        soort="ontvangst",
+        aanvraag=aanvraag,
+        ontvangers=[lid.user for lid in zittende_leden(op)],
         context={"url": meldingen.portaal_url("advies:detail", aanvraag)},
     )
 
@@ -489,7 +526,9 @@ def _ronde_openen(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> 
     advies = huidige_versie(aanvraag)
     termijn = rule(Sleutel.GOEDKEURINGSTERMIJN_VERSLAG, on=op)
     ronde = Goedkeuringsronde.objects.create(
-        advies=advies, geopend_op=op, deadline=termijn.waarde.na(op),
+        advies=advies,
+        geopend_op=op,
+        deadline=termijn.waarde.na(op),
         deadline_bron=f"{termijn.weergave}, {termijn.citeer()}"[:300],
     )
     belangen = dict(aanvraag.belangmeldingen.values_list("lid_id", "toelichting"))
@@ -497,20 +536,25 @@ def _ronde_openen(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> 
     Goedkeuring.objects.bulk_create(
         [
             Goedkeuring(
-                ronde=ronde, lid=lid,
+                ronde=ronde,
+                lid=lid,
                 oordeel=Oordeel.UITGESLOTEN if lid.pk in belangen else Oordeel.OPEN,
                 opmerking=(_("Belang gemeld: %(t)s") % {"t": belangen[lid.pk]})
-                if lid.pk in belangen else "",
+                if lid.pk in belangen
+                else "",
                 gegeven_op=timezone.now() if lid.pk in belangen else None,
             )
             for lid in leden
         ]
     )
     meldingen.melden(
-        soort="ronde", aanvraag=aanvraag,
+        soort="ronde",
+        aanvraag=aanvraag,
         ontvangers=[lid.user for lid in leden if lid.pk not in belangen],
-        context={"url": meldingen.portaal_url("advies:goedkeuren", aanvraag),
-                 "deadline": ronde.deadline},
+        context={
+            "url": meldingen.portaal_url("advies:goedkeuren", aanvraag),
+            "deadline": ronde.deadline,
+        },
     )
 
 
@@ -532,9 +576,12 @@ def _vaststellen(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> N
 def _ondersteuner_naam(door: Any) -> str:
     if door is not None and heeft_rol(door, {Rol.ONDERSTEUNER}) and not door.is_superuser:
         return door.get_full_name() or door.email
-    user = get_user_model().objects.filter(
-        groups__name=Rol.ONDERSTEUNER.value, is_active=True
-    ).order_by("pk").first()
+    user = (
+        get_user_model()
+        .objects.filter(groups__name=Rol.ONDERSTEUNER.value, is_active=True)
+        .order_by("pk")
+        .first()
+    )
     return (user.get_full_name() or user.email) if user else ""
 
 
@@ -543,8 +590,11 @@ def _pdf_opslaan(inhoud: bytes, naam: str, door: Any) -> Bestand:
         upload = SimpleUploadedFile(naam, inhoud, content_type="application/pdf")
         return bestand_opslaan(upload=upload, door=door, vertrouwelijk=True)
     bestand = Bestand(
-        oorspronkelijke_naam=naam, content_type="application/pdf", grootte=len(inhoud),
-        sha256=hashlib.sha256(inhoud).hexdigest(), vertrouwelijk=True,
+        oorspronkelijke_naam=naam,
+        content_type="application/pdf",
+        grootte=len(inhoud),
+        sha256=hashlib.sha256(inhoud).hexdigest(),
+        vertrouwelijk=True,
     )
     bestand.bestand.save("document.pdf", ContentFile(inhoud), save=False)
     bestand.full_clean(exclude=["geupload_door"])  # made by the system itself
@@ -573,15 +623,18 @@ def _verzenden(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> Non
 def _correctie(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> None:
     vorige = huidige_versie(aanvraag)
     _nieuwe_versie(
-        aanvraag, inleiding=vorige.inleiding,
+        aanvraag,
+        inleiding=vorige.inleiding,
         punten=[p.tekst for p in vorige.punten.order_by("nummer")],
-        door=door, reden=_("correctie: %(reden)s") % {"reden": reden},
+        door=door,
+        reden=_("correctie: %(reden)s") % {"reden": reden},
     )
 
 
 def _reactie_melden(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> None:
     meldingen.melden(
-        soort="reactie", aanvraag=aanvraag,
+        soort="reactie",
+        aanvraag=aanvraag,
         ontvangers=[lid.user for lid in zittende_leden(op)],
         context={"url": meldingen.portaal_url("advies:detail", aanvraag)},
     )
@@ -614,13 +667,21 @@ def open_ronde(aanvraag: Adviesaanvraag) -> Goedkeuringsronde | None:
 
 @transaction.atomic
 def goedkeuring_geven(
-    *, aanvraag: Adviesaanvraag, door: Any, oordeel: str, opmerking: str = "",
+    *,
+    aanvraag: Adviesaanvraag,
+    door: Any,
+    oordeel: str,
+    opmerking: str = "",
     op: date | None = None,
 ) -> Goedkeuring:
     """A member approves the concept or asks for a change, before the round's deadline."""
     op = op or vandaag()
-    _eis(mag(door, {Rol.LID, Rol.VOORZITTER, Rol.VICEVOORZITTER}, aanvraag), door,
-         "goedkeuren", aanvraag)
+    _eis(
+        mag(door, {Rol.LID, Rol.VOORZITTER, Rol.VICEVOORZITTER}, aanvraag),
+        door,
+        "goedkeuren",
+        aanvraag,
+    )
     ronde = open_ronde(aanvraag)
     if aanvraag.status != Status.TER_GOEDKEURING or ronde is None:
         raise ValidationError(_("Er ligt geen concept ter goedkeuring."))
@@ -661,7 +722,8 @@ def belang_melden(*, aanvraag: Adviesaanvraag, door: Any, toelichting: str) -> B
     ronde = open_ronde(aanvraag)
     if ronde is not None:
         ronde.goedkeuringen.filter(lid=lid).update(
-            oordeel=Oordeel.UITGESLOTEN, gegeven_op=timezone.now(),
+            oordeel=Oordeel.UITGESLOTEN,
+            gegeven_op=timezone.now(),
             opmerking=_("Belang gemeld: %(t)s") % {"t": melding.toelichting},
         )
     _audit(door, "belang_melden", aanvraag, "ok")
@@ -671,7 +733,10 @@ def belang_melden(*, aanvraag: Adviesaanvraag, door: Any, toelichting: str) -> B
 # --- Meedenken -----------------------------------------------------------------------------------
 @transaction.atomic
 def meedenken_vastleggen(
-    *, aanvraag: Adviesaanvraag, mondelinge_inbreng: str, door: Any,
+    *,
+    aanvraag: Adviesaanvraag,
+    mondelinge_inbreng: str,
+    door: Any,
     meedenken_op: date | None = None,
 ) -> Adviesaanvraag:
     origineel, aanvraag = aanvraag, _vers(aanvraag)

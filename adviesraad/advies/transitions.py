@@ -49,7 +49,9 @@ def heeft_documenten(aanvraag: Adviesaanvraag, op: date) -> str | None:
 
 def adviesgesprek_geweest(aanvraag: Adviesaanvraag, op: date) -> str | None:
     if aanvraag.adviesgesprek_op is None or aanvraag.adviesgesprek_op > op:
-        return str(_("Vul eerst de datum van het adviesgesprek in; die mag niet in de toekomst liggen."))
+        return str(
+            _("Vul eerst de datum van het adviesgesprek in; die mag niet in de toekomst liggen.")
+        )
     return None
 
 
@@ -126,42 +128,118 @@ G, U, M = Soort.GEVRAAGD, Soort.ONGEVRAAGD, Soort.MEEDENKEN
 #: The advice workflow. (soort, van, naar, rollen, knop, eis, na)
 _RIJEN: list[Overgang] = [
     # Gevraagd advies (§4.2.1 punt 2, Bijlage 4).
-    _rij(G, S.AANGEKONDIGD, S.DOCUMENTEN_ONTVANGEN, {A, B, OS}, _("Documenten zijn ontvangen"),
-         eis=heeft_documenten, na=("ontvangst", "leden_melden")),
+    _rij(
+        G,
+        S.AANGEKONDIGD,
+        S.DOCUMENTEN_ONTVANGEN,
+        {A, B, OS},
+        _("Documenten zijn ontvangen"),
+        eis=heeft_documenten,
+        na=("ontvangst", "leden_melden"),
+    ),
     _rij(G, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING, {OS, V, VV}, _("Voorbereiding starten")),
-    _rij(G, S.IN_VOORBEREIDING, S.ADVIESGESPREK_GEHOUDEN, {OS}, _("Adviesgesprek is gehouden"),
-         eis=adviesgesprek_geweest),
-    _rij(G, S.ADVIESGESPREK_GEHOUDEN, S.CONCEPT, {OS}, _("Conceptverslag is klaar"),
-         eis=heeft_punten),
-    _rij(G, S.CONCEPT, S.TER_GOEDKEURING, {OS}, _("Ter goedkeuring aan de leden"),
-         eis=heeft_punten, na=("ronde_openen",)),
-    _rij(G, S.TER_GOEDKEURING, S.CONCEPT, {OS, V, VV}, _("Terug naar concept"),
-         na=("ronde_sluiten",)),
-    _rij(G, S.TER_GOEDKEURING, S.VASTGESTELD, VOORZITTERS, _("Advies vaststellen"),
-         eis=ronde_akkoord, na=("ronde_sluiten", "vaststellen")),
-    _rij(G, S.VASTGESTELD, S.VERZONDEN, {OS}, _("Verzenden aan het college"),
-         na=("verzenden",)),
-    _rij(G, S.VERZONDEN, S.CONCEPT, {OS, V, VV}, _("Correctie maken (nieuwe versie)"),
-         reden_verplicht=True, na=("correctie",)),
-    _rij(G, S.VERZONDEN, S.REACTIE_ONTVANGEN, {A, B, OS}, _("Reactie van het college is binnen"),
-         eis=reactie_compleet, na=("reactie_melden",)),
+    _rij(
+        G,
+        S.IN_VOORBEREIDING,
+        S.ADVIESGESPREK_GEHOUDEN,
+        {OS},
+        _("Adviesgesprek is gehouden"),
+        eis=adviesgesprek_geweest,
+    ),
+    _rij(
+        G, S.ADVIESGESPREK_GEHOUDEN, S.CONCEPT, {OS}, _("Conceptverslag is klaar"), eis=heeft_punten
+    ),
+    _rij(
+        G,
+        S.CONCEPT,
+        S.TER_GOEDKEURING,
+        {OS},
+        _("Ter goedkeuring aan de leden"),
+        eis=heeft_punten,
+        na=("ronde_openen",),
+    ),
+    _rij(
+        G, S.TER_GOEDKEURING, S.CONCEPT, {OS, V, VV}, _("Terug naar concept"), na=("ronde_sluiten",)
+    ),
+    _rij(
+        G,
+        S.TER_GOEDKEURING,
+        S.VASTGESTELD,
+        VOORZITTERS,
+        _("Advies vaststellen"),
+        eis=ronde_akkoord,
+        na=("ronde_sluiten", "vaststellen"),
+    ),
+    _rij(G, S.VASTGESTELD, S.VERZONDEN, {OS}, _("Verzenden aan het college"), na=("verzenden",)),
+    _rij(
+        G,
+        S.VERZONDEN,
+        S.CONCEPT,
+        {OS, V, VV},
+        _("Correctie maken (nieuwe versie)"),
+        reden_verplicht=True,
+        na=("correctie",),
+    ),
+    _rij(
+        G,
+        S.VERZONDEN,
+        S.REACTIE_ONTVANGEN,
+        {A, B, OS},
+        _("Reactie van het college is binnen"),
+        eis=reactie_compleet,
+        na=("reactie_melden",),
+    ),
     _rij(G, S.REACTIE_ONTVANGEN, S.AFGEROND, {A, OS}, _("Afronden")),
     # Ongevraagd advies (§4.2.1 punt 3): announced to the account holder, given in writing.
     _rij(U, S.AANGEKONDIGD, S.IN_VOORBEREIDING, {OS, V, VV}, _("Voorbereiding starten")),
     _rij(U, S.IN_VOORBEREIDING, S.CONCEPT, {OS}, _("Concept is klaar"), eis=heeft_punten),
-    _rij(U, S.CONCEPT, S.TER_GOEDKEURING, {OS}, _("Ter goedkeuring aan de leden"),
-         eis=heeft_punten, na=("ronde_openen",)),
-    _rij(U, S.TER_GOEDKEURING, S.CONCEPT, {OS, V, VV}, _("Terug naar concept"),
-         na=("ronde_sluiten",)),
-    _rij(U, S.TER_GOEDKEURING, S.VASTGESTELD, VOORZITTERS, _("Advies vaststellen"),
-         eis=ronde_akkoord, na=("ronde_sluiten", "vaststellen")),
+    _rij(
+        U,
+        S.CONCEPT,
+        S.TER_GOEDKEURING,
+        {OS},
+        _("Ter goedkeuring aan de leden"),
+        eis=heeft_punten,
+        na=("ronde_openen",),
+    ),
+    _rij(
+        U, S.TER_GOEDKEURING, S.CONCEPT, {OS, V, VV}, _("Terug naar concept"), na=("ronde_sluiten",)
+    ),
+    _rij(
+        U,
+        S.TER_GOEDKEURING,
+        S.VASTGESTELD,
+        VOORZITTERS,
+        _("Advies vaststellen"),
+        eis=ronde_akkoord,
+        na=("ronde_sluiten", "vaststellen"),
+    ),
     _rij(U, S.VASTGESTELD, S.VERZONDEN, {OS}, _("Verzenden aan het college"), na=("verzenden",)),
-    _rij(U, S.VERZONDEN, S.CONCEPT, {OS, V, VV}, _("Correctie maken (nieuwe versie)"),
-         reden_verplicht=True, na=("correctie",)),
-    _rij(U, S.VERZONDEN, S.REACTIE_ONTVANGEN, {A, B, OS}, _("Reactie van het college is binnen"),
-         eis=reactie_compleet, na=("reactie_melden",)),
-    _rij(U, S.REACTIE_ONTVANGEN, S.TER_KENNISNAME_RAAD, {A, OS},
-         _("Ter kennisname naar de gemeenteraad")),
+    _rij(
+        U,
+        S.VERZONDEN,
+        S.CONCEPT,
+        {OS, V, VV},
+        _("Correctie maken (nieuwe versie)"),
+        reden_verplicht=True,
+        na=("correctie",),
+    ),
+    _rij(
+        U,
+        S.VERZONDEN,
+        S.REACTIE_ONTVANGEN,
+        {A, B, OS},
+        _("Reactie van het college is binnen"),
+        eis=reactie_compleet,
+        na=("reactie_melden",),
+    ),
+    _rij(
+        U,
+        S.REACTIE_ONTVANGEN,
+        S.TER_KENNISNAME_RAAD,
+        {A, OS},
+        _("Ter kennisname naar de gemeenteraad"),
+    ),
     _rij(U, S.TER_KENNISNAME_RAAD, S.AFGEROND, {A, OS}, _("Afronden")),
     # Meedenken aan de voorkant (§4.2.1 punt 1): oral input, a short record.
     _rij(M, S.GEPLAND, S.GEHOUDEN, {OS, B}, _("Meedenken is gehouden"), eis=inbreng_vastgelegd),
@@ -171,14 +249,28 @@ _RIJEN: list[Overgang] = [
 #: Who may withdraw a request of a kind (the party that started it), and until when.
 INTREKKEN_ROLLEN = {G: {A, B, OS}, M: {A, B, OS}, U: {V, VV, OS}}
 INTREKBAAR = {
-    G: [S.AANGEKONDIGD, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING, S.ADVIESGESPREK_GEHOUDEN,
-        S.CONCEPT, S.TER_GOEDKEURING, S.VASTGESTELD],
+    G: [
+        S.AANGEKONDIGD,
+        S.DOCUMENTEN_ONTVANGEN,
+        S.IN_VOORBEREIDING,
+        S.ADVIESGESPREK_GEHOUDEN,
+        S.CONCEPT,
+        S.TER_GOEDKEURING,
+        S.VASTGESTELD,
+    ],
     U: [S.AANGEKONDIGD, S.IN_VOORBEREIDING, S.CONCEPT, S.TER_GOEDKEURING, S.VASTGESTELD],
     M: [S.GEPLAND, S.GEHOUDEN],
 }
 _RIJEN.extend(
-    _rij(_soort, _van, S.INGETROKKEN, INTREKKEN_ROLLEN[_soort], _("Intrekken"),
-         reden_verplicht=True, na=("intrekken",))
+    _rij(
+        _soort,
+        _van,
+        S.INGETROKKEN,
+        INTREKKEN_ROLLEN[_soort],
+        _("Intrekken"),
+        reden_verplicht=True,
+        na=("intrekken",),
+    )
     for _soort, _staten in INTREKBAAR.items()
     for _van in _staten
 )
@@ -191,7 +283,10 @@ AANMAKEN_ROLLEN = {G: {A, B, OS}, M: {A, B, OS}, U: {V, VV, OS}}
 
 #: Outside the state table, the same shape: who may edit what, in which states.
 CONCEPT_BEWERKEN = (frozenset({OS}), (S.IN_VOORBEREIDING, S.ADVIESGESPREK_GEHOUDEN, S.CONCEPT))
-DOCUMENT_TOEVOEGEN = (frozenset({A, B, OS}), tuple(s for s in S if s not in (S.AFGEROND, S.INGETROKKEN)))
+DOCUMENT_TOEVOEGEN = (
+    frozenset({A, B, OS}),
+    tuple(s for s in S if s not in (S.AFGEROND, S.INGETROKKEN)),
+)
 REACTIE_VASTLEGGEN = (frozenset({A, B, OS}), (S.VERZONDEN,))
 PUBLICEREN = (
     frozenset({OS, V, VV}),
@@ -199,8 +294,15 @@ PUBLICEREN = (
 )
 BELANG_MELDEN = (
     frozenset({L, V, VV}),
-    (S.AANGEKONDIGD, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING, S.ADVIESGESPREK_GEHOUDEN,
-     S.CONCEPT, S.TER_GOEDKEURING, S.GEPLAND),
+    (
+        S.AANGEKONDIGD,
+        S.DOCUMENTEN_ONTVANGEN,
+        S.IN_VOORBEREIDING,
+        S.ADVIESGESPREK_GEHOUDEN,
+        S.CONCEPT,
+        S.TER_GOEDKEURING,
+        S.GEPLAND,
+    ),
 )
 MEEDENKEN_VASTLEGGEN = (frozenset({OS, B}), (S.GEPLAND, S.GEHOUDEN))
 KORTERE_TERMIJN = (VOORZITTERS, (S.AANGEKONDIGD, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING))

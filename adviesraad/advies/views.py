@@ -99,9 +99,14 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         if _uitvoeren(request, form, actie, _("De adviesaanvraag is aangemaakt.")):
             return _naar_detail(resultaat["a"])
     return TemplateResponse(
-        request, "adviesraad/advies/formulier.html",
-        {"form": form, "titel": _("Nieuwe adviesaanvraag"), "knop": _("Aanmaken"),
-         "terug": reverse("advies:overzicht")},
+        request,
+        "adviesraad/advies/formulier.html",
+        {
+            "form": form,
+            "titel": _("Nieuwe adviesaanvraag"),
+            "knop": _("Aanmaken"),
+            "terug": reverse("advies:overzicht"),
+        },
     )
 
 
@@ -123,7 +128,9 @@ def overgang(request: HttpRequest, pk: int, naar: str) -> HttpResponse:
     form.is_valid()
     try:
         services.overgang_uitvoeren(
-            aanvraag=aanvraag, naar=naar, door=request.user,
+            aanvraag=aanvraag,
+            naar=naar,
+            door=request.user,
             reden=form.cleaned_data.get("reden", ""),
         )
     except PermissionDenied as exc:
@@ -137,12 +144,20 @@ def overgang(request: HttpRequest, pk: int, naar: str) -> HttpResponse:
     return _naar_detail(aanvraag)
 
 
-def _formulier(request: HttpRequest, aanvraag: Adviesaanvraag, form: Any, titel: str,
-               knop: str, **extra: Any) -> HttpResponse:
+def _formulier(
+    request: HttpRequest, aanvraag: Adviesaanvraag, form: Any, titel: str, knop: str, **extra: Any
+) -> HttpResponse:
     return TemplateResponse(
-        request, extra.pop("template", "adviesraad/advies/formulier.html"),
-        {"form": form, "titel": titel, "knop": knop, "aanvraag": aanvraag,
-         "terug": reverse("advies:detail", args=[aanvraag.pk]), **extra},
+        request,
+        extra.pop("template", "adviesraad/advies/formulier.html"),
+        {
+            "form": form,
+            "titel": titel,
+            "knop": knop,
+            "aanvraag": aanvraag,
+            "terug": reverse("advies:detail", args=[aanvraag.pk]),
+            **extra,
+        },
     )
 
 
@@ -160,16 +175,24 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
     huidige = services.huidige_versie(aanvraag)
     punten = list(huidige.punten.order_by("nummer")) if huidige else []
     form = ConceptForm(
-        request.POST or None, punten=punten,
+        request.POST or None,
+        punten=punten,
         initial={"inleiding": huidige.inleiding if huidige else ""},
     )
-    if request.method == "POST" and form.is_valid() and _uitvoeren(
-        request, form,
-        lambda: services.concept_opslaan(
-            aanvraag=aanvraag, inleiding=form.cleaned_data["inleiding"],
-            punten=form.punten(), door=request.user,
-        ),
-        _("Het concept is opgeslagen als nieuwe versie."),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            request,
+            form,
+            lambda: services.concept_opslaan(
+                aanvraag=aanvraag,
+                inleiding=form.cleaned_data["inleiding"],
+                punten=form.punten(),
+                door=request.user,
+            ),
+            _("Het concept is opgeslagen als nieuwe versie."),
+        )
     ):
         return _naar_detail(aanvraag)
     return _formulier(request, aanvraag, form, _("Concept schrijven"), _("Opslaan"))
@@ -181,18 +204,26 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     _toegestaan(request, transitions.DOCUMENT_TOEVOEGEN, aanvraag)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and _uitvoeren(
-        request, form,
-        lambda: services.document_toevoegen(
-            aanvraag=aanvraag, upload=form.cleaned_data["upload"],
-            titel=form.cleaned_data["titel"], vertrouwelijk=form.cleaned_data["vertrouwelijk"],
-            door=request.user,
-        ),
-        _("Het document is toegevoegd."),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            request,
+            form,
+            lambda: services.document_toevoegen(
+                aanvraag=aanvraag,
+                upload=form.cleaned_data["upload"],
+                titel=form.cleaned_data["titel"],
+                vertrouwelijk=form.cleaned_data["vertrouwelijk"],
+                door=request.user,
+            ),
+            _("Het document is toegevoegd."),
+        )
     ):
         return _naar_detail(aanvraag)
-    return _formulier(request, aanvraag, form, _("Document toevoegen"), _("Toevoegen"),
-                      multipart=True)
+    return _formulier(
+        request, aanvraag, form, _("Document toevoegen"), _("Toevoegen"), multipart=True
+    )
 
 
 @login_required
@@ -203,13 +234,20 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     if d.mijn_goedkeuring is None:
         raise Http404
     form = GoedkeuringForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _uitvoeren(
-        request, form,
-        lambda: services.goedkeuring_geven(
-            aanvraag=d.aanvraag, door=request.user, oordeel=form.cleaned_data["oordeel"],
-            opmerking=form.cleaned_data["opmerking"],
-        ),
-        _("Dank u. Uw reactie is opgeslagen."),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            request,
+            form,
+            lambda: services.goedkeuring_geven(
+                aanvraag=d.aanvraag,
+                door=request.user,
+                oordeel=form.cleaned_data["oordeel"],
+                opmerking=form.cleaned_data["opmerking"],
+            ),
+            _("Dank u. Uw reactie is opgeslagen."),
+        )
     ):
         return _naar_detail(d.aanvraag)
     return TemplateResponse(request, "adviesraad/advies/goedkeuren.html", {"d": d, "form": form})
@@ -221,12 +259,17 @@ def belang(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     _toegestaan(request, transitions.BELANG_MELDEN, aanvraag)
     form = BelangForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _uitvoeren(
-        request, form,
-        lambda: services.belang_melden(
-            aanvraag=aanvraag, door=request.user, toelichting=form.cleaned_data["toelichting"]
-        ),
-        _("Uw belang is vastgelegd. U doet niet mee aan de goedkeuring van dit advies."),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            request,
+            form,
+            lambda: services.belang_melden(
+                aanvraag=aanvraag, door=request.user, toelichting=form.cleaned_data["toelichting"]
+            ),
+            _("Uw belang is vastgelegd. U doet niet mee aan de goedkeuring van dit advies."),
+        )
     ):
         return _naar_detail(aanvraag)
     return _formulier(request, aanvraag, form, _("Belang melden"), _("Belang melden"))
@@ -239,13 +282,22 @@ def inbreng(request: HttpRequest, pk: int) -> HttpResponse:
     _toegestaan(request, transitions.MEEDENKEN_VASTLEGGEN, aanvraag)
     form = InbrengForm(
         request.POST or None,
-        initial={"mondelinge_inbreng": aanvraag.mondelinge_inbreng,
-                 "meedenken_op": aanvraag.meedenken_op},
+        initial={
+            "mondelinge_inbreng": aanvraag.mondelinge_inbreng,
+            "meedenken_op": aanvraag.meedenken_op,
+        },
     )
-    if request.method == "POST" and form.is_valid() and _uitvoeren(
-        request, form,
-        lambda: services.meedenken_vastleggen(aanvraag=aanvraag, door=request.user, **form.cleaned_data),
-        _("De inbreng is vastgelegd."),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            request,
+            form,
+            lambda: services.meedenken_vastleggen(
+                aanvraag=aanvraag, door=request.user, **form.cleaned_data
+            ),
+            _("De inbreng is vastgelegd."),
+        )
     ):
         return _naar_detail(aanvraag)
     return _formulier(request, aanvraag, form, _("Inbreng vastleggen"), _("Opslaan"))
@@ -259,18 +311,32 @@ def reactie(request: HttpRequest, pk: int) -> HttpResponse:
     advies = aanvraag.versies.filter(verzonden_op__isnull=False).order_by("-versie").first()
     punten = list(advies.punten.select_related("reactie").order_by("nummer")) if advies else []
     form = ReactieForm(request.POST or None, request.FILES or None, punten=punten)
-    if request.method == "POST" and form.is_valid() and _uitvoeren(
-        request, form,
-        lambda: services.collegereactie_vastleggen(
-            aanvraag=aanvraag, besluitdatum=form.cleaned_data["besluitdatum"],
-            punten=form.punten(), brief=form.cleaned_data.get("brief"), door=request.user,
-        ),
-        _("De reactie van het college is vastgelegd."),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            request,
+            form,
+            lambda: services.collegereactie_vastleggen(
+                aanvraag=aanvraag,
+                besluitdatum=form.cleaned_data["besluitdatum"],
+                punten=form.punten(),
+                brief=form.cleaned_data.get("brief"),
+                door=request.user,
+            ),
+            _("De reactie van het college is vastgelegd."),
+        )
     ):
         return _naar_detail(aanvraag)
-    return _formulier(request, aanvraag, form, _("Reactie van het college vastleggen"),
-                      _("Opslaan"), template="adviesraad/advies/reactie_form.html",
-                      multipart=True)
+    return _formulier(
+        request,
+        aanvraag,
+        form,
+        _("Reactie van het college vastleggen"),
+        _("Opslaan"),
+        template="adviesraad/advies/reactie_form.html",
+        multipart=True,
+    )
 
 
 @login_required
@@ -295,7 +361,8 @@ def voorlegger(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     doc = selectors.raadsvoorlegger(aanvraag)
     return TemplateResponse(
-        request, "adviesraad/advies/raadsvoorlegger.html",
+        request,
+        "adviesraad/advies/raadsvoorlegger.html",
         {"aanvraag": aanvraag, "voorlegger": doc, "tekst": doc.als_tekst()},
     )
 
@@ -326,11 +393,15 @@ def register(request: HttpRequest) -> HttpResponse:
     except ValueError:
         pagina = 1
     reg = selectors.register(
-        jaar=request.GET.get("jaar", ""), wet=request.GET.get("wet", ""),
-        soort=request.GET.get("soort", ""), status=request.GET.get("status", ""), pagina=pagina,
+        jaar=request.GET.get("jaar", ""),
+        wet=request.GET.get("wet", ""),
+        soort=request.GET.get("soort", ""),
+        status=request.GET.get("status", ""),
+        pagina=pagina,
     )
     return TemplateResponse(
-        request, "adviesraad/advies/register.html",
+        request,
+        "adviesraad/advies/register.html",
         {"register": reg, "statussen": Status.choices},
     )
 
@@ -338,7 +409,8 @@ def register(request: HttpRequest) -> HttpResponse:
 @require_GET
 def register_detail(request: HttpRequest, kenmerk: str) -> HttpResponse:
     return TemplateResponse(
-        request, "adviesraad/advies/register_detail.html",
+        request,
+        "adviesraad/advies/register_detail.html",
         {"o": selectors.openbaar_advies(kenmerk)},
     )
 
@@ -349,7 +421,9 @@ def _bestand_response(bestand: Any) -> FileResponse:
     except OSError as exc:
         raise Http404 from exc
     response = FileResponse(
-        handle, as_attachment=True, filename=bestand.oorspronkelijke_naam,
+        handle,
+        as_attachment=True,
+        filename=bestand.oorspronkelijke_naam,
         content_type=bestand.content_type,
     )
     for header, value in DOWNLOAD_HEADERS.items():

@@ -189,8 +189,7 @@ class Statuswijziging(models.Model):
     van = models.CharField(_("van"), max_length=24, choices=Status.choices, blank=True)
     naar = models.CharField(_("naar"), max_length=24, choices=Status.choices)
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     op = models.DateTimeField(_("op"), auto_now_add=True)
     reden = models.TextField(_("reden"), blank=True)
@@ -235,8 +234,7 @@ class Document(models.Model):
         help_text=_("Alleen de adviesraad en de betrokken medewerkers kunnen het lezen."),
     )
     toegevoegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     toegevoegd_op = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
 
@@ -278,14 +276,12 @@ class Advies(models.Model):
     inleiding = models.TextField(_("inleiding"), blank=True)
     reden = models.CharField(_("reden van deze versie"), max_length=300, blank=True)
     aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
     vastgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     verzonden_op = models.DateField(_("verzonden op"), null=True, blank=True)
     pdf = models.ForeignKey(
@@ -390,8 +386,7 @@ class Collegereactie(models.Model):
         related_name="+",
     )
     vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     history = HistoricalRecords()

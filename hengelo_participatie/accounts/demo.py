@@ -50,7 +50,9 @@ def seed_demo_users() -> list[DemoUser]:
             TOTPDevice.objects.get_or_create(user=user, name="Demo", defaults={"confirmed": True})
             tweede_stap = "TOTP (python manage.py demo_code)"
         else:
-            EmailDevice.objects.get_or_create(user=user, name="E-mail", defaults={"confirmed": True})
+            EmailDevice.objects.get_or_create(
+                user=user, name="E-mail", defaults={"confirmed": True}
+            )
             tweede_stap = "code per e-mail (console)"
         result.append(DemoUser(rol=rol.value, user=user, tweede_stap=tweede_stap))
     return result

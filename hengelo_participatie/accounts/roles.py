@@ -45,7 +45,13 @@ def _perms(app_label: str, actions: str, *models: str) -> frozenset[str]:
 
 
 # --- Building blocks of the table --------------------------------------------------------------
-VERORDENING = ("verordening", "artikel", "regel", "samenwerkingsafspraken", "huishoudelijkreglement")
+VERORDENING = (
+    "verordening",
+    "artikel",
+    "regel",
+    "samenwerkingsafspraken",
+    "huishoudelijkreglement",
+)
 VERORDENING_LEZEN = _perms("verordening", "view", *VERORDENING)
 HR_INDIENEN = frozenset({"verordening.indienen_huishoudelijkreglement"})
 
@@ -53,8 +59,14 @@ HR_INDIENEN = frozenset({"verordening.indienen_huishoudelijkreglement"})
 RAAD_LEZEN = _perms("adviesraad", "view", "lid", "samenstelling", "portefeuille")
 #: Membership records the account holder keeps (no deletes: terms end, they are not removed).
 LIDMAATSCHAP_BEHEER = _perms(
-    "adviesraad", "view add change",
-    "lid", "zittingstermijn", "functie", "portefeuille", "portefeuillehouder", "vacature",
+    "adviesraad",
+    "view add change",
+    "lid",
+    "zittingstermijn",
+    "functie",
+    "portefeuille",
+    "portefeuillehouder",
+    "vacature",
     "kandidaat",
 )
 
@@ -73,19 +85,42 @@ HERINNERINGEN_BEWAKEN = _perms("notifications", "view", "bericht", "herinnering"
 
 #: The participation register: council and staff read it.
 PARTICIPATIE_LEZEN = _perms(
-    "participatiemix", "view",
-    "activiteit", "opbrengst", "benutting", "terugkoppeling", "spelregeltoets",
-    "enqueteresultaat", "jaarplan", "geplandeinzet", "jaarrapportage",
+    "participatiemix",
+    "view",
+    "activiteit",
+    "opbrengst",
+    "benutting",
+    "terugkoppeling",
+    "spelregeltoets",
+    "enqueteresultaat",
+    "jaarplan",
+    "geplandeinzet",
+    "jaarrapportage",
 )
 PARTICIPATIE_RAPPORT = frozenset({"participatiemix.add_jaarrapportage"})
 #: The account holder keeps the register and its reference data. Moderators (gespreksleider) get
 #: nothing role-wide: services grant view and change on the activities they moderate.
 PARTICIPATIE_BEHEER = (
-    _perms("participatiemix", "view add change",
-           "instrument", "thema", "domein", "doelgroep", "organisatie")
-    | _perms("participatiemix", "add change delete",
-             "activiteit", "opbrengst", "benutting", "spelregeltoets", "enqueteresultaat",
-             "jaarplan", "geplandeinzet")
+    _perms(
+        "participatiemix",
+        "view add change",
+        "instrument",
+        "thema",
+        "domein",
+        "doelgroep",
+        "organisatie",
+    )
+    | _perms(
+        "participatiemix",
+        "add change delete",
+        "activiteit",
+        "opbrengst",
+        "benutting",
+        "spelregeltoets",
+        "enqueteresultaat",
+        "jaarplan",
+        "geplandeinzet",
+    )
     | {"participatiemix.change_terugkoppeling", "participatiemix.view_spelregel"}
 )
 

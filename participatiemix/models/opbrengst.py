@@ -118,4 +118,3 @@ class Benutting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.omschrijving[:60]}"
-

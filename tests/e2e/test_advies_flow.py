@@ -18,7 +18,9 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(autouse=True)
 def _volgorde(
-    django_db_serialized_rollback: None, transactional_db: None, private_media: Any,
+    django_db_serialized_rollback: None,
+    transactional_db: None,
+    private_media: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """First the serialized rollback (reference data: rules, laws), then the TEMPORARY role
@@ -74,8 +76,9 @@ def _flow(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes) -> None:
     assert inhoud.startswith(b"%PDF")
 
 
-def _axe_op_elke_pagina(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes,
-                        anonymous_page: Any) -> None:
+def _axe_op_elke_pagina(
+    page_as: Any, raad: dict[str, Any], pdf_bytes: bytes, anonymous_page: Any
+) -> None:
     verzonden = gevraagd(raad, pdf_bytes, titel="Verzonden advies")
     tot_verzonden(verzonden, raad)
     reactie(verzonden, raad)
@@ -91,9 +94,13 @@ def _axe_op_elke_pagina(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes,
 
     ondersteuner = page_as("ondersteuner", email=raad["ondersteuner"].email)
     for url in (
-        "/portaal/advies/", "/portaal/advies/nieuw/", f"/portaal/advies/{verzonden.pk}/",
-        f"/portaal/advies/{concept.pk}/concept/", f"/portaal/advies/{concept.pk}/documenten/nieuw/",
-        f"/portaal/advies/{wacht.pk}/reactie/", f"/portaal/advies/{verzonden.pk}/raadsvoorlegger/",
+        "/portaal/advies/",
+        "/portaal/advies/nieuw/",
+        f"/portaal/advies/{verzonden.pk}/",
+        f"/portaal/advies/{concept.pk}/concept/",
+        f"/portaal/advies/{concept.pk}/documenten/nieuw/",
+        f"/portaal/advies/{wacht.pk}/reactie/",
+        f"/portaal/advies/{verzonden.pk}/raadsvoorlegger/",
     ):
         ondersteuner.goto(url)
         assert_no_axe_violations(ondersteuner)

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.e2e
 
 MEMBER_PAGES = {
     "lid": [
-        "lidmaatschap:mijn", "lidmaatschap:leden", "lidmaatschap:samenstelling",
+        "lidmaatschap:mijn",
+        "lidmaatschap:leden",
+        "lidmaatschap:samenstelling",
         "lidmaatschap:verklaringen",
     ],
     "voorzitter": ["lidmaatschap:samenstelling", "lidmaatschap:verklaringen"],
@@ -73,7 +75,8 @@ def test_every_admin_page_as_superuser(demo: None, page_as) -> None:
     visited = 0
     for name in _admin_pages():
         model = next(
-            m for m in admin.site._registry
+            m
+            for m in admin.site._registry
             if name.startswith(f"admin:{m._meta.app_label}_{m._meta.model_name}_")
         )
         if name.endswith("_change"):

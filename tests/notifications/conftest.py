@@ -65,5 +65,3 @@ def deadline(
         tekst=kwargs.pop("tekst", f"Test-deadline {nummer}"),
         **kwargs,
     )
-
-

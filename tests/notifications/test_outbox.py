@@ -169,9 +169,7 @@ def test_voorkeur_zet_een_vrije_soort_uit_maar_geen_verplichte(testsoort, client
         services.voorkeuren_opslaan(gebruiker=a, aan=["test_plicht"])
 
 
-def test_smtp_fout_backoff_mislukt_en_opnieuw_via_de_admin(
-    testsoort, monkeypatch, client
-):
+def test_smtp_fout_backoff_mislukt_en_opnieuw_via_de_admin(testsoort, monkeypatch, client):
     a = UserFactory()
     testsoort(items=[deadline(a, nummer=1, datum=DAG)])
     pogingen = []

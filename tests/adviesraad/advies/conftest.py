@@ -34,23 +34,30 @@ def raad(db: None) -> dict[str, Any]:
     for i in range(3):
         termijn = benoemde_termijn(besluitdatum=begin, user=UserFactory(email=f"lid{i}@raad.nl"))
         leden.append(termijn.lid)
-    voorzitter = LidFactory(user=UserFactory(email="voorzitter@raad.nl", voornaam="Anna",
-                                             achternaam="de Vries"))
+    voorzitter = LidFactory(
+        user=UserFactory(email="voorzitter@raad.nl", voornaam="Anna", achternaam="de Vries")
+    )
     raad_services.functie_toewijzen(
-        lid=voorzitter, soort=FunctieSoort.VOORZITTER_AD_INTERIM, van=begin, door=None,
+        lid=voorzitter,
+        soort=FunctieSoort.VOORZITTER_AD_INTERIM,
+        van=begin,
+        door=None,
         uurtarief=Decimal("85.00"),
     )
     voorzitter.user.refresh_from_db()
     return {
         "leden": leden,
         "voorzitter": voorzitter,
-        "ondersteuner": UserFactory(email="ondersteuner@raad.nl", roles=["ondersteuner"],
-                                    voornaam="Olga", achternaam="Schrijver"),
+        "ondersteuner": UserFactory(
+            email="ondersteuner@raad.nl",
+            roles=["ondersteuner"],
+            voornaam="Olga",
+            achternaam="Schrijver",
+        ),
         "accounthouder": UserFactory(email="accounthouder@raad.nl", roles=["accounthouder"]),
         "beleidsmedewerker": UserFactory(email="beleid@raad.nl", roles=["beleidsmedewerker"]),
         "kernwet": Kernwet.objects.get(code="wmo"),
     }
-
 
 
 @pytest.fixture

@@ -35,14 +35,18 @@ def gevraagd(raad: dict[str, Any], pdf: bytes, **kw: Any) -> Adviesaanvraag:
         **kw,
     )
     services.document_toevoegen(
-        aanvraag=aanvraag, upload=pdf_upload(pdf), titel="Geheim concept beleidskader",
-        vertrouwelijk=True, door=raad["beleidsmedewerker"],
+        aanvraag=aanvraag,
+        upload=pdf_upload(pdf),
+        titel="Geheim concept beleidskader",
+        vertrouwelijk=True,
+        door=raad["beleidsmedewerker"],
     )
     return aanvraag
 
 
-def tot_ter_goedkeuring(aanvraag: Adviesaanvraag, raad: dict[str, Any],
-                        punten: list[str] | None = None) -> Adviesaanvraag:
+def tot_ter_goedkeuring(
+    aanvraag: Adviesaanvraag, raad: dict[str, Any], punten: list[str] | None = None
+) -> Adviesaanvraag:
     o = raad["ondersteuner"]
     if aanvraag.soort == Soort.GEVRAAGD:
         services.overgang_uitvoeren(
@@ -50,18 +54,19 @@ def tot_ter_goedkeuring(aanvraag: Adviesaanvraag, raad: dict[str, Any],
         )
         services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=o)
         services.planning_wijzigen(
-            aanvraag=aanvraag, door=raad["accounthouder"],
+            aanvraag=aanvraag,
+            door=raad["accounthouder"],
             adviesgesprek_op=timezone.localdate() - timedelta(days=1),
             toelichting_op=timezone.localdate() - timedelta(days=10),
         )
         aanvraag.refresh_from_db()
-        services.overgang_uitvoeren(
-            aanvraag=aanvraag, naar=Status.ADVIESGESPREK_GEHOUDEN, door=o
-        )
+        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.ADVIESGESPREK_GEHOUDEN, door=o)
     else:
         services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=o)
     services.concept_opslaan(
-        aanvraag=aanvraag, inleiding="Wij danken u voor de vraag.", punten=punten or PUNTEN,
+        aanvraag=aanvraag,
+        inleiding="Wij danken u voor de vraag.",
+        punten=punten or PUNTEN,
         door=o,
     )
     services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=o)
@@ -74,14 +79,17 @@ def iedereen_akkoord(aanvraag: Adviesaanvraag, raad: dict[str, Any]) -> None:
             aanvraag=aanvraag, door=lid.user, oordeel=Oordeel.AKKOORD, opmerking="Prima."
         )
     voorzitter = raad["voorzitter"].user
-    if services.open_ronde(aanvraag).goedkeuringen.filter(
-        lid__user=voorzitter, oordeel=Oordeel.OPEN
-    ).exists():
+    if (
+        services.open_ronde(aanvraag)
+        .goedkeuringen.filter(lid__user=voorzitter, oordeel=Oordeel.OPEN)
+        .exists()
+    ):
         services.goedkeuring_geven(aanvraag=aanvraag, door=voorzitter, oordeel=Oordeel.AKKOORD)
 
 
-def tot_verzonden(aanvraag: Adviesaanvraag, raad: dict[str, Any],
-                  punten: list[str] | None = None) -> Adviesaanvraag:
+def tot_verzonden(
+    aanvraag: Adviesaanvraag, raad: dict[str, Any], punten: list[str] | None = None
+) -> Adviesaanvraag:
     tot_ter_goedkeuring(aanvraag, raad, punten)
     iedereen_akkoord(aanvraag, raad)
     services.overgang_uitvoeren(
@@ -96,6 +104,9 @@ def reactie(aanvraag: Adviesaanvraag, raad: dict[str, Any], besluit: date | None
     return services.collegereactie_vastleggen(
         aanvraag=aanvraag,
         besluitdatum=besluit or timezone.localdate(),
-        punten={1: (Overname.OVERGENOMEN, ""), 2: (Overname.DEELS, "Alleen voor de laagste inkomens.")},
+        punten={
+            1: (Overname.OVERGENOMEN, ""),
+            2: (Overname.DEELS, "Alleen voor de laagste inkomens."),
+        },
         door=raad["beleidsmedewerker"] if aanvraag.beleidsmedewerker_id else raad["ondersteuner"],
     )

@@ -25,9 +25,16 @@ def demodata(private_media: Any) -> None:
 def test_demo_has_every_state_an_overdue_response_and_is_idempotent(demodata: None) -> None:
     aantal = Adviesaanvraag.objects.count()
     statussen = set(Adviesaanvraag.objects.values_list("status", flat=True))
-    for status in (Status.AFGEROND, Status.TER_KENNISNAME_RAAD, Status.VERZONDEN,
-                   Status.TER_GOEDKEURING, Status.IN_VOORBEREIDING, Status.AANGEKONDIGD,
-                   Status.INGETROKKEN, Status.GEPLAND):
+    for status in (
+        Status.AFGEROND,
+        Status.TER_KENNISNAME_RAAD,
+        Status.VERZONDEN,
+        Status.TER_GOEDKEURING,
+        Status.IN_VOORBEREIDING,
+        Status.AANGEKONDIGD,
+        Status.INGETROKKEN,
+        Status.GEPLAND,
+    ):
         assert status in statussen, status
     assert Adviesaanvraag.objects.reactie_te_laat(timezone.localdate()).exists()
     assert Adviesaanvraag.objects.filter(soort=Soort.ONGEVRAAGD).count() == 1
@@ -49,14 +56,24 @@ def test_admin_lists_with_status_and_overdue_filters(demodata: None, client: Any
     aanvraag = Adviesaanvraag.objects.get(titel="Verordening Jeugdhulp 2027")
     assert client.get(f"{url}{aanvraag.pk}/change/").status_code == 200
     assert client.get(f"{url}{aanvraag.pk}/delete/").status_code == 403
-    response = client.post(f"{url}{aanvraag.pk}/change/", {
-        "titel": aanvraag.titel, "samenvatting": aanvraag.samenvatting, "themas": "",
-        "zaaknummer": "Z-NIEUW", "wethouder": aanvraag.wethouder,
-        "beleidsmedewerker": aanvraag.beleidsmedewerker_id or "",
-        "meedenken_op": "", "toelichting_op": "", "adviesgesprek_op": "",
-        "collegebesluit_gepland": "", "raad_gepland": "",
-        "statuswijzigingen-TOTAL_FORMS": "0", "statuswijzigingen-INITIAL_FORMS": "0",
-    })
+    response = client.post(
+        f"{url}{aanvraag.pk}/change/",
+        {
+            "titel": aanvraag.titel,
+            "samenvatting": aanvraag.samenvatting,
+            "themas": "",
+            "zaaknummer": "Z-NIEUW",
+            "wethouder": aanvraag.wethouder,
+            "beleidsmedewerker": aanvraag.beleidsmedewerker_id or "",
+            "meedenken_op": "",
+            "toelichting_op": "",
+            "adviesgesprek_op": "",
+            "collegebesluit_gepland": "",
+            "raad_gepland": "",
+            "statuswijzigingen-TOTAL_FORMS": "0",
+            "statuswijzigingen-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     aanvraag.refresh_from_db()
     assert aanvraag.zaaknummer == "Z-NIEUW" and aanvraag.status == Status.VERZONDEN

@@ -41,9 +41,17 @@ def test_pdf_holds_reference_points_and_names_and_is_stored_once(
     inhoud = advies.pdf.bestand.open("rb").read()
     tekst = _tekst(inhoud)
     for verwacht in (
-        aanvraag.kenmerk, "Z-2026-0042", "Beleidskader Wmo 2027", "Adviespunt 1", "Adviespunt 2",
-        "cliëntondersteuning", "eigen bijdrage lager", "Anna de Vries", "Olga Schrijver",
-        "Adviesraad sociaal domein Hengelo", "Adviesgesprek",
+        aanvraag.kenmerk,
+        "Z-2026-0042",
+        "Beleidskader Wmo 2027",
+        "Adviespunt 1",
+        "Adviespunt 2",
+        "cliëntondersteuning",
+        "eigen bijdrage lager",
+        "Anna de Vries",
+        "Olga Schrijver",
+        "Adviesraad sociaal domein Hengelo",
+        "Adviesgesprek",
     ):
         assert verwacht in tekst, verwacht
     reader = PdfReader(io.BytesIO(inhoud))
@@ -78,7 +86,16 @@ def test_payloads_are_escaped_in_html_and_absent_from_the_pdf(
     advies = services.huidige_versie(aanvraag)
     opgeslagen = [p.tekst for p in advies.punten.order_by("nummer")]
     for tekst in opgeslagen:
-        for verboden in ("<script", "<img", "<link", "<style", "<iframe", "href", "src=", "@import"):
+        for verboden in (
+            "<script",
+            "<img",
+            "<link",
+            "<style",
+            "<iframe",
+            "href",
+            "src=",
+            "@import",
+        ):
             assert verboden not in tekst
     html = render_html(AdviesbriefDocument(advies=advies, datum=advies.verzonden_op))
     assert "<script>alert(&#x27;titel&#x27;)</script>" not in html

@@ -26,9 +26,13 @@ def _aanvragen(aantal: int, user: Any, kernwet: Any) -> None:
     aanvragen = Adviesaanvraag.objects.bulk_create(
         [
             Adviesaanvraag(
-                kenmerk=f"ASD-2026-{i:04d}", soort=Soort.GEVRAAGD, status=STATUSSEN[i % 4],
-                titel=f"Aanvraag {i}", gepubliceerd_op=nu if i % 2 else None,
-                advies_uiterlijk=timezone.localdate(), reactie_uiterlijk=timezone.localdate(),
+                kenmerk=f"ASD-2026-{i:04d}",
+                soort=Soort.GEVRAAGD,
+                status=STATUSSEN[i % 4],
+                titel=f"Aanvraag {i}",
+                gepubliceerd_op=nu if i % 2 else None,
+                advies_uiterlijk=timezone.localdate(),
+                reactie_uiterlijk=timezone.localdate(),
             )
             for i in range(aantal)
         ]
@@ -38,8 +42,10 @@ def _aanvragen(aantal: int, user: Any, kernwet: Any) -> None:
     )
     perm = Permission.objects.get(codename="view_adviesaanvraag")
     AdviesaanvraagUserObjectPermission.objects.bulk_create(
-        [AdviesaanvraagUserObjectPermission(content_object=a, permission=perm, user=user)
-         for a in aanvragen]
+        [
+            AdviesaanvraagUserObjectPermission(content_object=a, permission=perm, user=user)
+            for a in aanvragen
+        ]
     )
 
 
@@ -71,19 +77,27 @@ def _koppelingen(aanvraag: Any, aantal: int) -> None:
     for i in range(aantal):
         activiteit = maak_activiteit(titel=f"Gesprek {Adviesaanvraag.objects.count()}-{i}")
         opbrengst = mix.opbrengst_toevoegen(
-            activiteit=activiteit, door=None, soort="ervaring", thema=thema(),
-            omschrijving=f"Opbrengst {i}", citaat=f"Citaat {i}",
+            activiteit=activiteit,
+            door=None,
+            soort="ervaring",
+            thema=thema(),
+            omschrijving=f"Opbrengst {i}",
+            citaat=f"Citaat {i}",
         )
         mix.benutting_vastleggen(
-            opbrengst=opbrengst, door=None, soort="beleid", omschrijving="Gebruikt.",
-            datum=date(2026, 5, 1), adviesaanvraag=aanvraag,
+            opbrengst=opbrengst,
+            door=None,
+            soort="beleid",
+            omschrijving="Gebruikt.",
+            datum=date(2026, 5, 1),
+            adviesaanvraag=aanvraag,
         )
 
 
 def test_detail_with_findings_has_a_fixed_query_count(
     raad: dict[str, Any], pdf_bytes: bytes, client: Any, django_assert_max_num_queries: Any
 ) -> None:
-    """"Wat inwoners zeiden" on the portal page: the same queries at 1 and at 10 linked uses."""
+    """ "Wat inwoners zeiden" on the portal page: the same queries at 1 and at 10 linked uses."""
     from .helpers import gevraagd
 
     aanvraag = gevraagd(raad, pdf_bytes)

@@ -74,9 +74,16 @@ def test_gevraagd_advies_from_request_to_done(
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.AFGEROND
     assert list(aanvraag.statuswijzigingen.values_list("naar", flat=True)) == [
-        Status.AANGEKONDIGD, Status.DOCUMENTEN_ONTVANGEN, Status.IN_VOORBEREIDING,
-        Status.ADVIESGESPREK_GEHOUDEN, Status.CONCEPT, Status.TER_GOEDKEURING,
-        Status.VASTGESTELD, Status.VERZONDEN, Status.REACTIE_ONTVANGEN, Status.AFGEROND,
+        Status.AANGEKONDIGD,
+        Status.DOCUMENTEN_ONTVANGEN,
+        Status.IN_VOORBEREIDING,
+        Status.ADVIESGESPREK_GEHOUDEN,
+        Status.CONCEPT,
+        Status.TER_GOEDKEURING,
+        Status.VASTGESTELD,
+        Status.VERZONDEN,
+        Status.REACTIE_ONTVANGEN,
+        Status.AFGEROND,
     ]
 
 
@@ -85,7 +92,9 @@ def test_ongevraagd_advies_goes_to_the_raad_for_information(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         aanvraag = services.aanvraag_aanmaken(
-            soort=Soort.ONGEVRAAGD, titel="Armoede onder jongeren", kernwetten=[raad["kernwet"]],
+            soort=Soort.ONGEVRAAGD,
+            titel="Armoede onder jongeren",
+            kernwetten=[raad["kernwet"]],
             door=raad["voorzitter"].user,
         )
     # Announced to the account holder in advance.
@@ -105,30 +114,41 @@ def test_meedenken_records_the_oral_input_and_a_follow_up_links_back(
     raad: dict[str, Any], pdf_bytes: bytes
 ) -> None:
     sessie = services.aanvraag_aanmaken(
-        soort=Soort.MEEDENKEN, titel="Vroeg idee: inloophuis", door=raad["beleidsmedewerker"],
+        soort=Soort.MEEDENKEN,
+        titel="Vroeg idee: inloophuis",
+        door=raad["beleidsmedewerker"],
         meedenken_op=timezone.localdate(),
     )
     assert sessie.status == Status.GEPLAND
     with pytest.raises(ValidationError, match="Schrijf eerst kort op"):
-        services.overgang_uitvoeren(aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["ondersteuner"])
+        services.overgang_uitvoeren(
+            aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["ondersteuner"]
+        )
     services.meedenken_vastleggen(
-        aanvraag=sessie, mondelinge_inbreng="Leden vragen om avondopenstelling.",
+        aanvraag=sessie,
+        mondelinge_inbreng="Leden vragen om avondopenstelling.",
         door=raad["ondersteuner"],
     )
-    services.overgang_uitvoeren(aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["beleidsmedewerker"])
+    services.overgang_uitvoeren(
+        aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["beleidsmedewerker"]
+    )
     services.overgang_uitvoeren(aanvraag=sessie, naar=Status.AFGEROND, door=raad["accounthouder"])
     vervolg = gevraagd(raad, pdf_bytes, vervolg_op=sessie)
     assert vervolg.vervolg_op == sessie and list(sessie.vervolgen.all()) == [vervolg]
 
 
-def test_withdrawal_needs_a_reason_and_ends_the_request(raad: dict[str, Any], pdf_bytes: bytes) -> None:
+def test_withdrawal_needs_a_reason_and_ends_the_request(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     with pytest.raises(ValidationError, match="reden"):
         services.overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.INGETROKKEN, door=raad["beleidsmedewerker"]
         )
     services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.INGETROKKEN, door=raad["beleidsmedewerker"],
+        aanvraag=aanvraag,
+        naar=Status.INGETROKKEN,
+        door=raad["beleidsmedewerker"],
         reden="Het beleid wordt uitgesteld.",
     )
     aanvraag.refresh_from_db()
@@ -149,7 +169,9 @@ def test_withdrawal_needs_a_reason_and_ends_the_request(raad: dict[str, Any], pd
         (Status.VASTGESTELD, "voorzitter"),
     ],
 )
-def test_states_cannot_be_skipped(raad: dict[str, Any], pdf_bytes: bytes, naar: str, rol: str) -> None:
+def test_states_cannot_be_skipped(
+    raad: dict[str, Any], pdf_bytes: bytes, naar: str, rol: str
+) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     door = raad["voorzitter"].user if rol == "voorzitter" else raad[rol]
     with pytest.raises(ValidationError, match="kan niet bij gevraagd advies"):
@@ -181,13 +203,17 @@ def test_guards_are_enforced(raad: dict[str, Any], pdf_bytes: bytes) -> None:
         )
 
 
-def test_adoption_needs_approval_and_no_change_requests(raad: dict[str, Any], pdf_bytes: bytes) -> None:
+def test_adoption_needs_approval_and_no_change_requests(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_ter_goedkeuring(aanvraag, raad)
     voorzitter = raad["voorzitter"].user
     with pytest.raises(ValidationError, match="Nog geen enkel lid"):
         services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
-    services.goedkeuring_geven(aanvraag=aanvraag, door=raad["leden"][0].user, oordeel=Oordeel.AKKOORD)
+    services.goedkeuring_geven(
+        aanvraag=aanvraag, door=raad["leden"][0].user, oordeel=Oordeel.AKKOORD
+    )
     with pytest.raises(ValidationError, match="Nog niet alle leden"):
         services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
     with pytest.raises(ValidationError, match="welke wijziging"):
@@ -195,7 +221,9 @@ def test_adoption_needs_approval_and_no_change_requests(raad: dict[str, Any], pd
             aanvraag=aanvraag, door=raad["leden"][1].user, oordeel=Oordeel.WIJZIGING
         )
     services.goedkeuring_geven(
-        aanvraag=aanvraag, door=raad["leden"][1].user, oordeel=Oordeel.WIJZIGING,
+        aanvraag=aanvraag,
+        door=raad["leden"][1].user,
+        oordeel=Oordeel.WIJZIGING,
         opmerking="Punt 2 scherper.",
     )
     with pytest.raises(ValidationError, match="wijziging"):
@@ -207,7 +235,9 @@ def test_adoption_needs_approval_and_no_change_requests(raad: dict[str, Any], pd
         )
     services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"])
     services.concept_opslaan(
-        aanvraag=aanvraag, inleiding="", punten=[PUNTEN[0], "<p>Scherper punt 2.</p>"],
+        aanvraag=aanvraag,
+        inleiding="",
+        punten=[PUNTEN[0], "<p>Scherper punt 2.</p>"],
         door=raad["ondersteuner"],
     )
     assert list(Advies.objects.filter(aanvraag=aanvraag).values_list("versie", flat=True)) == [1, 2]
@@ -221,7 +251,9 @@ def test_approval_after_the_deadline_is_refused(raad: dict[str, Any], pdf_bytes:
     assert ronde.deadline == timezone.localdate() + timedelta(days=7)
     with pytest.raises(ValidationError, match="termijn om te reageren is voorbij"):
         services.goedkeuring_geven(
-            aanvraag=aanvraag, door=raad["leden"][0].user, oordeel=Oordeel.AKKOORD,
+            aanvraag=aanvraag,
+            door=raad["leden"][0].user,
+            oordeel=Oordeel.AKKOORD,
             op=ronde.deadline + timedelta(days=1),
         )
 
@@ -231,7 +263,9 @@ def test_conflicted_member_is_excluded_and_the_recusal_recorded(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     conflict = raad["leden"][2].user
-    services.belang_melden(aanvraag=aanvraag, door=conflict, toelichting="Ik werk bij de aanbieder.")
+    services.belang_melden(
+        aanvraag=aanvraag, door=conflict, toelichting="Ik werk bij de aanbieder."
+    )
     tot_ter_goedkeuring(aanvraag, raad)
     rij = Goedkeuring.objects.get(ronde__advies__aanvraag=aanvraag, lid__user=conflict)
     assert rij.oordeel == Oordeel.UITGESLOTEN and "aanbieder" in rij.opmerking
@@ -250,9 +284,13 @@ def test_sent_version_is_frozen_and_a_correction_is_a_new_version(
             aanvraag=aanvraag, inleiding="", punten=["anders"], door=raad["ondersteuner"]
         )
     with pytest.raises(ValidationError, match="reden"):
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"])
+        services.overgang_uitvoeren(
+            aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"]
+        )
     services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"],
+        aanvraag=aanvraag,
+        naar=Status.CONCEPT,
+        door=raad["ondersteuner"],
         reden="Typefout in punt 2",
     )
     v2 = services.huidige_versie(aanvraag)
@@ -261,12 +299,15 @@ def test_sent_version_is_frozen_and_a_correction_is_a_new_version(
     assert v1.bevroren and v1.pdf_id  # the sent version and its PDF stay
 
 
-def test_response_reason_required_unless_fully_adopted(raad: dict[str, Any], pdf_bytes: bytes) -> None:
+def test_response_reason_required_unless_fully_adopted(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_verzonden(aanvraag, raad)
     with pytest.raises(ValidationError) as exc:
         services.collegereactie_vastleggen(
-            aanvraag=aanvraag, besluitdatum=timezone.localdate(),
+            aanvraag=aanvraag,
+            besluitdatum=timezone.localdate(),
             punten={1: (Overname.OVERGENOMEN, ""), 2: (Overname.NIET, "  ")},
             door=raad["beleidsmedewerker"],
         )
@@ -287,7 +328,9 @@ def test_overdue_response_is_found(raad: dict[str, Any], pdf_bytes: bytes) -> No
     assert not Adviesaanvraag.objects.reactie_te_laat(aanvraag.reactie_uiterlijk).exists()
 
 
-def test_publishing_is_deliberate_and_only_after_sending(raad: dict[str, Any], pdf_bytes: bytes) -> None:
+def test_publishing_is_deliberate_and_only_after_sending(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     with pytest.raises(ValidationError):
         services.publiceren(aanvraag=aanvraag, door=raad["ondersteuner"])
@@ -309,7 +352,9 @@ def test_shorter_period_needs_the_chair(raad: dict[str, Any], pdf_bytes: bytes) 
             aanvraag=aanvraag, advies_uiterlijk=korter, afspraak="x", door=raad["accounthouder"]
         )
     services.kortere_termijn_afspreken(
-        aanvraag=aanvraag, advies_uiterlijk=korter, afspraak="Spoed: raad beslist eerder.",
+        aanvraag=aanvraag,
+        advies_uiterlijk=korter,
+        afspraak="Spoed: raad beslist eerder.",
         door=raad["voorzitter"].user,
     )
     services.overgang_uitvoeren(

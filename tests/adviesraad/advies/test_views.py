@@ -28,16 +28,28 @@ def test_gevraagd_walks_through_the_portal(
 ) -> None:
     beleid = client_van(raad["beleidsmedewerker"])
     assert beleid.get("/portaal/advies/nieuw/").status_code == 200
-    _post(beleid, "/portaal/advies/nieuw/", {
-        "soort": "gevraagd", "titel": "Verordening Jeugdhulp", "kernwetten": [raad["kernwet"].pk],
-        "zaaknummer": "Z-1", "vragen": "Vraag een\nVraag twee",
-    })
+    _post(
+        beleid,
+        "/portaal/advies/nieuw/",
+        {
+            "soort": "gevraagd",
+            "titel": "Verordening Jeugdhulp",
+            "kernwetten": [raad["kernwet"].pk],
+            "zaaknummer": "Z-1",
+            "vragen": "Vraag een\nVraag twee",
+        },
+    )
     aanvraag = Adviesaanvraag.objects.get(titel="Verordening Jeugdhulp")
     assert aanvraag.vragen.count() == 2
     basis = f"/portaal/advies/{aanvraag.pk}/"
-    response = beleid.post(basis + "documenten/nieuw/", {
-        "titel": "Concept verordening", "upload": pdf_upload(pdf_bytes), "vertrouwelijk": "on",
-    })
+    response = beleid.post(
+        basis + "documenten/nieuw/",
+        {
+            "titel": "Concept verordening",
+            "upload": pdf_upload(pdf_bytes),
+            "vertrouwelijk": "on",
+        },
+    )
     assert response.status_code == 302
     pagina = beleid.get(basis).content.decode()
     assert "Documenten zijn ontvangen" in pagina  # the button from the table
@@ -46,14 +58,21 @@ def test_gevraagd_walks_through_the_portal(
     ondersteuner = client_van(raad["ondersteuner"])
     _post(ondersteuner, basis + "status/in_voorbereiding/")
     services.planning_wijzigen(
-        aanvraag=aanvraag, door=raad["accounthouder"],
+        aanvraag=aanvraag,
+        door=raad["accounthouder"],
         adviesgesprek_op=timezone.localdate() - timedelta(days=1),
     )
     _post(ondersteuner, basis + "status/adviesgesprek_gehouden/")
     assert ondersteuner.get(basis + "concept/").status_code == 200
-    _post(ondersteuner, basis + "concept/", {
-        "inleiding": "Inleiding", "punt_1": "<p>Eerste punt</p>", "punt_2": "Tweede punt",
-    })
+    _post(
+        ondersteuner,
+        basis + "concept/",
+        {
+            "inleiding": "Inleiding",
+            "punt_1": "<p>Eerste punt</p>",
+            "punt_2": "Tweede punt",
+        },
+    )
     _post(ondersteuner, basis + "status/concept/")
     _post(ondersteuner, basis + "status/ter_goedkeuring/")
 
@@ -72,10 +91,17 @@ def test_gevraagd_walks_through_the_portal(
     assert advies.pdf.sha256 in pagina
 
     assert beleid.get(basis + "reactie/").status_code == 200
-    _post(beleid, basis + "reactie/", {
-        "besluitdatum": timezone.localdate().isoformat(), "oordeel_1": "overgenomen",
-        "toelichting_1": "", "oordeel_2": "niet_overgenomen", "toelichting_2": "Past niet.",
-    })
+    _post(
+        beleid,
+        basis + "reactie/",
+        {
+            "besluitdatum": timezone.localdate().isoformat(),
+            "oordeel_1": "overgenomen",
+            "toelichting_1": "",
+            "oordeel_2": "niet_overgenomen",
+            "toelichting_2": "Past niet.",
+        },
+    )
     _post(beleid, basis + "status/reactie_ontvangen/")
     _post(voorzitter, basis + "publiceren/")
     assert ondersteuner.get(basis + "raadsvoorlegger/").status_code == 200
@@ -108,7 +134,10 @@ def test_csrf_is_enforced(raad: dict[str, Any], pdf_bytes: bytes) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     client = Client(enforce_csrf_checks=True)
     mfa_verify(client, raad["beleidsmedewerker"])
-    assert client.post(f"/portaal/advies/{aanvraag.pk}/status/documenten_ontvangen/").status_code == 403
+    assert (
+        client.post(f"/portaal/advies/{aanvraag.pk}/status/documenten_ontvangen/").status_code
+        == 403
+    )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.AANGEKONDIGD
 
@@ -136,7 +165,9 @@ def test_confidential_document_is_404_for_unrelated_member_and_staff(
         assert "Geheim concept" not in client.get("/portaal/advies/").content.decode()
     # A member who leaves the council loses access at the next sync.
     vertrokken = raad["leden"][1]
-    vertrokken.termijnen.update(status="beeindigd", beeindigd_op=timezone.localdate() - timedelta(days=1))
+    vertrokken.termijnen.update(
+        status="beeindigd", beeindigd_op=timezone.localdate() - timedelta(days=1)
+    )
     services.toegang_bijwerken(aanvraag=aanvraag)
     assert client_van(vertrokken.user).get(url).status_code == 404
 
@@ -146,8 +177,11 @@ def test_register_shows_only_published_and_never_confidential_titles(
 ) -> None:
     gepubliceerd = gevraagd(raad, pdf_bytes, titel="Openbaar beleidskader")
     services.document_toevoegen(
-        aanvraag=gepubliceerd, upload=pdf_upload(pdf_bytes, "openbaar.pdf"),
-        titel="Openbare nota", vertrouwelijk=False, door=raad["beleidsmedewerker"],
+        aanvraag=gepubliceerd,
+        upload=pdf_upload(pdf_bytes, "openbaar.pdf"),
+        titel="Openbare nota",
+        vertrouwelijk=False,
+        door=raad["beleidsmedewerker"],
     )
     tot_verzonden(gepubliceerd, raad)
     reactie(gepubliceerd, raad)
@@ -162,16 +196,23 @@ def test_register_shows_only_published_and_never_confidential_titles(
     assert "Geheim concept beleidskader" not in detail  # confidential title never shown
     assert "Alleen voor de laagste inkomens" in detail  # response per point
     pdf = client.get(f"/adviezen/{gepubliceerd.kenmerk}/advies.pdf")
-    assert b"".join(pdf.streaming_content) == services.huidige_versie(
-        gepubliceerd
-    ).pdf.bestand.open("rb").read()
+    assert (
+        b"".join(pdf.streaming_content)
+        == services.huidige_versie(gepubliceerd).pdf.bestand.open("rb").read()
+    )
     geheim = gepubliceerd.documenten.get(vertrouwelijk=True)
-    assert client.get(f"/adviezen/{gepubliceerd.kenmerk}/documenten/{geheim.pk}/").status_code == 404
+    assert (
+        client.get(f"/adviezen/{gepubliceerd.kenmerk}/documenten/{geheim.pk}/").status_code == 404
+    )
     openbaar = gepubliceerd.documenten.get(vertrouwelijk=False)
-    assert client.get(f"/adviezen/{gepubliceerd.kenmerk}/documenten/{openbaar.pk}/").status_code == 200
+    assert (
+        client.get(f"/adviezen/{gepubliceerd.kenmerk}/documenten/{openbaar.pk}/").status_code == 200
+    )
     assert client.get("/adviezen/ASD-1999-001/").status_code == 404
     # Filters.
-    assert "Openbaar beleidskader" in client.get("/adviezen/?soort=gevraagd&wet=wmo").content.decode()
+    assert (
+        "Openbaar beleidskader" in client.get("/adviezen/?soort=gevraagd&wet=wmo").content.decode()
+    )
     assert "Openbaar beleidskader" not in client.get("/adviezen/?soort=ongevraagd").content.decode()
     assert "Openbaar beleidskader" not in client.get("/adviezen/?jaar=1999").content.decode()
     feed = client.get("/adviezen/feed/")
