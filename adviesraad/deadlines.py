@@ -11,6 +11,8 @@ Three kinds:
   ``herinnering_evaluatie_vooraf`` before that date until the term ends, as long as no evaluation
   of the term is recorded and the member may still serve another term (``max_terms``).
 
+The advice workflow's deadlines live in ``advies/deadlines.py`` and are added to ``PROVIDERS``.
+
 Every number comes from a verordening rule asked on the scan date. The audience of each kind is
 declared in ``DOELGROEPEN`` below: the person themself and/or roles. (The verordening's rule types
 hold numbers, durations and postcode ranges, not lists of roles; see the engine's README note.)
@@ -30,6 +32,7 @@ from hengelo_participatie.accounts.roles import Rol
 from hengelo_participatie.notifications.registry import Deadline, RolOntvangers
 from verordening.rules import Sleutel, rules
 
+from .advies.deadlines import PROVIDERS as ADVIES_PROVIDERS
 from .models import Herbenoemingsevaluatie, TermijnSoort, TermijnStatus, Zittingstermijn
 
 TERMIJN_EINDE_6 = "termijn_einde_6_maanden"
@@ -245,4 +248,6 @@ PROVIDERS = [
         volgende_lead=None,
     ),
     EvaluatieVoorHerbenoeming(),
+    # The advice workflow: advice due, approval round closing, the College's response.
+    *ADVIES_PROVIDERS,
 ]

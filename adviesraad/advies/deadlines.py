@@ -1,0 +1,213 @@
+"""The advice workflow's deadlines, for the reminder engine (hengelo_participatie.notifications).
+
+Listed in ``adviesraad/deadlines.py``'s ``PROVIDERS`` (the registry discovers one module per app).
+
+* ``advies_uiterlijk``: the advice on an open requested or unrequested request is due and it is not
+  sent yet. To the supporter(s) and the chair, from ``herinnering_advies_uiterlijk`` before the date
+  until the date itself.
+* ``goedkeuringsronde_sluit`` (mandatory): an open approval round closes. To every member in the
+  round who has not answered yet, from ``herinnering_goedkeuringsronde`` before the closing date.
+* ``reactie_college``: the College's response to a sent advice is due or overdue. To the
+  supporter(s) and the account holder, from ``herinnering_reactie_college`` before the date until
+  the response is recorded (a ``Collegereactie`` exists) or the request leaves ``verzonden``.
+
+Lead times are verordening rules (migration 0005). Requests are confidential until published, so
+their reminders are marked ``vertrouwelijk``: e-mail and iCal then show a neutral line. Each
+provider call costs a fixed number of queries, however many requests there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from adviesraad.models.advies import (
+    WACHT_OP_COLLEGE,
+    Adviesaanvraag,
+    Collegereactie,
+    Goedkeuring,
+    Oordeel,
+    Soort,
+    Status,
+)
+from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.notifications.registry import Deadline, RolOntvangers
+from verordening.rules import rule
+
+ADVIES_UITERLIJK = "advies_uiterlijk"
+GOEDKEURINGSRONDE_SLUIT = "goedkeuringsronde_sluit"
+REACTIE_COLLEGE = "reactie_college"
+
+# Lead times (rules added by verordening migration 0005).
+HERINNERING_ADVIES_UITERLIJK = "herinnering_advies_uiterlijk"
+HERINNERING_GOEDKEURINGSRONDE = "herinnering_goedkeuringsronde"
+HERINNERING_REACTIE_COLLEGE = "herinnering_reactie_college"
+
+#: Who is reminded, by role (the approval round goes to its own members instead).
+DOELGROEPEN: dict[str, tuple[str, ...]] = {
+    # The supporter "signaleert deadlines en bewaakt termijnen" (Bijlage 9); the chair signs.
+    ADVIES_UITERLIJK: (Rol.ONDERSTEUNER.value, Rol.VOORZITTER.value),
+    # The account holder is the council's contact in the municipality for the College's answer.
+    REACTIE_COLLEGE: (Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value),
+}
+
+#: States in which the advice is not sent yet.
+NOG_NIET_VERZONDEN = (
+    Status.GEPLAND,
+    Status.AANGEKONDIGD,
+    Status.DOCUMENTEN_ONTVANGEN,
+    Status.IN_VOORBEREIDING,
+    Status.ADVIESGESPREK_GEHOUDEN,
+    Status.CONCEPT,
+    Status.TER_GOEDKEURING,
+    Status.VASTGESTELD,
+)
+
+ONDERWERP = "adviesraad.adviesaanvraag"
+
+
+def _datum(d: date) -> str:
+    return date_format(d, "j F Y")
+
+
+def _vertrouwelijk(aanvraag: Adviesaanvraag) -> bool:
+    # The subject of a request is only public once the advice is published.
+    return aanvraag.gepubliceerd_op is None
+
+
+def _deadline(
+    aanvraag: Adviesaanvraag, *, ontvanger_id: int, soort: str, datum: date, tekst: str
+) -> Deadline:
+    return Deadline(
+        ontvanger_id=ontvanger_id,
+        soort=soort,
+        onderwerp=ONDERWERP,
+        onderwerp_id=aanvraag.pk,
+        onderwerp_label=str(aanvraag)[:200],
+        datum=datum,
+        link=reverse("advies:detail", args=[aanvraag.pk]),
+        tekst=tekst,
+        vertrouwelijk=_vertrouwelijk(aanvraag),
+    )
+
+
+def _rol_ontvangers(doelgroep: tuple[str, ...], rollen: RolOntvangers) -> list[int]:
+    ids: set[int] = set()
+    for rol in doelgroep:
+        ids.update(rollen(rol))
+    return sorted(ids)
+
+
+class AdviesUiterlijk:
+    kind = ADVIES_UITERLIJK
+    label = "Uiterste datum van een advies"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        lead = rule(HERINNERING_ADVIES_UITERLIJK, on=on).waarde
+        aanvragen = Adviesaanvraag.objects.filter(
+            soort__in=[Soort.GEVRAAGD, Soort.ONGEVRAAGD],
+            status__in=NOG_NIET_VERZONDEN,
+            advies_uiterlijk__gte=on,
+            # A generous SQL range; the exact calendar window is checked per request below.
+            advies_uiterlijk__lte=lead.na(on) + timedelta(days=3),
+        ).order_by("advies_uiterlijk", "pk")
+        ontvangers: list[int] | None = None
+        for aanvraag in aanvragen:
+            uiterlijk = aanvraag.advies_uiterlijk
+            if not lead.voor(uiterlijk) <= on:
+                continue
+            if ontvangers is None:
+                ontvangers = _rol_ontvangers(DOELGROEPEN[self.kind], RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=uiterlijk,
+                    tekst=f"Het advies moet uiterlijk {_datum(uiterlijk)} naar het college.",
+                )
+
+
+class GoedkeuringsrondeSluit:
+    kind = GOEDKEURINGSRONDE_SLUIT
+    label = "Einde van een goedkeuringsronde"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        lead = rule(HERINNERING_GOEDKEURINGSRONDE, on=on).waarde
+        open_goedkeuringen = (
+            Goedkeuring.objects.filter(
+                oordeel=Oordeel.OPEN,
+                lid__user__is_active=True,
+                ronde__gesloten_op__isnull=True,
+                ronde__advies__aanvraag__status=Status.TER_GOEDKEURING,
+                ronde__deadline__gte=on,
+                ronde__deadline__lte=lead.na(on) + timedelta(days=3),
+            )
+            .select_related("lid", "ronde__advies__aanvraag")
+            .order_by("ronde__deadline", "ronde_id", "lid__user_id")
+        )
+        for goedkeuring in open_goedkeuringen:
+            ronde = goedkeuring.ronde
+            if not lead.voor(ronde.deadline) <= on:
+                continue
+            yield _deadline(
+                ronde.advies.aanvraag,
+                ontvanger_id=goedkeuring.lid.user_id,
+                soort=self.kind,
+                datum=ronde.deadline,
+                tekst=(
+                    "Geef uiterlijk "
+                    f"{_datum(ronde.deadline)} aan of u akkoord bent met het conceptadvies."
+                ),
+            )
+
+
+class ReactieCollege:
+    kind = REACTIE_COLLEGE
+    label = "Reactie van het college op een advies"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        lead = rule(HERINNERING_REACTIE_COLLEGE, on=on).waarde
+        # Due within the lead time, or overdue: the outbox sends each one once. A recorded
+        # response does not change the status by itself, so it is checked separately.
+        beantwoord = Collegereactie.objects.filter(advies__aanvraag=OuterRef("pk"))
+        aanvragen = (
+            Adviesaanvraag.objects.filter(
+                status__in=WACHT_OP_COLLEGE,
+                reactie_uiterlijk__lte=lead.na(on) + timedelta(days=3),
+            )
+            .exclude(Exists(beantwoord))
+            .order_by("reactie_uiterlijk", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for aanvraag in aanvragen:
+            uiterlijk = aanvraag.reactie_uiterlijk
+            if not lead.voor(uiterlijk) <= on:
+                continue
+            if ontvangers is None:
+                ontvangers = _rol_ontvangers(DOELGROEPEN[self.kind], RolOntvangers())
+            if uiterlijk < on:
+                tekst = (
+                    f"Het college had uiterlijk {_datum(uiterlijk)} moeten reageren op het advies. "
+                    "Er is nog geen reactie."
+                )
+            else:
+                tekst = f"Het college moet uiterlijk {_datum(uiterlijk)} reageren op het advies."
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=uiterlijk,
+                    tekst=tekst,
+                )
+
+
+PROVIDERS = [AdviesUiterlijk(), GoedkeuringsrondeSluit(), ReactieCollege()]
