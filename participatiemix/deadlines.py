@@ -1,8 +1,8 @@
 """The deadlines of the participatiemix, as plain data for the reminder engine (issue 5).
 
-TODO(issue 5, herinneringen): the reminder engine does not exist yet. When it lands it can call
-``deadlines(peildatum=...)`` (or register ``DEADLINE_SOORTEN``) and send one reminder per
-(recipient, deadline, kind). Nothing here sends mail or knows about the outbox.
+The reminder engine (hengelo_participatie/notifications) wraps ``deadlines(peildatum=...)`` as a
+provider and sends one reminder per (recipient, deadline, kind). Nothing here sends mail or
+knows about the outbox.
 
 Two kinds, both about feedback to participants (Spelregel 9):
 

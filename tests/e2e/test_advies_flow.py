@@ -21,10 +21,8 @@ def _volgorde(
     django_db_serialized_rollback: None,
     transactional_db: None,
     private_media: Any,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """First the serialized rollback (reference data: rules, laws), then the TEMPORARY role
-    permissions of the advice workflow, then the council fixtures."""
+    """First the serialized rollback (reference data: rules, laws), then the council fixtures."""
 
 
 def _als(page_as: Any, user: Any, rol: str) -> Any:
