@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     # Domain apps.
     "verordening",
     "adviesraad",
+    "adviesraad.kwartaalagenda",
+    "adviesraad.vergaderingen",
     "participatiemix",
 ]
 

@@ -392,6 +392,10 @@ EXPECTED: dict[str, Expectation] = {
     ),
     **admin_model("axes.accesslog", add=NOBODY),
     **admin_model("axes.accessfailurelog", add=NOBODY),
+    # --- kwartaalagenda (adviesraad/kwartaalagenda) ---
+    # --- end kwartaalagenda ---
+    # --- vergaderingen (adviesraad/vergaderingen) ---
+    # --- end vergaderingen ---
     **admin_model("otp_totp.totpdevice"),
     **admin_model("otp_email.emaildevice"),
     **admin_model("otp_static.staticdevice"),
@@ -407,6 +411,8 @@ APP_LIST: dict[str, set[str]] = {
     "notifications": {"accounthouder", "ondersteuner"},
     "auth": {"accounthouder"},
     "axes": {"accounthouder"},
+    # --- kwartaalagenda ---
+    # --- vergaderingen ---
     "otp_totp": SUPER_ONLY,
     "otp_email": SUPER_ONLY,
     "otp_static": SUPER_ONLY,
@@ -509,6 +515,10 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     "notifications.agendatoken": lambda: Agendatoken.objects.create(
         gebruiker=_owner(), sleutel_hash="0" * 64
     ),
+    # --- kwartaalagenda ---
+    # --- end kwartaalagenda ---
+    # --- vergaderingen ---
+    # --- end vergaderingen ---
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),
     "otp_static.staticdevice": lambda: StaticDevice.objects.create(user=_owner(), name="codes"),
@@ -552,6 +562,10 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         ),
     ),
     "adviezen:document": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
+    # --- kwartaalagenda ---
+    # --- end kwartaalagenda ---
+    # --- vergaderingen ---
+    # --- end vergaderingen ---
 }
 
 

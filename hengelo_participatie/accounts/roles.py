@@ -124,6 +124,14 @@ PARTICIPATIE_BEHEER = (
     | {"participatiemix.change_terugkoppeling", "participatiemix.view_spelregel"}
 )
 
+#: Planning (issue #5). Each block belongs to its sub-app and is filled in there:
+#: adviesraad/kwartaalagenda (the quarterly agenda) and adviesraad/vergaderingen (meetings,
+#: attendance). LEZEN: council and staff read; BEHEER: who keeps the records.
+KWARTAALAGENDA_LEZEN: frozenset[str] = frozenset()
+KWARTAALAGENDA_BEHEER: frozenset[str] = frozenset()
+VERGADERING_LEZEN: frozenset[str] = frozenset()
+VERGADERING_BEHEER: frozenset[str] = frozenset()
+
 # --- The table ---------------------------------------------------------------------------------
 # Declarations of outside activities (nevenfunctieverklaring) are readable role-wide only by the
 # chair and the supporter; a member reads their own through an object grant. The account holder
@@ -140,7 +148,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_STARTEN
         | ADVIES_PUBLICEREN
-        | PARTICIPATIE_LEZEN,
+        | PARTICIPATIE_LEZEN
+        | KWARTAALAGENDA_LEZEN
+        | VERGADERING_LEZEN,
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
@@ -150,12 +160,19 @@ ROLES: dict[Rol, RolDefinitie] = {
         | RAAD_LEZEN
         | ADVIES_STARTEN
         | ADVIES_PUBLICEREN
-        | PARTICIPATIE_LEZEN,
+        | PARTICIPATIE_LEZEN
+        | KWARTAALAGENDA_LEZEN
+        | VERGADERING_LEZEN,
     ),
     Rol.LID: RolDefinitie(
         label="Lid",
         beheer=False,
-        permissies=VERORDENING_LEZEN | RAAD_LEZEN | ADVIES_LEZEN | PARTICIPATIE_LEZEN,
+        permissies=VERORDENING_LEZEN
+        | RAAD_LEZEN
+        | ADVIES_LEZEN
+        | PARTICIPATIE_LEZEN
+        | KWARTAALAGENDA_LEZEN
+        | VERGADERING_LEZEN,
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
@@ -172,7 +189,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         | ADVIES_PUBLICEREN
         | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
-        | PARTICIPATIE_RAPPORT,
+        | PARTICIPATIE_RAPPORT
+        | KWARTAALAGENDA_LEZEN
+        | VERGADERING_BEHEER,
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -193,13 +212,20 @@ ROLES: dict[Rol, RolDefinitie] = {
         | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
-        | PARTICIPATIE_BEHEER,
+        | PARTICIPATIE_BEHEER
+        | KWARTAALAGENDA_BEHEER
+        | VERGADERING_BEHEER,
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
         beheer=False,
         totp_verplicht=True,
-        permissies=VERORDENING_LEZEN | ADVIES_STARTEN | PARTICIPATIE_LEZEN | PARTICIPATIE_RAPPORT,
+        permissies=VERORDENING_LEZEN
+        | ADVIES_STARTEN
+        | PARTICIPATIE_LEZEN
+        | PARTICIPATIE_RAPPORT
+        | KWARTAALAGENDA_BEHEER
+        | VERGADERING_LEZEN,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
         label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN

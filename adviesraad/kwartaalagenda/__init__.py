@@ -1,0 +1,1 @@
+"""The quarterly agenda: expected advice requests per quarter, published in versions."""

@@ -1,0 +1,1 @@
+"""Meetings of the council and with the municipality: agenda, documents, minutes, attendance."""
