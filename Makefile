@@ -6,10 +6,10 @@ PORT   ?= 8000
 
 .PHONY: run test install lint typecheck check-migrations deploy-check clean
 
-$(VENV)/.installed: requirements.lock
+$(VENV)/.installed: requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
 node_modules/.installed: package-lock.json

@@ -370,6 +370,21 @@ def test_env_example_as_is_is_refused():
 
 
 # --- Dockerfile -----------------------------------------------------------------------------------
+def _pins(lock: str) -> dict[str, str]:
+    text = (ROOT / lock).read_text()
+    return dict(re.findall(r"^([a-z0-9_.-]+)==(\S+) ", text, re.M | re.I))
+
+
+def test_production_lock_holds_no_dev_tools_and_matches_the_dev_lock():
+    production, development = _pins("requirements.lock"), _pins("requirements-dev.lock")
+    assert "django" in production and "weasyprint" in production
+    for tool in ("pytest", "ruff", "mypy", "playwright", "hypothesis"):
+        assert tool not in production, tool
+        assert tool in development, tool
+    # The image runs exactly the versions the test suite ran.
+    assert {name: development.get(name) for name in production} == production
+
+
 def test_dockerfile_builds_static_then_runs_unprivileged():
     dockerfile = (ROOT / "Dockerfile").read_text()
     stages = re.findall(r"^FROM (\S+)", dockerfile, re.M)
