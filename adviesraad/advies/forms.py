@@ -132,6 +132,34 @@ class RedenForm(forms.Form):
     reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(VAK))
 
 
+class StapForm(forms.Form):
+    """The confirmation of one workflow step in the admin; a reason where the table asks one."""
+
+    reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea({"rows": 3}))
+
+    def __init__(self, *args: Any, reden_verplicht: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if reden_verplicht:
+            self.fields["reden"].required = True
+            self.fields["reden"].help_text = _("Verplicht: de reden komt in de geschiedenis.")
+        else:
+            del self.fields["reden"]
+
+
+class KortereTermijnForm(forms.Form):
+    advies_uiterlijk = forms.DateField(
+        label=_("Nieuwe datum: advies uiterlijk"),
+        widget=DATUM,
+        help_text=_("Eerder dan de gewone adviestermijn."),
+    )
+    afspraak = forms.CharField(
+        label=_("Wat is afgesproken, en waarom?"),
+        max_length=2000,
+        widget=forms.Textarea(VAK),
+        help_text=_("Bijvoorbeeld: de gemeenteraad beslist eerder, daarom een kortere termijn."),
+    )
+
+
 class ReactieForm(forms.Form):
     besluitdatum = forms.DateField(label=_("Datum collegebesluit"), widget=DATUM)
     brief = forms.FileField(

@@ -178,6 +178,7 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
             "belang": _mag(user, transitions.BELANG_MELDEN, aanvraag),
             "inbreng": _mag(user, transitions.MEEDENKEN_VASTLEGGEN, aanvraag)
             and aanvraag.soort == Soort.MEEDENKEN,
+            "kortere_termijn": _mag(user, transitions.KORTERE_TERMIJN, aanvraag),
             "raadsvoorlegger": verzonden is not None and hasattr(verzonden, "reactie"),
         },
         te_laat=aanvraag.reactie_te_laat_op(op),

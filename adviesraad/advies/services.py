@@ -53,7 +53,7 @@ from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.pdf.documents import render
 from verordening.rules import Sleutel, rule
 
-from . import meldingen, transitions
+from . import meldingen, transitions, uitsluiting
 from .documents import AdviesbriefDocument, ReactiebriefDocument
 from .opmaak import opschonen
 from .policies import aanvraag_policy, heeft_rol
@@ -370,8 +370,9 @@ def kortere_termijn_afspreken(
     """A shorter advice period than the rule, only with the chair's recorded agreement."""
     origineel, aanvraag = aanvraag, _vers(aanvraag)
     _eis_regel(transitions.KORTERE_TERMIJN, aanvraag, door, "kortere_termijn")
-    if not afspraak.strip():
-        raise ValidationError({"kortere_termijn_akkoord": _("Schrijf op wat is afgesproken.")})
+    kortere_termijn_controleren(
+        aanvraag=aanvraag, advies_uiterlijk=advies_uiterlijk, afspraak=afspraak
+    )
     aanvraag.advies_uiterlijk = advies_uiterlijk
     aanvraag.kortere_termijn_akkoord = afspraak.strip()
     aanvraag.kortere_termijn_akkoord_door = door
@@ -381,11 +382,47 @@ def kortere_termijn_afspreken(
     return aanvraag
 
 
+def kortere_termijn_controleren(
+    *, aanvraag: Adviesaanvraag, advies_uiterlijk: date, afspraak: str, op: date | None = None
+) -> None:
+    """The rules of a shorter period (the portal checks them before asking to confirm).
+
+    The new date lies between today (and the receipt of the documents) and the end of the normal
+    advice period (``Sleutel.ADVIESTERMIJN`` after receipt), when that is known already.
+    """
+    op = op or vandaag()
+    fouten: dict[str, list[str]] = {}
+    if not afspraak.strip():
+        fouten["afspraak"] = [_("Schrijf op wat is afgesproken.")]
+    begin = max(op, aanvraag.ontvangen_op or op)
+    if advies_uiterlijk < begin:
+        fouten["advies_uiterlijk"] = [
+            _("Kies een datum vanaf %(datum)s.") % {"datum": f"{begin:%d-%m-%Y}"}
+        ]
+    elif aanvraag.ontvangen_op is not None:
+        termijn = rule(Sleutel.ADVIESTERMIJN, on=aanvraag.ontvangen_op)
+        standaard = termijn.waarde.na(aanvraag.ontvangen_op)
+        if advies_uiterlijk >= standaard:
+            fouten["advies_uiterlijk"] = [
+                _(
+                    "Dat is geen kortere termijn: de gewone termijn loopt tot %(datum)s "
+                    "(%(regel)s). Kies een eerdere datum."
+                )
+                % {"datum": f"{standaard:%d-%m-%Y}", "regel": termijn.citeer()}
+            ]
+    if fouten:
+        raise ValidationError(fouten)
+
+
 def _advies_uiterlijk(aanvraag: Adviesaanvraag, ontvangen: date) -> None:
     termijn = rule(Sleutel.ADVIESTERMIJN, on=ontvangen)
     standaard = termijn.waarde.na(ontvangen)
-    if aanvraag.kortere_termijn_akkoord and aanvraag.advies_uiterlijk:
-        return  # the chair agreed to a shorter period: keep it
+    if (
+        aanvraag.kortere_termijn_akkoord
+        and aanvraag.advies_uiterlijk
+        and aanvraag.advies_uiterlijk < standaard
+    ):
+        return  # the chair agreed to a shorter period: keep it (never a longer one)
     aanvraag.advies_uiterlijk = standaard
     aanvraag.advies_uiterlijk_bron = f"{termijn.weergave} na ontvangst, {termijn.citeer()}"
 
@@ -531,22 +568,31 @@ def _ronde_openen(aanvraag: Adviesaanvraag, door: Any, op: date, reden: str) -> 
         deadline=termijn.waarde.na(op),
         deadline_bron=f"{termijn.weergave}, {termijn.citeer()}"[:300],
     )
-    belangen = dict(aanvraag.belangmeldingen.values_list("lid_id", "toelichting"))
     leden = zittende_leden(op)
+    # Recusal: a conflict the member reported on this request, else one their declaration of
+    # other roles shows (uitsluiting.py has the rule). The reason is recorded on their row.
+    belangen = {
+        lid_id: _("Belang gemeld: %(t)s") % {"t": toelichting}
+        for lid_id, toelichting in aanvraag.belangmeldingen.values_list("lid_id", "toelichting")
+    }
+    automatisch = uitsluiting.automatische_uitsluitingen(
+        aanvraag, [lid for lid in leden if lid.pk not in belangen]
+    )
+    belangen |= automatisch
     Goedkeuring.objects.bulk_create(
         [
             Goedkeuring(
                 ronde=ronde,
                 lid=lid,
                 oordeel=Oordeel.UITGESLOTEN if lid.pk in belangen else Oordeel.OPEN,
-                opmerking=(_("Belang gemeld: %(t)s") % {"t": belangen[lid.pk]})
-                if lid.pk in belangen
-                else "",
+                opmerking=belangen.get(lid.pk, ""),
                 gegeven_op=timezone.now() if lid.pk in belangen else None,
             )
             for lid in leden
         ]
     )
+    for lid_id in automatisch:
+        _audit(door, f"uitgesloten:lid:{lid_id}", aanvraag, "verklaring")
     meldingen.melden(
         soort="ronde",
         aanvraag=aanvraag,
@@ -842,6 +888,7 @@ __all__ = [
     "document_toevoegen",
     "goedkeuring_geven",
     "kortere_termijn_afspreken",
+    "kortere_termijn_controleren",
     "meedenken_vastleggen",
     "overgang_uitvoeren",
     "planning_wijzigen",

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/goedkeuren/", views.goedkeuren, name="goedkeuren"),
     path("<int:pk>/belang/", views.belang, name="belang"),
     path("<int:pk>/inbreng/", views.inbreng, name="inbreng"),
+    path("<int:pk>/kortere-termijn/", views.kortere_termijn, name="kortere_termijn"),
     path("<int:pk>/reactie/", views.reactie, name="reactie"),
     path("<int:pk>/publiceren/", views.publiceren, name="publiceren"),
     path("<int:pk>/raadsvoorlegger/", views.voorlegger, name="raadsvoorlegger"),

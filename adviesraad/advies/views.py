@@ -32,6 +32,7 @@ from .forms import (
     DocumentForm,
     GoedkeuringForm,
     InbrengForm,
+    KortereTermijnForm,
     ReactieForm,
     RedenForm,
 )
@@ -301,6 +302,53 @@ def inbreng(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return _naar_detail(aanvraag)
     return _formulier(request, aanvraag, form, _("Inbreng vastleggen"), _("Opslaan"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kortere_termijn(request: HttpRequest, pk: int) -> HttpResponse:
+    """The chair records the agreement on a shorter advice period: fill in, check, confirm."""
+    aanvraag = selectors.aanvraag_voor(request.user, pk)
+    _toegestaan(request, transitions.KORTERE_TERMIJN, aanvraag)
+    form = KortereTermijnForm(
+        request.POST or None,
+        initial={
+            "advies_uiterlijk": aanvraag.advies_uiterlijk,
+            "afspraak": aanvraag.kortere_termijn_akkoord,
+        },
+    )
+    bevestigen = False
+    if request.method == "POST" and "wijzigen" not in request.POST and form.is_valid():
+        gegevens = {
+            "advies_uiterlijk": form.cleaned_data["advies_uiterlijk"],
+            "afspraak": form.cleaned_data["afspraak"],
+        }
+        if request.POST.get("bevestigd") == "1":
+            if _uitvoeren(
+                request,
+                form,
+                lambda: services.kortere_termijn_afspreken(
+                    aanvraag=aanvraag, door=request.user, **gegevens
+                ),
+                _("De kortere adviestermijn is vastgelegd."),
+            ):
+                return _naar_detail(aanvraag)
+        else:
+            try:
+                services.kortere_termijn_controleren(aanvraag=aanvraag, **gegevens)
+            except ValidationError as exc:
+                _fouten_naar_form(form, exc)
+            else:
+                bevestigen = True
+    return _formulier(
+        request,
+        aanvraag,
+        form,
+        _("Kortere adviestermijn afspreken"),
+        _("Controleren"),
+        template="adviesraad/advies/kortere_termijn.html",
+        bevestigen=bevestigen,
+    )
 
 
 @login_required

@@ -54,6 +54,16 @@ class Status(models.TextChoices):
 EINDSTATUSSEN = (Status.AFGEROND, Status.INGETROKKEN)
 #: States in which the College owes a response (overdue is counted here).
 WACHT_OP_COLLEGE = (Status.VERZONDEN,)
+#: States in which the council still owes its advice ("advies uiterlijk" counts here).
+WACHT_OP_ADVIES = (
+    Status.AANGEKONDIGD,
+    Status.DOCUMENTEN_ONTVANGEN,
+    Status.IN_VOORBEREIDING,
+    Status.ADVIESGESPREK_GEHOUDEN,
+    Status.CONCEPT,
+    Status.TER_GOEDKEURING,
+    Status.VASTGESTELD,
+)
 
 
 class AdviesaanvraagQuerySet(models.QuerySet["Adviesaanvraag"]):
@@ -62,6 +72,9 @@ class AdviesaanvraagQuerySet(models.QuerySet["Adviesaanvraag"]):
 
     def reactie_te_laat(self, op: date) -> AdviesaanvraagQuerySet:
         return self.filter(status__in=WACHT_OP_COLLEGE, reactie_uiterlijk__lt=op)
+
+    def advies_te_laat(self, op: date) -> AdviesaanvraagQuerySet:
+        return self.filter(status__in=WACHT_OP_ADVIES, advies_uiterlijk__lt=op)
 
     def gepubliceerd(self) -> AdviesaanvraagQuerySet:
         return self.filter(gepubliceerd_op__isnull=False)
@@ -157,6 +170,13 @@ class Adviesaanvraag(models.Model):
         if self.status == Status.AANGEKONDIGD and self.soort == Soort.ONGEVRAAGD:
             return str(_("aangekondigd bij de accounthouder"))
         return self.get_status_display()
+
+    def advies_te_laat_op(self, op: date) -> bool:
+        return bool(
+            self.status in WACHT_OP_ADVIES
+            and self.advies_uiterlijk is not None
+            and self.advies_uiterlijk < op
+        )
 
     def reactie_te_laat_op(self, op: date) -> bool:
         return bool(

@@ -3,12 +3,14 @@ the portal, the supporter sending it, the PDF downloading."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from adviesraad.advies import services
-from adviesraad.models.advies import Oordeel, Status
+from adviesraad.models.advies import Adviesaanvraag, Oordeel, Status
 from tests.adviesraad.advies.conftest import raad as raad  # noqa: F401 - the fixture
 from tests.adviesraad.advies.helpers import gevraagd, reactie, tot_ter_goedkeuring, tot_verzonden
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
@@ -36,6 +38,7 @@ def test_member_approves_supporter_sends_pdf_downloads_and_axe_on_every_page(
     test would find flushed)."""
     _flow(page_as, raad, pdf_bytes)
     _axe_op_elke_pagina(page_as, raad, pdf_bytes, anonymous_page)
+    _kortere_termijn_en_admin_stap(page_as, raad, pdf_bytes)
 
 
 def _flow(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes) -> None:
@@ -110,3 +113,43 @@ def _axe_op_elke_pagina(
         anonymous_page.goto(url)
         assert_no_axe_violations(anonymous_page)
         assert_no_csp_errors(anonymous_page)
+
+
+def _kortere_termijn_en_admin_stap(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes) -> None:
+    """The chair's shorter period (form, check, confirm) and a workflow step in the admin."""
+    aanvraag = gevraagd(raad, pdf_bytes, titel="Spoedadvies")
+    voorzitter = _als(page_as, raad["voorzitter"].user, "voorzitter")
+    voorzitter.goto(f"/portaal/advies/{aanvraag.pk}/")
+    voorzitter.get_by_role("link", name="Kortere adviestermijn afspreken").click()
+    assert_no_axe_violations(voorzitter)
+    datum = timezone.localdate() + timedelta(weeks=3)
+    voorzitter.get_by_label("Nieuwe datum: advies uiterlijk").fill(datum.isoformat())
+    voorzitter.get_by_label("Wat is afgesproken, en waarom?").fill("Spoed: de raad beslist eerder.")
+    voorzitter.get_by_role("button", name="Controleren").click()
+    voorzitter.wait_for_load_state()
+    assert "Klopt dit?" in voorzitter.content()
+    assert_no_axe_violations(voorzitter)
+    voorzitter.get_by_role("button", name="Bevestigen").click()
+    voorzitter.wait_for_url(f"**/portaal/advies/{aanvraag.pk}/")
+    assert "De kortere adviestermijn is vastgelegd." in voorzitter.content()
+    assert_no_csp_errors(voorzitter)
+    aanvraag.refresh_from_db()
+    assert aanvraag.advies_uiterlijk == datum
+
+    ondersteuner = _als(page_as, raad["ondersteuner"], "ondersteuner")
+    ondersteuner.goto(f"/admin/adviesraad/adviesaanvraag/{aanvraag.pk}/change/")
+    assert_no_axe_violations(ondersteuner)
+    # Django's own change form applies inline styles (its admin scripts): CSP is checked on our
+    # confirmation page only.
+    ondersteuner.console_errors.clear()
+    ondersteuner.get_by_role("link", name="Intrekken").first.click()
+    ondersteuner.wait_for_url(f"**/adviesaanvraag/{aanvraag.pk}/stap/ingetrokken/")
+    ondersteuner.wait_for_load_state("load")
+    assert_no_axe_violations(ondersteuner)
+    assert_no_csp_errors(ondersteuner)
+    ondersteuner.get_by_label("Reden").fill("Het college stopt dit traject.")
+    ondersteuner.get_by_role("button", name="Bevestigen: Intrekken").click()
+    ondersteuner.wait_for_url(f"**/adviesaanvraag/{aanvraag.pk}/change/")
+    assert "Gelukt" in ondersteuner.content()
+    assert_no_axe_violations(ondersteuner)
+    assert Adviesaanvraag.objects.get(pk=aanvraag.pk).status == Status.INGETROKKEN
