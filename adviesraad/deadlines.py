@@ -13,9 +13,12 @@ Three kinds:
 
 The advice workflow's deadlines live in ``advies/deadlines.py`` and are added to ``PROVIDERS``.
 
-Every number comes from a verordening rule asked on the scan date. The audience of each kind is
-declared in ``DOELGROEPEN`` below: the person themself and/or roles. (The verordening's rule types
-hold numbers, durations and postcode ranges, not lists of roles; see the engine's README note.)
+Every number comes from a verordening rule asked on the scan date, and so does the audience of each
+kind: rule ``doelgroep_<kind>`` (type ``rollen``, verordening migration 0007), a list of roles plus
+``betrokkene``, the member whose term it is. The defaults: the member, the supporter (who
+"signaleert deadlines en bewaakt termijnen", Bijlage 9) and the account holder (who keeps the
+membership records) for a term ending; the member, the chair (who holds the evaluation) and the
+account holder for the evaluation before re-appointment.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.notifications.registry import Deadline, RolOntvangers
+from hengelo_participatie.notifications.registry import Deadline, RolOntvangers, doelgroep_sleutel
 from verordening.rules import Sleutel, rules
+from verordening.waarden import BETROKKENE
 
 from .advies.deadlines import PROVIDERS as ADVIES_PROVIDERS
 from .models import Herbenoemingsevaluatie, TermijnSoort, TermijnStatus, Zittingstermijn
@@ -44,17 +48,7 @@ HERINNERING_TERMIJN_EINDE_EERSTE = "herinnering_termijn_einde_eerste"
 HERINNERING_TERMIJN_EINDE_TWEEDE = "herinnering_termijn_einde_tweede"
 HERINNERING_EVALUATIE_VOORAF = "herinnering_evaluatie_vooraf"
 
-ZELF = "zelf"  # the member whose term it is
-
-#: Who is reminded of which kind: the member themself and/or everyone holding a role.
-DOELGROEPEN: dict[str, tuple[str, ...]] = {
-    # The supporter "signaleert deadlines en bewaakt termijnen" (Bijlage 9); the account holder
-    # keeps the membership records and prepares the College decision.
-    TERMIJN_EINDE_6: (ZELF, Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value),
-    TERMIJN_EINDE_3: (ZELF, Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value),
-    # The chair holds the evaluation; the account holder records it.
-    HERBENOEMINGSEVALUATIE: (ZELF, Rol.VOORZITTER.value, Rol.ACCOUNTHOUDER.value),
-}
+ZELF = BETROKKENE  # in an audience rule: the member whose term it is
 
 #: Roles that work in the admin get a link to the term there; everyone else to their portal page.
 BEHEER_LINK_ROLLEN = frozenset({Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value})
@@ -129,9 +123,12 @@ class TermijnEinde:
         self.volgende_lead = volgende_lead
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
-        sleutels = [self.lead] + ([self.volgende_lead] if self.volgende_lead else [])
+        doelgroep_regel = doelgroep_sleutel(self.kind)
+        sleutels = [self.lead, doelgroep_regel]
+        sleutels += [self.volgende_lead] if self.volgende_lead else []
         regels = rules(*sleutels, on=on)
         lead = regels[self.lead].waarde
+        doelgroep = regels[doelgroep_regel].waarde
         volgende = regels[self.volgende_lead].waarde if self.volgende_lead else None
         # A generous SQL range; the exact calendar window is checked per term below.
         termijnen = _lopende_termijnen().filter(
@@ -147,7 +144,7 @@ class TermijnEinde:
             if volgende is not None and on >= volgende.voor(eind):
                 continue  # the next reminder moment has started
             wat = _termijn_omschrijving(termijn)
-            for ontvanger in _ontvangers(termijn, DOELGROEPEN[self.kind], ontvangers_van_rol):
+            for ontvanger in _ontvangers(termijn, doelgroep, ontvangers_van_rol):
                 if ontvanger.zelf:
                     tekst = f"Uw {wat} eindigt op {_datum(eind)}."
                 else:
@@ -188,8 +185,10 @@ class EvaluatieVoorHerbenoeming:
             Sleutel.EVALUATIE_VOOR_HERBENOEMING,
             HERINNERING_EVALUATIE_VOORAF,
             Sleutel.MAX_TERMS,
+            doelgroep_sleutel(self.kind),
             on=on,
         )
+        doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
         voor_einde = regels[Sleutel.EVALUATIE_VOOR_HERBENOEMING].waarde
         vooraf = regels[HERINNERING_EVALUATIE_VOORAF].waarde
         max_termijnen = regels[Sleutel.MAX_TERMS].waarde
@@ -211,7 +210,7 @@ class EvaluatieVoorHerbenoeming:
             uiterlijk = voor_einde.voor(termijn.einddatum)
             if not vooraf.voor(uiterlijk) <= on:
                 continue
-            for ontvanger in _ontvangers(termijn, DOELGROEPEN[self.kind], ontvangers_van_rol):
+            for ontvanger in _ontvangers(termijn, doelgroep, ontvangers_van_rol):
                 if ontvanger.zelf:
                     tekst = (
                         "Het gesprek over uw functioneren (evaluatie voor herbenoeming) moet "

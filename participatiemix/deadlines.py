@@ -6,19 +6,24 @@ knows about the outbox.
 
 Two kinds, both about feedback to participants (Spelregel 9):
 
-* ``terugkoppeling_verwacht``: feedback is due within ``VOORUIT`` days;
+* ``terugkoppeling_verwacht``: feedback is due within the lead time of verordening rule
+  ``herinnering_terugkoppeling_vooruit`` (default 14 days);
 * ``terugkoppeling_te_laat``: the due date has passed and no feedback was recorded.
 
-Recipients are the responsible official of the activity (if any) and the role(s) that keep the
-register; the engine resolves roles to people.
+Recipients come from the rules ``doelgroep_terugkoppeling_verwacht`` and
+``doelgroep_terugkoppeling_te_laat`` (type ``rollen``): ``betrokkene`` is the responsible official
+of the activity (if any), the other entries are roles, which the engine resolves to people.
+Default: the official and the account holder. All rules are asked in one query (migration 0007).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.notifications.registry import doelgroep_sleutel
+from verordening.rules import rules
+from verordening.waarden import BETROKKENE
 
 from .models import Terugkoppeling
 
@@ -31,8 +36,8 @@ DEADLINE_SOORTEN = {
     TERUGKOPPELING_TE_LAAT: "Terugkoppeling aan deelnemers is te laat",
 }
 
-#: How far ahead an upcoming deadline is announced. A reminder lead time, not a verordening rule.
-VOORUIT = timedelta(days=14)
+#: How far ahead an upcoming deadline is announced: a verordening rule (a duration).
+HERINNERING_TERUGKOPPELING_VOORUIT = "herinnering_terugkoppeling_vooruit"
 
 
 @dataclass(frozen=True)
@@ -53,14 +58,25 @@ class Deadline:
 
 
 def deadlines(*, peildatum: date) -> list[Deadline]:
-    """All feedback deadlines that are upcoming (within ``VOORUIT``) or overdue on ``peildatum``."""
+    """All feedback deadlines that are upcoming (within the lead time) or overdue on
+    ``peildatum``."""
+    regels = rules(
+        HERINNERING_TERUGKOPPELING_VOORUIT,
+        *(doelgroep_sleutel(soort) for soort in DEADLINE_SOORTEN),
+        on=peildatum,
+    )
+    vooruit = regels[HERINNERING_TERUGKOPPELING_VOORUIT].waarde
+    doelgroepen: dict[str, tuple[str, ...]] = {
+        soort: regels[doelgroep_sleutel(soort)].waarde for soort in DEADLINE_SOORTEN
+    }
     result = []
     open_ = Terugkoppeling.objects.filter(
-        gegeven_op__isnull=True, uiterste_datum__lte=peildatum + VOORUIT
+        gegeven_op__isnull=True, uiterste_datum__lte=vooruit.na(peildatum)
     ).select_related("activiteit")
     for t in open_.order_by("uiterste_datum", "pk"):
         soort = TERUGKOPPELING_TE_LAAT if t.uiterste_datum < peildatum else TERUGKOPPELING_VERWACHT
-        verantwoordelijke = t.activiteit.verantwoordelijke_id
+        doelgroep = doelgroepen[soort]
+        verantwoordelijke = t.activiteit.verantwoordelijke_id if BETROKKENE in doelgroep else None
         result.append(
             Deadline(
                 soort=soort,
@@ -69,7 +85,7 @@ def deadlines(*, peildatum: date) -> list[Deadline]:
                 datum=t.uiterste_datum,
                 titel=t.activiteit.titel,
                 ontvanger_ids=(verantwoordelijke,) if verantwoordelijke else (),
-                ontvanger_rollen=(Rol.ACCOUNTHOUDER.value,),
+                ontvanger_rollen=tuple(r for r in doelgroep if r != BETROKKENE),
             )
         )
     return result

@@ -16,7 +16,8 @@ from verordening.waarden import RegelType
 
 WAARDE_HULP = _(
     "Bedragen en getallen zoals 2.100,00; een breuk zoals 2/3; een duur als aantal (de eenheid "
-    "volgt uit de soort); postcodegebieden zoals 7550-7559, 7600-7609."
+    "volgt uit de soort); postcodegebieden zoals 7550-7559, 7600-7609; rollen zoals betrokkene, "
+    "voorzitter, ondersteuner (betrokkene is de persoon om wie het gaat)."
 )
 
 

@@ -64,7 +64,7 @@ class RegelWaarde:
     sleutel: str
     naam: str
     #: The typed value: int, Decimal (decimal, money, percentage), Fraction, Duur, or a tuple of
-    #: (from, to) postcode pairs.
+    #: (from, to) postcode pairs, or a tuple of role codes (type ``rollen``).
     waarde: Any
     eenheid: str
     #: The citation, e.g. "art. 4 lid 2 Verordening Adviesraad sociaal domein Hengelo (CVDR753530)";

@@ -12,7 +12,12 @@ percentage         ``"50"``                     ``Decimal`` (50 means 50 %)     
 fractie            ``"2/3"``                    ``fractions.Fraction``                ``2/3``
 dagen/weken/...    ``6``                        ``Duur(6, "weken")``                  ``6``
 postcodegebieden   ``[[7550, 7559]]``           ``tuple[tuple[int, int], ...]``       ``7550-7559``
+rollen             ``["betrokkene", "lid"]``    ``tuple[str, ...]``                   ``betrokkene, lid``
 =================  ==========================  ====================================  ===============
+
+A list of roles (``rollen``) says who gets a reminder: role codes of
+``hengelo_participatie.accounts.roles.Rol`` plus ``betrokkene``, the person the reminder is about
+(the member whose term ends, a participant of a meeting, the official responsible for an activity).
 
 Decimals are stored as strings so that no float ever touches money.
 """
@@ -46,6 +51,20 @@ class RegelType(models.TextChoices):
     MAANDEN = "maanden", _("duur in maanden")
     JAREN = "jaren", _("duur in jaren")
     POSTCODEGEBIEDEN = "postcodegebieden", _("postcodegebieden (reeksen van vier cijfers)")
+    ROLLEN = "rollen", _("lijst van rollen (wie een herinnering krijgt)")
+
+
+#: The person a reminder is about, as an entry of a list of roles (type ``rollen``).
+BETROKKENE = "betrokkene"
+BETROKKENE_LABEL = "de betrokkene zelf"
+
+
+def rol_codes() -> dict[str, str]:
+    """Every code a list of roles may hold, with its Dutch label: ``betrokkene`` and each role."""
+    # Imported here: accounts.roles imports auth models, and this module loads with the models.
+    from hengelo_participatie.accounts.roles import ROLES
+
+    return {BETROKKENE: BETROKKENE_LABEL} | {str(rol): d.label.lower() for rol, d in ROLES.items()}
 
 
 DUUR_TYPES = frozenset({RegelType.DAGEN, RegelType.WEKEN, RegelType.MAANDEN, RegelType.JAREN})
@@ -175,6 +194,22 @@ def _canoniek_postcodes(waarde: Any) -> list[list[int]]:
     return sorted(gebieden)
 
 
+def _canoniek_rollen(waarde: Any) -> list[str]:
+    if not isinstance(waarde, (list, tuple)) or not waarde:
+        raise _fout("Vul ten minste één rol in, bijvoorbeeld ondersteuner.")
+    if len(waarde) > 20:
+        raise _fout("Gebruik hoogstens 20 rollen.")
+    codes = rol_codes()
+    rollen: list[str] = []
+    for rol in waarde:
+        if not isinstance(rol, str) or rol not in codes:
+            tekst = str(rol)[:30] if isinstance(rol, (str, int)) else "?"
+            raise _fout(f"„{tekst}” is geen rol. Kies uit: {', '.join(codes)}.")
+        if rol not in rollen:
+            rollen.append(rol)
+    return rollen
+
+
 def normaliseer(type: str, waarde: Any) -> Any:
     """Check ``waarde`` (JSON or the Python value) for ``type``; return the JSON to store.
 
@@ -204,6 +239,8 @@ def normaliseer(type: str, waarde: Any) -> Any:
         return _canoniek_geheel(waarde)
     if type == RegelType.POSTCODEGEBIEDEN:
         return _canoniek_postcodes(waarde)
+    if type == RegelType.ROLLEN:
+        return _canoniek_rollen(waarde)
     raise _fout("Kies een geldig type.")
 
 
@@ -219,6 +256,8 @@ def naar_python(type: str, opgeslagen: Any) -> Any:
         return Duur(int(opgeslagen), str(type))
     if type == RegelType.POSTCODEGEBIEDEN:
         return tuple((int(van), int(tot)) for van, tot in opgeslagen)
+    if type == RegelType.ROLLEN:
+        return tuple(str(rol) for rol in opgeslagen)
     raise ValueError(f"Onbekend regeltype {type!r}")
 
 
@@ -257,6 +296,8 @@ def lees_invoer(type: str, tekst: str) -> Any:
         return normaliseer(type, gebieden)
     if type == RegelType.FRACTIE:
         return normaliseer(type, tekst)
+    if type == RegelType.ROLLEN:
+        return normaliseer(type, [d.lower() for d in re.split(r"[\s,;]+", tekst) if d])
     return normaliseer(type, _lees_getal(tekst))
 
 
@@ -264,6 +305,8 @@ def als_invoer(type: str, opgeslagen: Any) -> str:
     """The stored value written the way ``lees_invoer`` reads it (to prefill a form)."""
     if type == RegelType.POSTCODEGEBIEDEN:
         return ", ".join(f"{van}-{tot}" for van, tot in opgeslagen)
+    if type == RegelType.ROLLEN:
+        return ", ".join(opgeslagen)
     if type in {RegelType.DECIMAAL, RegelType.BEDRAG, RegelType.PERCENTAGE}:
         return str(opgeslagen).replace(".", ",")
     return str(opgeslagen)
@@ -282,6 +325,9 @@ def weergave(type: str, opgeslagen: Any, eenheid: str = "") -> str:
         tekst = str(waarde).replace(".", ",") + (" %" if type == RegelType.PERCENTAGE else "")
     elif type == RegelType.POSTCODEGEBIEDEN:
         tekst = als_invoer(type, opgeslagen)
+    elif type == RegelType.ROLLEN:
+        codes = rol_codes()
+        tekst = ", ".join(codes.get(rol, rol) for rol in waarde)
     else:
         tekst = str(waarde)
     if eenheid:

@@ -11,7 +11,10 @@ Listed in ``adviesraad/deadlines.py``'s ``PROVIDERS`` (the registry discovers on
   supporter(s) and the account holder, from ``herinnering_reactie_college`` before the date until
   the response is recorded (a ``Collegereactie`` exists) or the request leaves ``verzonden``.
 
-Lead times are verordening rules (migration 0005). Requests are confidential until published, so
+Lead times are verordening rules (migration 0005); so are the audiences, ``doelgroep_<kind>``
+(type ``rollen``, migration 0007): by default the supporter, who "signaleert deadlines en bewaakt
+termijnen" (Bijlage 9), with the chair who signs the advice, or with the account holder, the
+council's contact in the municipality for the College's answer. Requests are confidential until published, so
 their reminders are marked ``vertrouwelijk``: e-mail and iCal then show a neutral line. Each
 provider call costs a fixed number of queries, however many requests there are.
 """
@@ -34,9 +37,13 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
-from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.notifications.registry import Deadline, RolOntvangers
-from verordening.rules import rule
+from hengelo_participatie.notifications.registry import (
+    Deadline,
+    RolOntvangers,
+    doelgroep_sleutel,
+    rol_ontvangers,
+)
+from verordening.rules import rule, rules
 
 ADVIES_UITERLIJK = "advies_uiterlijk"
 GOEDKEURINGSRONDE_SLUIT = "goedkeuringsronde_sluit"
@@ -46,14 +53,6 @@ REACTIE_COLLEGE = "reactie_college"
 HERINNERING_ADVIES_UITERLIJK = "herinnering_advies_uiterlijk"
 HERINNERING_GOEDKEURINGSRONDE = "herinnering_goedkeuringsronde"
 HERINNERING_REACTIE_COLLEGE = "herinnering_reactie_college"
-
-#: Who is reminded, by role (the approval round goes to its own members instead).
-DOELGROEPEN: dict[str, tuple[str, ...]] = {
-    # The supporter "signaleert deadlines en bewaakt termijnen" (Bijlage 9); the chair signs.
-    ADVIES_UITERLIJK: (Rol.ONDERSTEUNER.value, Rol.VOORZITTER.value),
-    # The account holder is the council's contact in the municipality for the College's answer.
-    REACTIE_COLLEGE: (Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value),
-}
 
 #: States in which the advice is not sent yet.
 NOG_NIET_VERZONDEN = (
@@ -95,20 +94,15 @@ def _deadline(
     )
 
 
-def _rol_ontvangers(doelgroep: tuple[str, ...], rollen: RolOntvangers) -> list[int]:
-    ids: set[int] = set()
-    for rol in doelgroep:
-        ids.update(rollen(rol))
-    return sorted(ids)
-
-
 class AdviesUiterlijk:
     kind = ADVIES_UITERLIJK
     label = "Uiterste datum van een advies"
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
-        lead = rule(HERINNERING_ADVIES_UITERLIJK, on=on).waarde
+        regels = rules(HERINNERING_ADVIES_UITERLIJK, doelgroep_sleutel(self.kind), on=on)
+        lead = regels[HERINNERING_ADVIES_UITERLIJK].waarde
+        doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
         aanvragen = Adviesaanvraag.objects.filter(
             soort__in=[Soort.GEVRAAGD, Soort.ONGEVRAAGD],
             status__in=NOG_NIET_VERZONDEN,
@@ -122,7 +116,7 @@ class AdviesUiterlijk:
             if not lead.voor(uiterlijk) <= on:
                 continue
             if ontvangers is None:
-                ontvangers = _rol_ontvangers(DOELGROEPEN[self.kind], RolOntvangers())
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
             for ontvanger_id in ontvangers:
                 yield _deadline(
                     aanvraag,
@@ -174,7 +168,9 @@ class ReactieCollege:
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
-        lead = rule(HERINNERING_REACTIE_COLLEGE, on=on).waarde
+        regels = rules(HERINNERING_REACTIE_COLLEGE, doelgroep_sleutel(self.kind), on=on)
+        lead = regels[HERINNERING_REACTIE_COLLEGE].waarde
+        doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
         # Due within the lead time, or overdue: the outbox sends each one once. A recorded
         # response does not change the status by itself, so it is checked separately.
         beantwoord = Collegereactie.objects.filter(advies__aanvraag=OuterRef("pk"))
@@ -192,7 +188,7 @@ class ReactieCollege:
             if not lead.voor(uiterlijk) <= on:
                 continue
             if ontvangers is None:
-                ontvangers = _rol_ontvangers(DOELGROEPEN[self.kind], RolOntvangers())
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
             if uiterlijk < on:
                 tekst = (
                     f"Het college had uiterlijk {_datum(uiterlijk)} moeten reageren op het advies. "

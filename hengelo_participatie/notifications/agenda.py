@@ -4,14 +4,24 @@ The token is 32 random bytes (URL-safe), shown to the user once; only its SHA-25
 token revokes the previous one; revoking leaves no active token. Making a token also puts a
 mandatory notice in the outbox ("er is een nieuwe agendalink gemaakt"), in the same transaction,
 so a person notices a link they did not make.
+
+The calendar holds the user's deadlines (whole days) and meetings (``kalender(vergaderingen=...)``):
+each ``Deelname`` of the user becomes a timed event in Europe/Amsterdam, written with ``TZID`` and
+a ``VTIMEZONE`` component, so a calendar app shows 19:30 as 19:30 on both sides of a DST change. A
+cancelled meeting stays in the feed with ``STATUS:CANCELLED`` (and "Geannuleerd:" in its title):
+a calendar app that already has it then crosses it out, where an event that just disappears
+from a feed is not always removed. A meeting without an end time is shown as lasting
+``STANDAARD_DUUR``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.urls import reverse
@@ -26,6 +36,12 @@ from .registry import Deadline
 
 #: How often "last used" is written at most (a calendar app polls often).
 GEBRUIK_BIJWERKEN_NA = timedelta(hours=1)
+#: The calendar's time zone (also when the server's TIME_ZONE would differ).
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+#: The shown length of a meeting that has no end time.
+STANDAARD_DUUR = timedelta(hours=2)
+#: How far back the feed lists meetings (older ones stay in a calendar that already has them).
+VERGADERINGEN_TERUG = timedelta(days=180)
 
 
 def sleutel_hash(token: str) -> str:
@@ -90,15 +106,53 @@ def gebruiker_van_token(token: str) -> Any | None:
     return rij.gebruiker
 
 
-def kalender(*, deadlines: list[Deadline], nu: Any = None) -> bytes:
-    """An iCalendar (RFC 5545) of whole-day deadlines, Dutch text, calendar zone Europe/Amsterdam."""
+def _vergadering_event(deelname: Any, *, nu: Any) -> Event:
+    """One meeting of the user as a timed event in Europe/Amsterdam (TZID + VTIMEZONE)."""
+    from adviesraad.vergaderingen.models import Aanmelding, Status
+
+    vergadering = deelname.vergadering
+    begin = vergadering.begin.astimezone(TIJDZONE)
+    einde = (vergadering.einde or vergadering.begin + STANDAARD_DUUR).astimezone(TIJDZONE)
+    geannuleerd = vergadering.status == Status.GEANNULEERD
+    event = Event()
+    event.add("uid", f"vergadering-{vergadering.pk}@adviesraad-hengelo")
+    event.add("dtstamp", nu)
+    event.add("dtstart", begin)
+    event.add("dtend", max(einde, begin))
+    event.add("summary", f"Geannuleerd: {vergadering.titel}" if geannuleerd else vergadering.titel)
+    event.add("status", "CANCELLED" if geannuleerd else "CONFIRMED")
+    if vergadering.locatie:
+        event.add("location", vergadering.locatie)
+    elif vergadering.online_link:
+        event.add("location", "Online")
+    soort = str(vergadering.get_soort_display())
+    regels = [f"{soort[:1].upper()}{soort[1:]}."]
+    if geannuleerd:
+        regels.append("Deze vergadering gaat niet door.")
+    if vergadering.online_link:
+        regels.append(f"Online deelnemen: {vergadering.online_link}")
+        event.add("url", vergadering.online_link)
+    if deelname.aanmelding == Aanmelding.KOMT_NIET:
+        regels.append("U heeft doorgegeven dat u niet komt.")
+    elif deelname.aanmelding == Aanmelding.KOMT:
+        regels.append("U heeft doorgegeven dat u komt.")
+    event.add("description", "\n".join(regels))
+    event.add("transp", "TRANSPARENT" if geannuleerd else "OPAQUE")
+    return event
+
+
+def kalender(
+    *, deadlines: list[Deadline], vergaderingen: Iterable[Any] = (), nu: Any = None
+) -> bytes:
+    """An iCalendar (RFC 5545): whole-day deadlines and the user's meetings (``Deelname`` rows
+    with their ``vergadering`` loaded), Dutch text, calendar zone Europe/Amsterdam."""
     nu = nu or timezone.now()
     cal = Calendar()
     cal.add("prodid", "-//Gemeente Hengelo//Adviesraad sociaal domein//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "Adviesraad sociaal domein: mijn deadlines")
+    cal.add("x-wr-calname", "Adviesraad sociaal domein: mijn vergaderingen en deadlines")
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     for d in deadlines:
@@ -118,4 +172,7 @@ def kalender(*, deadlines: list[Deadline], nu: Any = None) -> bytes:
             event.add("description", d.tekst)
         event.add("url", absolute_url(d.link))
         cal.add_component(event)
-    return cal.to_ical()
+    for deelname in vergaderingen:
+        cal.add_component(_vergadering_event(deelname, nu=nu))
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())

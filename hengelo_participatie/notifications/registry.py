@@ -12,6 +12,11 @@ reminder window (lead time from a verordening rule) includes ``on``. Yielding th
 several days is fine: the outbox keeps one per (recipient, object, deadline date, kind), so a day
 the scan did not run is caught up the next day and nothing is sent twice.
 
+Who gets a kind is a verordening rule too: ``doelgroep_<kind>`` (type ``rollen``), a list of role
+codes plus ``betrokkene`` (the person the deadline is about). A provider asks it in the same query
+as its lead time (``rules(lead, doelgroep_sleutel(kind), on=on)``) and resolves the roles with
+``RolOntvangers``; ``rol_ontvangers`` does that for the roles of a list.
+
 ``<app>/deadlines.py`` lists its providers in ``PROVIDERS``. ``autodiscover()`` (run from
 ``NotificationsConfig.ready``) imports that module for every installed app, like the admin's
 autodiscover. A module in the older shape ``deadlines(*, peildatum)`` plus ``DEADLINE_SOORTEN``
@@ -30,6 +35,8 @@ from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
 
 from django.apps import apps
+
+from verordening.waarden import BETROKKENE
 
 logger = logging.getLogger("hengelo_participatie.notifications")
 
@@ -135,6 +142,49 @@ class RolOntvangers:
         return self._cache[rol]
 
 
+def doelgroep_sleutel(kind: str) -> str:
+    """The verordening rule that holds the audience of ``kind``: ``doelgroep_<kind>``."""
+    return f"doelgroep_{kind}"
+
+
+def rol_ontvangers(doelgroep: Iterable[str], rollen: RolOntvangers) -> list[int]:
+    """The active users holding any role of ``doelgroep``, sorted. ``betrokkene`` is skipped:
+    the provider knows who that is and adds them itself."""
+    ids: set[int] = set()
+    for rol in doelgroep:
+        if rol != BETROKKENE:
+            ids.update(rollen(rol))
+    return sorted(ids)
+
+
+def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -> dict[int, bool]:
+    """``{user_id: works in the admin}`` for the roles of ``doelgroep`` (``betrokkene`` skipped).
+
+    A person who holds any admin role (``RolDefinitie.beheer``) gets a link into the admin; the
+    others a link in the portal.
+    """
+    from hengelo_participatie.accounts.roles import beheer_rollen
+
+    beheer = beheer_rollen()
+    gevonden: dict[int, bool] = {}
+    for rol in doelgroep:
+        if rol == BETROKKENE:
+            continue
+        for user_id in rollen(rol):
+            gevonden[user_id] = gevonden.get(user_id, False) or rol in beheer
+    return dict(sorted(gevonden.items()))
+
+
+def portaal_link() -> str:
+    """The portal's start page: the link of a reminder that has no page of its own."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("portal:home")
+    except NoReverseMatch:  # pragma: no cover - the portal is always installed
+        return "/"
+
+
 @dataclass(frozen=True)
 class ModuleAdapter:
     """One kind of a module that returns deadlines with ``ontvanger_ids`` and ``ontvanger_rollen``."""
@@ -170,12 +220,7 @@ def _link_van(d: Any) -> str:
     link = getattr(d, "link", "")
     if link:
         return str(link)
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("portal:home")
-    except NoReverseMatch:  # pragma: no cover - the portal is always installed
-        return "/"
+    return portaal_link()
 
 
 def _providers_uit_module(module: ModuleType) -> list[DeadlineProvider]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+
+from django.db.models import QuerySet
 
 from . import registry
 from .models import Herinneringsvoorkeur
@@ -37,3 +39,15 @@ def deadlines_voor(gebruiker: Any, *, op: date) -> list[Deadline]:
         gezien.add(sleutel)
         resultaat.append(d)
     return sorted(resultaat, key=lambda d: (d.datum, d.onderwerp_label))
+
+
+def vergaderingen_voor(gebruiker: Any, *, vanaf: datetime) -> QuerySet[Any]:
+    """The user's meetings (their ``Deelname`` rows, meeting loaded) that start at or after
+    ``vanaf``, cancelled ones included: one query, however many."""
+    from adviesraad.vergaderingen.models import Deelname
+
+    return (
+        Deelname.objects.filter(gebruiker=gebruiker, vergadering__begin__gte=vanaf)
+        .select_related("vergadering")
+        .order_by("vergadering__begin", "vergadering_id")
+    )

@@ -70,11 +70,14 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     gebruiker = agenda.gebruiker_van_token(token)
     if gebruiker is None:
         raise Http404
-    deadlines = selectors.deadlines_voor(gebruiker, op=timezone.localdate())
+    nu = timezone.now()
+    deadlines = selectors.deadlines_voor(gebruiker, op=timezone.localdate(nu))
+    vergaderingen = selectors.vergaderingen_voor(gebruiker, vanaf=nu - agenda.VERGADERINGEN_TERUG)
     response = HttpResponse(
-        agenda.kalender(deadlines=deadlines), content_type="text/calendar; charset=utf-8"
+        agenda.kalender(deadlines=deadlines, vergaderingen=vergaderingen, nu=nu),
+        content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = 'inline; filename="adviesraad-deadlines.ics"'
+    response["Content-Disposition"] = 'inline; filename="adviesraad-agenda.ics"'
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
