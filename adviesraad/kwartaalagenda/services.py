@@ -1,0 +1,238 @@
+"""Every write of the quarterly agenda. The portal, the admin and the demo seed call these.
+
+Each service checks the permission of ``door`` through the policies (``door=None`` is the system:
+demo seed, tasks), validates with ``full_clean()``, saves with a history reason and the acting
+user, and logs an audit line. Publishing freezes the items as JSON in a new ``Versie``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from adviesraad.advies.policies import aanvraag_policy
+from adviesraad.models.advies import Adviesaanvraag
+
+from .models import DATUMVELDEN, Agendapunt, Gezien, Kwartaalagenda, Versie
+from .policies import agenda_policy, mag_publiceren, punt_policy
+
+logger = logging.getLogger("hengelo_participatie.adviesraad")
+
+#: The fields of an item a user may set in a form (the link has its own service).
+VELDEN = ("titel", "beleidsmedewerker", *(veld for veld, _ in DATUMVELDEN), "opmerking")
+
+
+def _audit(door: Any, actie: str, obj: object, resultaat: str) -> None:
+    objnaam = f"{obj._meta.model_name}:{obj.pk}" if isinstance(obj, Model) else "-"
+    logger.info(
+        "actor=%s action=%s object=%s result=%s time=%s",
+        getattr(door, "pk", None) or "systeem",
+        actie,
+        objnaam,
+        resultaat,
+        timezone.now().isoformat(),
+    )
+
+
+def _eis(toegestaan: Callable[[], bool], door: Any, actie: str, obj: object) -> None:
+    """Refuse unless ``door`` is the system (``None``) or ``toegestaan()`` holds."""
+    if door is not None and not toegestaan():
+        _audit(door, actie, obj, "geweigerd")
+        raise PermissionDenied(_("U mag dit niet doen bij de kwartaalagenda."))
+
+
+def _opslaan(obj: Model, *, door: Any, reden: str) -> None:
+    obj.full_clean()
+    obj._change_reason = reden  # type: ignore[attr-defined]
+    obj._history_user = door  # type: ignore[attr-defined]
+    obj.save()
+
+
+# --- Quarters and items ------------------------------------------------------------------------
+@transaction.atomic
+def agenda_aanmaken(*, jaar: int, kwartaal: int, door: Any) -> Kwartaalagenda:
+    _eis(lambda: agenda_policy.user_has_perm(door, "add"), door, "kwartaalagenda_aanmaken", None)
+    if Kwartaalagenda.objects.filter(jaar=jaar, kwartaal=kwartaal).exists():
+        raise ValidationError(
+            {"kwartaal": _("Er is al een kwartaalagenda voor dit kwartaal. Open die agenda.")}
+        )
+    agenda = Kwartaalagenda(jaar=jaar, kwartaal=kwartaal, aangemaakt_door=door)
+    try:
+        with transaction.atomic():
+            _opslaan(agenda, door=door, reden="kwartaal aangemaakt")
+    except IntegrityError as exc:  # a colleague was just faster
+        raise ValidationError(
+            {"kwartaal": _("Er is al een kwartaalagenda voor dit kwartaal. Open die agenda.")}
+        ) from exc
+    _audit(door, "kwartaalagenda_aanmaken", agenda, "gelukt")
+    return agenda
+
+
+def _velden_zetten(punt: Agendapunt, velden: dict[str, Any]) -> None:
+    onbekend = set(velden) - set(VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
+    for veld, waarde in velden.items():
+        setattr(punt, veld, "" if waarde is None and veld in ("titel", "opmerking") else waarde)
+
+
+@transaction.atomic
+def punt_toevoegen(*, agenda: Kwartaalagenda, door: Any, **velden: Any) -> Agendapunt:
+    _eis(lambda: punt_policy.user_has_perm(door, "add"), door, "agendapunt_toevoegen", agenda)
+    punt = Agendapunt(agenda=agenda)
+    _velden_zetten(punt, velden)
+    _opslaan(punt, door=door, reden="onderwerp toegevoegd")
+    _audit(door, "agendapunt_toevoegen", punt, "gelukt")
+    return punt
+
+
+@transaction.atomic
+def punt_wijzigen(*, punt: Agendapunt, door: Any, **velden: Any) -> Agendapunt:
+    _eis(
+        lambda: punt_policy.user_has_perm_for_object(door, "change", punt),
+        door,
+        "agendapunt_wijzigen",
+        punt,
+    )
+    punt = Agendapunt.objects.select_for_update().get(pk=punt.pk)
+    _velden_zetten(punt, velden)
+    _opslaan(punt, door=door, reden="onderwerp gewijzigd")
+    _audit(door, "agendapunt_wijzigen", punt, "gelukt")
+    return punt
+
+
+@transaction.atomic
+def punt_verwijderen(*, punt: Agendapunt, door: Any) -> None:
+    """Remove an item from the draft. Published versions keep it (they are frozen)."""
+    _eis(
+        lambda: punt_policy.user_has_perm_for_object(door, "delete", punt),
+        door,
+        "agendapunt_verwijderen",
+        punt,
+    )
+    punt = Agendapunt.objects.select_for_update().get(pk=punt.pk)  # never a stale copy
+    punt._change_reason = "onderwerp verwijderd"  # type: ignore[attr-defined]
+    punt._history_user = door  # type: ignore[attr-defined]
+    _audit(door, "agendapunt_verwijderen", punt, "gelukt")
+    punt.delete()
+
+
+@transaction.atomic
+def punt_koppelen(*, punt: Agendapunt, aanvraag: Adviesaanvraag | None, door: Any) -> Agendapunt:
+    """Link ``punt`` to the advice request it announced (or unlink with ``None``).
+
+    ``door`` must be allowed to change items *and* to see the request (advice policy); a link to
+    a request ``door`` cannot see is never replaced by them either.
+    """
+    _eis(
+        lambda: punt_policy.user_has_perm_for_object(door, "change", punt),
+        door,
+        "agendapunt_koppelen",
+        punt,
+    )
+    punt = Agendapunt.objects.select_for_update().select_related("adviesaanvraag").get(pk=punt.pk)
+    if door is not None:
+        huidige = punt.adviesaanvraag
+        if huidige is not None and not aanvraag_policy.user_has_perm_for_object(
+            door, "view", huidige
+        ):
+            raise ValidationError(
+                _(
+                    "Dit onderwerp is al gekoppeld aan een adviesaanvraag die u niet kunt inzien. "
+                    "Vraag de accounthouder om de koppeling te wijzigen."
+                )
+            )
+        if aanvraag is not None and not aanvraag_policy.user_has_perm_for_object(
+            door, "view", aanvraag
+        ):
+            raise ValidationError({"adviesaanvraag": _("Kies een adviesaanvraag uit de lijst.")})
+    punt.adviesaanvraag = aanvraag
+    _opslaan(
+        punt,
+        door=door,
+        reden=f"gekoppeld aan {aanvraag.kenmerk}" if aanvraag else "koppeling verwijderd",
+    )
+    _audit(door, "agendapunt_koppelen", punt, "gelukt")
+    return punt
+
+
+# --- Publishing ---------------------------------------------------------------------------------
+def _datum(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def punt_als_dict(p: Agendapunt) -> dict[str, Any]:
+    """One item as it is frozen in a version (needs ``beleidsmedewerker`` loaded)."""
+    officer = p.beleidsmedewerker
+    return {
+        "id": p.pk,
+        "titel": p.titel,
+        "beleidsmedewerker": officer.get_full_name() if officer else "",
+        **{veld: _datum(getattr(p, veld)) for veld, _ in DATUMVELDEN},
+        "opmerking": p.opmerking,
+        "adviesaanvraag_id": p.adviesaanvraag_id,
+    }
+
+
+def momentopname(agenda: Kwartaalagenda) -> dict[str, Any]:
+    """The draft items as plain JSON: what a published version freezes (one query)."""
+    punten = agenda.punten.select_related("beleidsmedewerker").order_by("pk")
+    return {"punten": [punt_als_dict(p) for p in punten]}
+
+
+@transaction.atomic
+def publiceren(*, agenda: Kwartaalagenda, door: Any, toelichting: str = "") -> Versie:
+    """Freeze the draft as the next numbered version. The publisher has seen it."""
+    _eis(lambda: mag_publiceren(door), door, "kwartaalagenda_publiceren", agenda)
+    agenda = Kwartaalagenda.objects.select_for_update().get(pk=agenda.pk)
+    inhoud = momentopname(agenda)
+    vorige = agenda.versies.order_by("-nummer").first()
+    if not inhoud["punten"]:
+        raise ValidationError(
+            _("Er staan nog geen onderwerpen op de agenda. Voeg er eerst een toe.")
+        )
+    if vorige is not None and vorige.inhoud == inhoud:
+        raise ValidationError(
+            _("Er is niets veranderd sinds versie %(n)s. Publiceren is niet nodig.")
+            % {"n": vorige.nummer}
+        )
+    versie = Versie(
+        agenda=agenda,
+        nummer=(vorige.nummer if vorige else 0) + 1,
+        inhoud=inhoud,
+        toelichting=toelichting.strip(),
+        gepubliceerd_op=timezone.now(),
+        gepubliceerd_door=door,
+    )
+    versie.full_clean()
+    versie.save()
+    if door is not None:
+        gezien_markeren(user=door, versie=versie)
+    _audit(door, "kwartaalagenda_publiceren", versie, "gelukt")
+    return versie
+
+
+def gezien_markeren(*, user: Any, versie: Versie) -> None:
+    """Record that ``user`` saw ``versie`` of its quarter (never moves back to an older one)."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    bijgewerkt = Gezien.objects.filter(
+        user=user, agenda_id=versie.agenda_id, versie__nummer__lt=versie.nummer
+    ).update(versie=versie, gezien_op=timezone.now())
+    if bijgewerkt:
+        return
+    try:
+        with transaction.atomic():
+            Gezien.objects.get_or_create(
+                user=user, agenda_id=versie.agenda_id, defaults={"versie": versie}
+            )
+    except IntegrityError:  # the same user in two tabs at once
+        pass
