@@ -193,6 +193,7 @@ EXPECTED: dict[str, Expectation] = {
     "advies:goedkeuren": only(set()),  # only during an open approval round
     "advies:belang": only(set()),  # only sitting members, before adoption
     "advies:inbreng": only(set()),  # early-input requests only
+    "advies:kortere_termijn": only(set()),  # the chair, before the concept; the test one is closed
     "advies:reactie": only(set()),  # only while waiting for the College
     "advies:raadsvoorlegger": only(ADVIES_STAF),
     "advies:raadsvoorlegger_pdf": only(ADVIES_STAF),
@@ -297,6 +298,9 @@ EXPECTED: dict[str, Expectation] = {
         delete=NOBODY,
         history=True,
     ),
+    # A workflow step (confirm, then take it). The test object is a finished request: the step
+    # "afgerond" is refused with a message and a redirect to the change page, for every role.
+    "admin:adviesraad_adviesaanvraag_stap": admin_page({"ondersteuner", "accounthouder"}, ok=302),
     # Reminders: the supporter and the account holder watch deliveries and retry failed ones.
     **admin_model(
         "notifications.bericht",
@@ -393,8 +397,79 @@ EXPECTED: dict[str, Expectation] = {
     **admin_model("axes.accesslog", add=NOBODY),
     **admin_model("axes.accessfailurelog", add=NOBODY),
     # --- kwartaalagenda (adviesraad/kwartaalagenda) ---
+    # Readers (council, supporter) see the latest published version; the keepers (account holder,
+    # policy staff) also edit the draft and publish. The test agenda is the demo's current
+    # quarter (two versions and a draft); GET on publiceren/verwijderen only asks to confirm.
+    **{
+        f"kwartaalagenda:{name}": only(
+            RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
+        )
+        for name in ("overzicht", "detail", "afdrukken", "pdf")
+    },
+    **{
+        f"kwartaalagenda:{name}": only({"accounthouder", "beleidsmedewerker", SUPER})
+        for name in (
+            "nieuw",
+            "publiceren",
+            "punt_nieuw",
+            "punt_wijzigen",
+            "punt_verwijderen",
+            "punt_koppelen",
+        )
+    },
+    # Admin: only the account holder (the supporter never sees the draft there); nothing
+    # published is changed or deleted.
+    **admin_model(
+        "kwartaalagenda.kwartaalagenda",
+        view={"accounthouder"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        delete=NOBODY,
+        history=True,
+    ),
+    **admin_model(
+        "kwartaalagenda.agendapunt",
+        view={"accounthouder"},
+        add={"accounthouder"},
+        change={"accounthouder"},
+        delete={"accounthouder"},
+        history=True,
+    ),
+    **admin_model("kwartaalagenda.versie", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
     # --- end kwartaalagenda ---
     # --- vergaderingen (adviesraad/vergaderingen) ---
+    # The test meeting is the demo's upcoming December meeting, without minutes yet. Role users
+    # here take part in no meeting: members see lists only; the keepers see and keep every one.
+    "vergaderingen:overzicht": signed_in(),
+    "vergaderingen:aanwezigheid_overzicht": signed_in(),
+    "vergaderingen:nieuw": only(ADVIES_STAF),
+    "vergaderingen:detail": only(ADVIES_STAF),
+    "vergaderingen:aanmelden": only(set()),  # only participants give their RSVP
+    "vergaderingen:deelnemers": only(ADVIES_STAF),
+    "vergaderingen:agenda": only(ADVIES_STAF),
+    "vergaderingen:stuk": only(ADVIES_STAF),
+    "vergaderingen:uitnodigen": only(ADVIES_STAF),
+    "vergaderingen:aanwezigheid": only(ADVIES_STAF),
+    "vergaderingen:notulen": only(ADVIES_STAF),
+    "vergaderingen:vaststellen": only(set()),  # no minutes to approve yet
+    "vergaderingen:acties": only(ADVIES_STAF),
+    "vergaderingen:besluiten": only(ADVIES_STAF),
+    **admin_model(
+        "vergaderingen.vergadering",
+        view={"ondersteuner", "accounthouder"},
+        add={"ondersteuner", "accounthouder"},
+        change={"ondersteuner", "accounthouder"},
+        delete=NOBODY,
+        history=True,
+    ),
+    **admin_model(
+        "vergaderingen.actiepunt",
+        view={"ondersteuner", "accounthouder"},
+        change={"ondersteuner", "accounthouder"},
+        add=NOBODY,
+        delete=NOBODY,
+        history=True,
+    ),
     # --- end vergaderingen ---
     **admin_model("otp_totp.totpdevice"),
     **admin_model("otp_email.emaildevice"),
@@ -412,7 +487,9 @@ APP_LIST: dict[str, set[str]] = {
     "auth": {"accounthouder"},
     "axes": {"accounthouder"},
     # --- kwartaalagenda ---
+    "kwartaalagenda": {"accounthouder"},
     # --- vergaderingen ---
+    "vergaderingen": {"accounthouder", "ondersteuner"},
     "otp_totp": SUPER_ONLY,
     "otp_email": SUPER_ONLY,
     "otp_static": SUPER_ONLY,
@@ -516,8 +593,28 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
         gebruiker=_owner(), sleutel_hash="0" * 64
     ),
     # --- kwartaalagenda ---
+    # The demo's current quarter: published twice, with a draft on top.
+    "kwartaalagenda.kwartaalagenda": lambda: (
+        Adviesaanvraag._meta.apps.get_model("kwartaalagenda", "Kwartaalagenda")
+        .objects.filter(versies__nummer=2)
+        .order_by("pk")
+        .first()
+    ),
+    "kwartaalagenda.agendapunt": lambda: (
+        INSTANCE_MAKERS["kwartaalagenda.kwartaalagenda"]().punten.order_by("pk").first()
+    ),
+    "kwartaalagenda.versie": lambda: (
+        INSTANCE_MAKERS["kwartaalagenda.kwartaalagenda"]().versies.order_by("nummer").first()
+    ),
     # --- end kwartaalagenda ---
     # --- vergaderingen ---
+    # The demo's upcoming December meeting (the models through the app registry).
+    "vergaderingen.vergadering": lambda: Group._meta.apps.get_model(
+        "vergaderingen", "Vergadering"
+    ).objects.get(titel="Demo: Vergadering adviesraad december"),
+    "vergaderingen.actiepunt": lambda: (
+        Group._meta.apps.get_model("vergaderingen", "Actiepunt").objects.order_by("pk").first()
+    ),
     # --- end vergaderingen ---
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),
@@ -545,6 +642,7 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
                 "goedkeuren",
                 "belang",
                 "inbreng",
+                "kortere_termijn",
                 "reactie",
                 "publiceren",
                 "raadsvoorlegger",
@@ -563,8 +661,41 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
     ),
     "adviezen:document": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
     # --- kwartaalagenda ---
+    **dict.fromkeys(
+        [
+            f"kwartaalagenda:{name}"
+            for name in ("detail", "afdrukken", "pdf", "publiceren", "punt_nieuw")
+        ],
+        INSTANCE_MAKERS["kwartaalagenda.kwartaalagenda"],
+    ),
+    **dict.fromkeys(
+        [
+            f"kwartaalagenda:{name}"
+            for name in ("punt_wijzigen", "punt_verwijderen", "punt_koppelen")
+        ],
+        INSTANCE_MAKERS["kwartaalagenda.agendapunt"],
+    ),
     # --- end kwartaalagenda ---
     # --- vergaderingen ---
+    **dict.fromkeys(
+        [
+            f"vergaderingen:{name}"
+            for name in (
+                "detail",
+                "aanmelden",
+                "deelnemers",
+                "agenda",
+                "stuk",
+                "uitnodigen",
+                "aanwezigheid",
+                "notulen",
+                "vaststellen",
+                "acties",
+                "besluiten",
+            )
+        ],
+        INSTANCE_MAKERS["vergaderingen.vergadering"],
+    ),
     # --- end vergaderingen ---
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -51,6 +52,15 @@ class Vergadering(models.Model):
     uitnodiging_verzonden_op = models.DateTimeField(
         _("uitnodiging verzonden op"), null=True, blank=True, editable=False
     )
+    #: For a listening delegation: the participation activity the council listens in on.
+    activiteit = models.ForeignKey(
+        "participatiemix.Activiteit",
+        verbose_name=_("participatieactiviteit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -60,7 +70,8 @@ class Vergadering(models.Model):
         indexes = [models.Index(fields=["status", "begin"])]
 
     def __str__(self) -> str:
-        return f"{self.titel} ({self.begin:%d-%m-%Y})"
+        # The local day (Europe/Amsterdam): a meeting just after midnight is on that day.
+        return f"{self.titel} ({timezone.localtime(self.begin):%d-%m-%Y})"
 
 
 class Aanmelding(models.TextChoices):
@@ -101,3 +112,185 @@ class Deelname(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker} bij {self.vergadering}"
+
+
+# --- Added for issue #5 (agenda, documents, minutes, actions, decisions, recusal) ---------------
+class Agendapunt(models.Model):
+    """One item on a meeting's agenda, optionally about one advice request."""
+
+    vergadering = models.ForeignKey(
+        Vergadering, on_delete=models.CASCADE, related_name="agendapunten"
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    titel = models.CharField(_("titel"), max_length=200)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    adviesaanvraag = models.ForeignKey(
+        "adviesraad.Adviesaanvraag",
+        verbose_name=_("adviesaanvraag"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agendapunten",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        ordering = ["vergadering", "volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.volgorde}. {self.titel}"
+
+
+class Vergaderstuk(models.Model):
+    """A document for a meeting. The file lives in ``hengelo_participatie.files`` (object grants)."""
+
+    vergadering = models.ForeignKey(Vergadering, on_delete=models.CASCADE, related_name="stukken")
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        verbose_name=_("agendapunt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stukken",
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    bestand = models.ForeignKey(
+        "files.Bestand", verbose_name=_("bestand"), on_delete=models.PROTECT, related_name="+"
+    )
+    vertrouwelijk = models.BooleanField(_("vertrouwelijk"), default=True)
+    toegevoegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    toegevoegd_op = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vergaderstuk")
+        verbose_name_plural = _("vergaderstukken")
+        ordering = ["vergadering", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class NotulenStatus(models.TextChoices):
+    CONCEPT = "concept", _("concept")
+    VASTGESTELD = "vastgesteld", _("vastgesteld")
+
+
+class Notulen(models.Model):
+    """The minutes of one meeting: a concept until a later meeting approves them."""
+
+    vergadering = models.OneToOneField(
+        Vergadering, on_delete=models.CASCADE, related_name="notulen"
+    )
+    #: Sanitised HTML (``opmaak.opschonen``): a few tags, no attributes, no links.
+    tekst = models.TextField(_("tekst"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=NotulenStatus.choices, default=NotulenStatus.CONCEPT
+    )
+    vastgesteld_in = models.ForeignKey(
+        Vergadering,
+        verbose_name=_("vastgesteld in de vergadering"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vastgestelde_notulen",
+    )
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    geschreven_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notulen")
+        verbose_name_plural = _("notulen")
+
+    def __str__(self) -> str:
+        return f"Notulen {self.vergadering}"
+
+
+class Actiepunt(models.Model):
+    vergadering = models.ForeignKey(
+        Vergadering, on_delete=models.CASCADE, related_name="actiepunten"
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=500)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("wie pakt het op"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actiepunten",
+    )
+    uiterlijk = models.DateField(_("klaar op"), null=True, blank=True)
+    afgerond = models.BooleanField(_("klaar"), default=False)
+    afgerond_op = models.DateField(_("klaar sinds"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        ordering = ["afgerond", "uiterlijk", "pk"]
+
+    def __str__(self) -> str:
+        return self.omschrijving[:80]
+
+
+class Besluit(models.Model):
+    vergadering = models.ForeignKey(Vergadering, on_delete=models.CASCADE, related_name="besluiten")
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        verbose_name=_("agendapunt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+    )
+    tekst = models.TextField(_("besluit"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+        ordering = ["vergadering", "pk"]
+
+    def __str__(self) -> str:
+        return self.tekst[:80]
+
+
+class Verschoning(models.Model):
+    """A participant does not take part in one agenda item (recusal), with the reason."""
+
+    agendapunt = models.ForeignKey(
+        Agendapunt, on_delete=models.CASCADE, related_name="verschoningen"
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verschoningen"
+    )
+    reden = models.CharField(_("reden"), max_length=300)
+    #: The declared conflict it comes from (``adviesraad.Belangmelding``), if any.
+    belangmelding = models.ForeignKey(
+        "adviesraad.Belangmelding",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("verschoning")
+        verbose_name_plural = _("verschoningen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agendapunt", "gebruiker"], name="verschoning_een_per_punt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} bij {self.agendapunt}"

@@ -127,10 +127,33 @@ PARTICIPATIE_BEHEER = (
 #: Planning (issue #5). Each block belongs to its sub-app and is filled in there:
 #: adviesraad/kwartaalagenda (the quarterly agenda) and adviesraad/vergaderingen (meetings,
 #: attendance). LEZEN: council and staff read; BEHEER: who keeps the records.
-KWARTAALAGENDA_LEZEN: frozenset[str] = frozenset()
-KWARTAALAGENDA_BEHEER: frozenset[str] = frozenset()
-VERGADERING_LEZEN: frozenset[str] = frozenset()
-VERGADERING_BEHEER: frozenset[str] = frozenset()
+#: Kwartaalagenda: readers see only published versions (adviesraad/kwartaalagenda/policies.py);
+#: keepers also edit the draft items, open a quarter and publish a version.
+KWARTAALAGENDA_LEZEN: frozenset[str] = _perms("kwartaalagenda", "view", "kwartaalagenda", "versie")
+KWARTAALAGENDA_BEHEER: frozenset[str] = (
+    KWARTAALAGENDA_LEZEN
+    | _perms("kwartaalagenda", "add change", "kwartaalagenda")
+    | _perms("kwartaalagenda", "view add change delete", "agendapunt")
+    | {"kwartaalagenda.publiceren_kwartaalagenda"}
+)
+#: Meetings: the model-wide view only opens the door; which meetings a member or policy officer
+#: sees is decided in adviesraad/vergaderingen/policies.py (the ones they take part in). The
+#: keepers (change_vergadering) see all. Nothing is deleted: a meeting is cancelled.
+VERGADERING_LEZEN: frozenset[str] = _perms("vergaderingen", "view", "vergadering")
+VERGADERING_BEHEER: frozenset[str] = (
+    _perms("vergaderingen", "view add change", "vergadering")
+    | _perms(
+        "vergaderingen",
+        "view",
+        "deelname",
+        "agendapunt",
+        "vergaderstuk",
+        "notulen",
+        "besluit",
+        "verschoning",
+    )
+    | _perms("vergaderingen", "view change", "actiepunt")
+)
 
 # --- The table ---------------------------------------------------------------------------------
 # Declarations of outside activities (nevenfunctieverklaring) are readable role-wide only by the

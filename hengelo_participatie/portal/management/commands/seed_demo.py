@@ -37,7 +37,9 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             users = seed_demo_users()
-            for app_config in apps.get_app_configs():
+            for app_config in sorted(
+                apps.get_app_configs(), key=lambda c: c.label == "vergaderingen"
+            ):
                 module_name = f"{app_config.name}.demo"
                 if app_config.name.startswith("hengelo_participatie.accounts"):
                     continue

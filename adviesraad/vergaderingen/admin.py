@@ -1,0 +1,219 @@
+"""Admin for the supporter and the account holder: meetings with their agenda, participants,
+documents, minutes, actions, decisions and recusals (read-only inlines), filters by type and
+status, and the open actions. Thin: creating goes through ``vergadering_aanmaken``, changes through
+``vergadering_wijzigen`` and ``actiepunt_bijwerken``; the rest is done in the portal (linked from
+the change page). Nothing is deleted: a meeting is cancelled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet, URLField
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    Actiepunt,
+    Agendapunt,
+    Besluit,
+    Deelname,
+    Notulen,
+    Vergadering,
+    Vergaderstuk,
+)
+from .policies import beheert, vergadering_policy, vergaderingen_zichtbaar_voor
+
+VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activiteit")
+
+
+class AlleenLezenInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return beheert(request.user) or bool(getattr(request.user, "is_superuser", False))
+
+
+class DeelnameInline(AlleenLezenInline):
+    model = Deelname
+    fields = readonly_fields = ("gebruiker", "aanmelding", "aanmelding_toelichting", "aanwezigheid")
+
+
+class AgendapuntInline(AlleenLezenInline):
+    model = Agendapunt
+    fields = readonly_fields = ("volgorde", "titel", "adviesaanvraag")
+
+
+class VergaderstukInline(AlleenLezenInline):
+    model = Vergaderstuk
+    fields = readonly_fields = ("titel", "vertrouwelijk", "agendapunt", "toegevoegd_op")
+
+
+class NotulenInline(AlleenLezenInline):
+    model = Notulen
+    fk_name = "vergadering"
+    fields = readonly_fields = ("status", "vastgesteld_in", "vastgesteld_op", "gewijzigd_op")
+
+
+class ActiepuntInline(AlleenLezenInline):
+    model = Actiepunt
+    fields = readonly_fields = ("omschrijving", "eigenaar", "uiterlijk", "afgerond")
+
+
+class BesluitInline(AlleenLezenInline):
+    model = Besluit
+    fields = readonly_fields = ("agendapunt", "tekst")
+
+
+@admin.register(Vergadering)
+class VergaderingAdmin(SimpleHistoryAdmin):
+    list_display = ("titel", "soort", "begin", "status", "uitnodiging_verzonden_op")
+    list_filter = ("soort", "status")
+    search_fields = ("titel", "locatie")
+    date_hierarchy = "begin"
+    # A link typed without a scheme is an https link (Django 6's default, without the warning).
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
+    inlines = (
+        AgendapuntInline,
+        DeelnameInline,
+        VergaderstukInline,
+        NotulenInline,
+        BesluitInline,
+        ActiepuntInline,
+    )
+
+    @admin.display(description=_("portaal"))
+    def portaal_link(self, obj: Vergadering) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("vergaderingen:detail", args=[obj.pk]),
+            _("Agenda, stukken, uitnodiging en notulen in het portaal"),
+        )
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return VELDEN
+        return ("portaal_link", "uitnodiging_verzonden_op", *VELDEN, "status")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return () if obj is None else ("portaal_link", "uitnodiging_verzonden_op")
+
+    # --- access through the policy ----------------------------------------------------------
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Vergadering]:
+        return vergaderingen_zichtbaar_voor(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if not vergadering_policy.user_has_perm(request.user, "view"):
+            return False
+        return obj is None or vergaderingen_zichtbaar_voor(request.user).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return vergadering_policy.user_has_perm(request.user, "add")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return vergadering_policy.user_has_perm(request.user, "change") and (
+            obj is None or self.has_view_permission(request, obj)
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    # --- writes through the services ---------------------------------------------------------
+    def save_model(self, request: HttpRequest, obj: Vergadering, form: Any, change: bool) -> None:
+        d = form.cleaned_data
+        try:
+            if change:
+                nieuw = services.vergadering_wijzigen(
+                    vergadering=obj,
+                    door=request.user,
+                    **{k: d[k] for k in (*VELDEN, "status") if k in form.changed_data},
+                )
+            else:
+                nieuw = services.vergadering_aanmaken(
+                    door=request.user, **{k: d[k] for k in VELDEN if d.get(k) is not None}
+                )
+        except (PermissionDenied, ValidationError) as exc:
+            raise PermissionDenied(str(exc)) from exc
+        obj.pk = nieuw.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        return None  # the inlines are read-only
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = _("klaar")
+    parameter_name = "klaar"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> Any:
+        return [("nee", _("nog open")), ("ja", _("klaar"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Actiepunt]) -> Any:
+        if self.value() in ("ja", "nee"):
+            return queryset.filter(afgerond=self.value() == "ja")
+        return queryset
+
+
+@admin.register(Actiepunt)
+class ActiepuntAdmin(SimpleHistoryAdmin):
+    list_display = ("omschrijving", "vergadering", "eigenaar", "uiterlijk", "afgerond")
+    list_filter = (OpenFilter, "vergadering__soort")
+    list_select_related = ("vergadering", "eigenaar")
+    search_fields = ("omschrijving",)
+    fields = ("vergadering", "omschrijving", "eigenaar", "uiterlijk", "afgerond", "afgerond_op")
+    readonly_fields = ("vergadering", "eigenaar", "afgerond_op")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Actiepunt]:
+        return (
+            super()
+            .get_queryset(request)
+            .filter(vergadering__in=vergaderingen_zichtbaar_voor(request.user))
+        )
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return beheert(request.user) or bool(getattr(request.user, "is_superuser", False))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # actions are added in the portal, at their meeting
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Actiepunt, form: Any, change: bool) -> None:
+        d = form.cleaned_data
+        origineel = Actiepunt.objects.get(pk=obj.pk)
+        try:
+            services.actiepunt_bijwerken(
+                actiepunt=origineel,
+                door=request.user,
+                afgerond=d["afgerond"],
+                omschrijving=d["omschrijving"],
+                uiterlijk=d["uiterlijk"],
+            )
+        except (PermissionDenied, ValidationError) as exc:
+            raise PermissionDenied(str(exc)) from exc
+        obj.refresh_from_db()
+
+
+__all__ = ["ActiepuntAdmin", "VergaderingAdmin"]

@@ -1,0 +1,218 @@
+"""Forms of the meeting pages. They only parse input; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from adviesraad.models.advies import Adviesaanvraag
+from participatiemix.models import Activiteit
+
+from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
+
+DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
+MOMENT = forms.DateTimeInput(
+    attrs={"type": "datetime-local", "class": "utrecht-textbox"}, format="%Y-%m-%dT%H:%M"
+)
+TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+VAK = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
+KEUZE = {"class": "utrecht-select utrecht-select--html-select"}
+
+
+class GebruikerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.email
+
+
+class GebruikersKeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.email
+
+
+class VergaderingForm(forms.Form):
+    soort = forms.ChoiceField(
+        label=_("Soort vergadering"), choices=Soort.choices, widget=forms.Select(KEUZE)
+    )
+    titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
+    begin = forms.DateTimeField(label=_("Begin"), widget=MOMENT)
+    einde = forms.DateTimeField(label=_("Einde"), required=False, widget=MOMENT)
+    locatie = forms.CharField(
+        label=_("Plaats"), max_length=200, required=False, widget=forms.TextInput(TEKST)
+    )
+    online_link = forms.URLField(
+        label=_("Link voor online deelnemen"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(TEKST),
+    )
+    activiteit = forms.ModelChoiceField(
+        label=_("Participatieactiviteit (alleen bij een luisterdelegatie)"),
+        queryset=Activiteit.objects.order_by("-startdatum"),
+        required=False,
+        widget=forms.Select(KEUZE),
+    )
+    extra_deelnemers = GebruikersKeuze(
+        label=_("Andere deelnemers"),
+        help_text=_("De leden van de adviesraad worden altijd uitgenodigd."),
+        queryset=get_user_model().objects.filter(is_active=True).order_by("achternaam", "voornaam"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class DeelnemersForm(forms.Form):
+    gebruikers = GebruikersKeuze(
+        label=_("Wie nodigt u nog meer uit?"),
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gebruikers"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(deelnames__vergadering=vergadering)
+            .order_by("achternaam", "voornaam")
+        )
+
+
+class AanmeldForm(forms.Form):
+    aanmelding = forms.ChoiceField(
+        label=_("Komt u naar deze vergadering?"),
+        choices=[(Aanmelding.KOMT, _("Ja, ik kom")), (Aanmelding.KOMT_NIET, _("Nee, ik kom niet"))],
+        widget=forms.RadioSelect,
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting (niet verplicht)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(TEKST),
+    )
+
+
+class AgendapuntForm(forms.Form):
+    volgorde = forms.IntegerField(
+        label=_("Nummer"),
+        min_value=1,
+        max_value=999,
+        required=False,
+        widget=forms.NumberInput(TEKST),
+    )
+    titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(VAK)
+    )
+    adviesaanvraag = forms.ModelChoiceField(
+        label=_("Over welke adviesaanvraag?"),
+        queryset=Adviesaanvraag.objects.none(),
+        required=False,
+        widget=forms.Select(KEUZE),
+    )
+
+    def __init__(self, *args: Any, aanvragen: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["adviesaanvraag"].queryset = aanvragen
+
+
+class StukForm(forms.Form):
+    titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
+    upload = forms.FileField(
+        label=_("Bestand"), help_text=_("Een PDF, Word-, Excel- of OpenDocument-bestand.")
+    )
+    agendapunt = forms.ModelChoiceField(
+        label=_("Bij agendapunt"),
+        queryset=Agendapunt.objects.none(),
+        required=False,
+        widget=forms.Select(KEUZE),
+    )
+    vertrouwelijk = forms.BooleanField(
+        label=_("Vertrouwelijk: alleen voor de deelnemers en de ondersteuner"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agendapunt"].queryset = vergadering.agendapunten.all()
+
+
+class AanwezigheidForm(forms.Form):
+    """One choice per participant: field ``deelname_<id>``."""
+
+    def __init__(self, *args: Any, deelnames: list[Deelname], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deelnames = deelnames
+        keuzes = [c for c in Aanwezigheid.choices if c[0]]
+        for d in deelnames:
+            self.fields[f"deelname_{d.pk}"] = forms.ChoiceField(
+                label=d.gebruiker.get_full_name() or d.gebruiker.email,
+                choices=keuzes,
+                widget=forms.RadioSelect,
+                initial=d.aanwezigheid or None,
+                help_text=(
+                    _("Vooraf: %(a)s") % {"a": d.get_aanmelding_display()}
+                    + (f" ({d.aanmelding_toelichting})" if d.aanmelding_toelichting else "")
+                ),
+            )
+
+    def per_deelname(self) -> dict[int, str]:
+        return {d.pk: self.cleaned_data[f"deelname_{d.pk}"] for d in self.deelnames}
+
+
+class NotulenForm(forms.Form):
+    tekst = forms.CharField(
+        label=_("Notulen"),
+        widget=forms.Textarea({**VAK, "rows": 16}),
+        help_text=_("U mag <strong>, <em>, <ul>, <ol>, <li> en <p> gebruiken."),
+    )
+
+
+class VaststellenForm(forms.Form):
+    in_vergadering = forms.ModelChoiceField(
+        label=_("In welke vergadering zijn de notulen vastgesteld?"),
+        queryset=Vergadering.objects.none(),
+        widget=forms.Select(KEUZE),
+    )
+
+    def __init__(self, *args: Any, keuzes: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["in_vergadering"].queryset = keuzes
+
+
+class ActiepuntForm(forms.Form):
+    omschrijving = forms.CharField(
+        label=_("Wat moet er gebeuren?"), max_length=500, widget=forms.TextInput(TEKST)
+    )
+    eigenaar = GebruikerKeuze(
+        label=_("Wie pakt het op?"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.Select(KEUZE),
+    )
+    uiterlijk = forms.DateField(label=_("Klaar op"), required=False, widget=DATUM)
+
+    def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["eigenaar"].queryset = (
+            get_user_model()
+            .objects.filter(deelnames__vergadering=vergadering)
+            .order_by("achternaam", "voornaam")
+        )
+
+
+class BesluitForm(forms.Form):
+    tekst = forms.CharField(label=_("Besluit"), widget=forms.Textarea(VAK))
+    agendapunt = forms.ModelChoiceField(
+        label=_("Bij agendapunt"),
+        queryset=Agendapunt.objects.none(),
+        required=False,
+        widget=forms.Select(KEUZE),
+    )
+
+    def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agendapunt"].queryset = vergadering.agendapunten.all()

@@ -1,0 +1,58 @@
+"""Who reaches which meeting: one queryset rule, used by every view, selector, service and admin.
+
+* The keepers of the records (``change_vergadering``: the supporter and the account holder) and
+  superusers see every meeting.
+* A council member or policy officer (``view_vergadering``, the role's door) sees the meetings
+  they take part in: those with a ``Deelname`` row for them.
+* Anyone else (a former member, a moderator, an anonymous visitor) sees none.
+
+A refused meeting and a missing one both answer 404 (``vergadering_voor``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from hengelo_participatie.accounts.policy import ModelPolicy
+
+from .models import Deelname, Vergadering
+
+#: Model-wide questions only ("may add", "may change any"); objects go through the rule below.
+vergadering_policy: ModelPolicy[Vergadering] = ModelPolicy(Vergadering, global_grants_objects=True)
+
+
+def _actief(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
+def beheert(user: Any) -> bool:
+    """May ``user`` keep the records of meetings (agenda, minutes, attendance, invitations)?"""
+    return _actief(user) and vergadering_policy.user_has_perm(user, "change")
+
+
+def vergaderingen_zichtbaar_voor(
+    user: Any, queryset: QuerySet[Vergadering] | None = None
+) -> QuerySet[Vergadering]:
+    """The meetings ``user`` may see, as a lazy queryset (no queries of its own after the first
+    permission check of a request, which Django caches on the user)."""
+    qs = queryset if queryset is not None else Vergadering.objects.all()
+    if not _actief(user):
+        return qs.none()
+    if getattr(user, "is_superuser", False) or beheert(user):
+        return qs
+    if not vergadering_policy.user_has_perm(user, "view"):
+        return qs.none()
+    return qs.filter(Exists(Deelname.objects.filter(vergadering=OuterRef("pk"), gebruiker=user)))
+
+
+def vergadering_voor(user: Any, pk: object, *, beheer: bool = False) -> Vergadering:
+    """The meeting if ``user`` may see it (and, with ``beheer``, keep it); else 404."""
+    if beheer and not beheert(user):
+        raise Http404
+    try:
+        return vergaderingen_zichtbaar_voor(user).get(pk=pk)
+    except (Vergadering.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc

@@ -1,0 +1,272 @@
+"""Reads of meetings on behalf of a user. Every meeting goes through ``policies.py``.
+
+Pages use a fixed number of queries whatever the number of meetings, participants, items or
+documents (tests/vergaderingen/test_queries.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from hengelo_participatie.files.models import Bestand
+from hengelo_participatie.files.policy import bestand_policy
+
+from .models import (
+    Aanmelding,
+    Aanwezigheid,
+    Actiepunt,
+    Agendapunt,
+    Deelname,
+    Notulen,
+    Status,
+    Vergadering,
+    Verschoning,
+)
+from .policies import beheert, vergadering_voor, vergaderingen_zichtbaar_voor
+from .services import Stukkentermijn, stukkentermijn
+
+LIJST_MAX = 200
+
+
+def nu() -> datetime:
+    return timezone.now()
+
+
+# --- The dashboard -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VolgendeVergadering:
+    vergadering: Vergadering
+    #: The user's RSVP (``Aanmelding`` value), or None when they are not a participant (staff).
+    aanmelding: str | None
+    aanmelding_label: str
+
+
+def volgende_vergaderingen(user: Any, aantal: int = 5) -> list[VolgendeVergadering]:
+    """The next ``aantal`` planned meetings ``user`` takes part in, soonest first, each with the
+    user's RSVP. For the portal dashboard.
+
+    Only meetings the user is a participant of (also for the supporter, who sees all meetings
+    elsewhere). At most two queries (one for the role check of a user not seen before in this
+    request, one for the meetings with the user's ``Deelname`` joined in), whatever ``aantal``.
+    """
+    if not getattr(user, "is_authenticated", False) or aantal <= 0:
+        return []
+    deelnames = (
+        Deelname.objects.filter(
+            gebruiker=user,
+            vergadering__in=vergaderingen_zichtbaar_voor(user),
+            vergadering__status=Status.GEPLAND,
+            vergadering__begin__gte=nu(),
+        )
+        .select_related("vergadering")
+        .order_by("vergadering__begin", "vergadering_id")[:aantal]
+    )
+    return [
+        VolgendeVergadering(
+            vergadering=d.vergadering,
+            aanmelding=d.aanmelding,
+            aanmelding_label=str(Aanmelding(d.aanmelding).label),
+        )
+        for d in deelnames
+    ]
+
+
+# --- My meetings ---------------------------------------------------------------------------------
+@dataclass
+class Overzicht:
+    komend: list[Vergadering]
+    eerder: list[Vergadering]
+    mijn: dict[int, Deelname]
+    beheer: bool
+
+
+def overzicht(user: Any) -> Overzicht:
+    """Upcoming (soonest first) and past (latest first) meetings the user may see, each with the
+    user's own participation. Three queries."""
+    moment = nu()
+    zichtbaar = vergaderingen_zichtbaar_voor(user).order_by("begin", "pk")
+    komend = list(zichtbaar.filter(begin__gte=moment)[:LIJST_MAX])
+    eerder = list(zichtbaar.filter(begin__lt=moment).order_by("-begin", "-pk")[:LIJST_MAX])
+    ids = [v.pk for v in [*komend, *eerder]]
+    mijn = (
+        {d.vergadering_id: d for d in Deelname.objects.filter(gebruiker=user, vergadering__in=ids)}
+        if getattr(user, "is_authenticated", False) and ids
+        else {}
+    )
+    for v in [*komend, *eerder]:
+        v.mijn = mijn.get(v.pk)  # type: ignore[attr-defined]
+    return Overzicht(komend=komend, eerder=eerder, mijn=mijn, beheer=beheert(user))
+
+
+# --- One meeting ---------------------------------------------------------------------------------
+@dataclass
+class Stuk:
+    titel: str
+    bestand_id: int
+    vertrouwelijk: bool
+    agendapunt: str
+    mag_downloaden: bool
+
+
+@dataclass
+class Detail:
+    vergadering: Vergadering
+    beheer: bool
+    agendapunten: list[Agendapunt]
+    zichtbare_aanvragen: set[int]
+    stukken: list[Stuk]
+    deelnames: list[Deelname]
+    mijn: Deelname | None
+    notulen: Notulen | None
+    actiepunten: list[Actiepunt]
+    besluiten: list[Any]
+    verschoningen: list[Verschoning]
+    termijn: Stukkentermijn
+    telling: dict[str, int] = field(default_factory=dict)
+    aanmelden_open: bool = False
+
+
+def vergadering_detail(user: Any, pk: object) -> Detail:
+    vergadering = vergadering_voor(user, pk)
+    agendapunten = list(
+        vergadering.agendapunten.select_related("adviesaanvraag").prefetch_related(
+            Prefetch(
+                "verschoningen",
+                queryset=Verschoning.objects.select_related("gebruiker").order_by("pk"),
+            )
+        )
+    )
+    aanvraag_ids = {p.adviesaanvraag_id for p in agendapunten if p.adviesaanvraag_id}
+    zichtbaar = (
+        set(
+            aanvragen_zichtbaar_zonder_extra_queries(user)
+            .filter(pk__in=aanvraag_ids)
+            .values_list("pk", flat=True)
+        )
+        if aanvraag_ids
+        else set()
+    )
+    stukken_qs = list(vergadering.stukken.select_related("agendapunt").order_by("pk"))
+    downloadbaar = _downloadbaar(user, [s.bestand_id for s in stukken_qs])
+    deelnames = list(
+        vergadering.deelnames.select_related("gebruiker").order_by(
+            "gebruiker__achternaam", "gebruiker__voornaam", "pk"
+        )
+    )
+    mijn = next((d for d in deelnames if d.gebruiker_id == getattr(user, "pk", None)), None)
+    notulen = (
+        Notulen.objects.filter(vergadering=vergadering).select_related("vastgesteld_in").first()
+    )
+    return Detail(
+        vergadering=vergadering,
+        beheer=beheert(user),
+        agendapunten=agendapunten,
+        zichtbare_aanvragen=zichtbaar,
+        stukken=[
+            Stuk(
+                titel=s.titel,
+                bestand_id=s.bestand_id,
+                vertrouwelijk=s.vertrouwelijk,
+                agendapunt=str(s.agendapunt) if s.agendapunt else "",
+                mag_downloaden=s.bestand_id in downloadbaar,
+            )
+            for s in stukken_qs
+        ],
+        deelnames=deelnames,
+        mijn=mijn,
+        notulen=notulen,
+        actiepunten=list(vergadering.actiepunten.select_related("eigenaar")),
+        besluiten=list(vergadering.besluiten.select_related("agendapunt")),
+        verschoningen=[v for p in agendapunten for v in p.verschoningen.all()],
+        termijn=stukkentermijn(vergadering),
+        telling=dict(Counter(d.aanwezigheid or "onbekend" for d in deelnames)),
+        aanmelden_open=(
+            mijn is not None and vergadering.status == Status.GEPLAND and vergadering.begin > nu()
+        ),
+    )
+
+
+def _downloadbaar(user: Any, bestand_ids: list[int]) -> set[int]:
+    if not bestand_ids:
+        return set()
+    return set(
+        bestand_policy.instances_user_has_perm_for(
+            user, "view", Bestand.objects.filter(pk__in=bestand_ids)
+        ).values_list("pk", flat=True)
+    )
+
+
+def latere_vergaderingen(vergadering: Vergadering) -> QuerySet[Vergadering]:
+    """Meetings in which the minutes of ``vergadering`` can be approved."""
+    return Vergadering.objects.filter(begin__gt=vergadering.begin).exclude(
+        status=Status.GEANNULEERD
+    )
+
+
+# --- Attendance overview -------------------------------------------------------------------------
+@dataclass
+class Regel:
+    naam: str
+    gebruiker_id: int
+    aanwezig: int = 0
+    afgemeld: int = 0
+    afwezig: int = 0
+    onbekend: int = 0
+
+    @property
+    def totaal(self) -> int:
+        return self.aanwezig + self.afgemeld + self.afwezig + self.onbekend
+
+
+@dataclass
+class Aanwezigheidsoverzicht:
+    alle: bool
+    regels: list[Regel]
+    mijn: list[Deelname]
+
+
+def aanwezigheidsoverzicht(user: Any) -> Aanwezigheidsoverzicht:
+    """Per member: how often present, excused and absent at meetings that have been held. A member
+    sees their own; the keepers of the records see everyone. Two queries."""
+    alle = beheert(user) or getattr(user, "is_superuser", False)
+    gehouden = Deelname.objects.filter(
+        vergadering__in=vergaderingen_zichtbaar_voor(user),
+        vergadering__begin__lt=nu(),
+    ).exclude(vergadering__status=Status.GEANNULEERD)
+    if not alle:
+        gehouden = gehouden.filter(gebruiker=user)
+    rijen = list(
+        gehouden.select_related("gebruiker", "vergadering").order_by(
+            "gebruiker__achternaam", "gebruiker__voornaam", "gebruiker_id", "-vergadering__begin"
+        )
+    )
+    regels: dict[int, Regel] = {}
+    for d in rijen:
+        regel = regels.setdefault(
+            d.gebruiker_id,
+            Regel(
+                naam=d.gebruiker.get_full_name() or d.gebruiker.email, gebruiker_id=d.gebruiker_id
+            ),
+        )
+        sleutel = d.aanwezigheid or "onbekend"
+        if sleutel in (Aanwezigheid.AANWEZIG, Aanwezigheid.AFGEMELD, Aanwezigheid.AFWEZIG):
+            setattr(regel, sleutel, getattr(regel, sleutel) + 1)
+        else:
+            regel.onbekend += 1
+    mijn = [d for d in rijen if d.gebruiker_id == getattr(user, "pk", None)]
+    return Aanwezigheidsoverzicht(alle=alle, regels=list(regels.values()), mijn=mijn)
+
+
+__all__ = [
+    "aanwezigheidsoverzicht",
+    "overzicht",
+    "vergadering_detail",
+    "volgende_vergaderingen",
+]

@@ -1,0 +1,74 @@
+"""axe-core on every meeting page in headless Chromium, with the demo season as content."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from adviesraad.vergaderingen.models import Deelname, Notulen, Vergadering
+from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
+
+pytestmark = pytest.mark.e2e
+
+DECEMBER = "Demo: Vergadering adviesraad december"
+BEHEER = [
+    "deelnemers",
+    "agenda",
+    "stuk",
+    "uitnodigen",
+    "aanwezigheid",
+    "notulen",
+    "acties",
+    "besluiten",
+]
+
+
+@pytest.fixture
+def demo(transactional_db: None, private_media: object) -> None:
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+
+
+def _visit(page: Page, url: str, *, csp: bool = True) -> None:
+    response = page.goto(url)
+    assert response is not None
+    assert response.status < 400, f"{url}: HTTP {response.status}"
+    page.wait_for_load_state("load")
+    assert_no_axe_violations(page)
+    if csp:  # the Django admin's own widgets are checked for axe only (as in tests/e2e)
+        assert_no_csp_errors(page)
+
+
+def test_member_pages(demo: None, page_as) -> None:
+    page = page_as("lid")
+    december = Vergadering.objects.get(titel=DECEMBER)
+    Deelname.objects.create(vergadering=december, gebruiker=page.user)
+    verleden = Vergadering.objects.filter(notulen__status="vastgesteld").order_by("begin").first()
+    Deelname.objects.create(vergadering=verleden, gebruiker=page.user, aanwezigheid="aanwezig")
+    for url in (
+        reverse("vergaderingen:overzicht"),
+        reverse("vergaderingen:aanwezigheid_overzicht"),
+        reverse("vergaderingen:detail", args=[december.pk]),
+        reverse("vergaderingen:aanmelden", args=[december.pk]),
+        reverse("vergaderingen:detail", args=[verleden.pk]),
+    ):
+        _visit(page, url)
+
+
+def test_supporter_pages(demo: None, page_as) -> None:
+    page = page_as("ondersteuner")
+    december = Vergadering.objects.get(titel=DECEMBER)
+    concept = Notulen.objects.filter(status="concept").first()
+    _visit(page, reverse("vergaderingen:overzicht"))
+    _visit(page, reverse("vergaderingen:aanwezigheid_overzicht"))
+    _visit(page, reverse("vergaderingen:nieuw"))
+    _visit(page, reverse("vergaderingen:detail", args=[december.pk]))
+    for naam in BEHEER:
+        _visit(page, reverse(f"vergaderingen:{naam}", args=[december.pk]))
+    _visit(page, reverse("vergaderingen:aanwezigheid", args=[concept.vergadering_id]))
+    _visit(page, reverse("vergaderingen:vaststellen", args=[concept.vergadering_id]))
+    _visit(page, reverse("admin:vergaderingen_vergadering_change", args=[december.pk]), csp=False)
+    _visit(page, reverse("admin:vergaderingen_actiepunt_changelist"), csp=False)
