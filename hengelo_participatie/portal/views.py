@@ -7,6 +7,8 @@ from django.utils.translation import gettext, gettext_noop
 
 from hengelo_participatie.accounts.roles import ROLES, Rol
 
+from .wat_komt_eraan import wat_komt_eraan
+
 # The role labels live in accounts/roles.py as plain strings. These markers put them in the
 # translation catalogue, so that gettext() in rol_labels() can show them in English too.
 _ROL_LABELS_VOOR_VERTALING = (
@@ -40,4 +42,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return TemplateResponse(request, "portal/dashboard.html", {"rollen": rol_labels(request.user)})
+    return TemplateResponse(
+        request,
+        "portal/dashboard.html",
+        {"rollen": rol_labels(request.user), "overzicht": wat_komt_eraan(request.user)},
+    )

@@ -113,9 +113,15 @@ def test_dashboard_shows_greeting_roles_and_sections(client, login_as):
     html = _html(client.get(reverse("portal:home")))
     assert "Welkom, Fatima" in html
     assert '<li class="hengelo-rollen__rol">Voorzitter</li>' in html
-    for heading in ("Adviesaanvragen", "Vergaderingen", "Participatie"):
-        assert f">{heading}</h2>" in html
-    assert html.count("Hier komt binnenkort") == 3
+    assert ">Wat komt eraan</h2>" in html
+    for heading in (
+        "Mijn volgende vergaderingen",
+        "Mijn deadlines",
+        "Wacht op uw goedkeuring",
+        "Nieuw op de kwartaalagenda",
+    ):
+        assert f">{heading}</h3>" in html
+    assert "Hier komt binnenkort" not in html
     assert 'aria-current="page"' in html
     assert user.email not in html  # no personal data the page does not need
 
@@ -125,7 +131,8 @@ def test_dashboard_role_label_in_english(client, login_as):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = _html(client.get(reverse("portal:home")))
     assert '<li class="hengelo-rollen__rol">Member</li>' in html
-    assert ">Advice requests</h2>" in html
+    assert ">What is coming up</h2>" in html
+    assert ">My next meetings</h3>" in html
 
 
 def test_dashboard_without_role(client, login_as):
