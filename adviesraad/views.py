@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hengelo_participatie.portal.formulieren import fouten_naar_form
+
 from . import selectors, services
 from .forms import BeoordelingForm, VerklaringForm
 from .policies import BEOORDELEN_PERM, mag
@@ -99,7 +101,7 @@ def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
                     door=request.user,
                 )
             except ValidationError as exc:
-                _fouten_naar_form(form, exc)
+                fouten_naar_form(form, exc)
             else:
                 messages.success(request, _("Uw beoordeling is opgeslagen."))
                 return redirect("lidmaatschap:verklaring", pk=verklaring.pk)
@@ -119,16 +121,8 @@ def verklaring_nieuw(request: HttpRequest) -> HttpResponse:
         try:
             nieuw = services.verklaring_indienen(lid=lid, door=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Uw verklaring is ontvangen. De voorzitter bekijkt haar."))
             return redirect("lidmaatschap:verklaring", pk=nieuw.pk)
     return TemplateResponse(request, "adviesraad/verklaring_form.html", {"form": form})
-
-
-def _fouten_naar_form(form: object, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, exc)  # type: ignore[attr-defined]

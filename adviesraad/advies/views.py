@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from adviesraad.models.advies import Adviesaanvraag, Status
 from hengelo_participatie.files.views import DOWNLOAD_HEADERS
 from hengelo_participatie.pdf.documents import render
+from hengelo_participatie.portal.formulieren import fouten_naar_form, uitvoeren
 
 from . import selectors, services, transitions
 from .forms import (
@@ -38,27 +39,6 @@ from .forms import (
 )
 from .opmaak import platte_tekst
 from .policies import aanvraag_policy, heeft_rol
-
-
-def _fouten_naar_form(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
-
-
-def _uitvoeren(request: HttpRequest, form: Any, actie: Any, gelukt: str) -> bool:
-    """Run a service; a refusal becomes a 404, a rule a form error."""
-    try:
-        actie()
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        _fouten_naar_form(form, exc)
-        return False
-    messages.success(request, gelukt)
-    return True
 
 
 def _naar_detail(aanvraag: Adviesaanvraag) -> HttpResponse:
@@ -97,7 +77,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         def actie() -> None:
             resultaat["a"] = services.aanvraag_aanmaken(door=request.user, **form.service_kwargs())
 
-        if _uitvoeren(request, form, actie, _("De adviesaanvraag is aangemaakt.")):
+        if uitvoeren(request, form, actie, _("De adviesaanvraag is aangemaakt.")):
             return _naar_detail(resultaat["a"])
     return TemplateResponse(
         request,
@@ -183,7 +163,7 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.concept_opslaan(
@@ -208,7 +188,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.document_toevoegen(
@@ -238,7 +218,7 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.goedkeuring_geven(
@@ -263,7 +243,7 @@ def belang(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.belang_melden(
@@ -291,7 +271,7 @@ def inbreng(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.meedenken_vastleggen(
@@ -324,7 +304,7 @@ def kortere_termijn(request: HttpRequest, pk: int) -> HttpResponse:
             "afspraak": form.cleaned_data["afspraak"],
         }
         if request.POST.get("bevestigd") == "1":
-            if _uitvoeren(
+            if uitvoeren(
                 request,
                 form,
                 lambda: services.kortere_termijn_afspreken(
@@ -337,7 +317,7 @@ def kortere_termijn(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.kortere_termijn_controleren(aanvraag=aanvraag, **gegevens)
             except ValidationError as exc:
-                _fouten_naar_form(form, exc)
+                fouten_naar_form(form, exc)
             else:
                 bevestigen = True
     return _formulier(
@@ -362,7 +342,7 @@ def reactie(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.collegereactie_vastleggen(

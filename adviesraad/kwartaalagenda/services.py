@@ -138,7 +138,11 @@ def punt_koppelen(*, punt: Agendapunt, aanvraag: Adviesaanvraag | None, door: An
         "agendapunt_koppelen",
         punt,
     )
-    punt = Agendapunt.objects.select_for_update().select_related("adviesaanvraag").get(pk=punt.pk)
+    punt = (
+        Agendapunt.objects.select_for_update(of=("self",))
+        .select_related("adviesaanvraag")
+        .get(pk=punt.pk)
+    )
     if door is not None:
         huidige = punt.adviesaanvraag
         if huidige is not None and not aanvraag_policy.user_has_perm_for_object(

@@ -5,12 +5,11 @@ A refused or missing agenda or item is a 404 (no oracle); anonymous visitors go 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,33 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hengelo_participatie.files.views import DOWNLOAD_HEADERS
 from hengelo_participatie.pdf.documents import render
+from hengelo_participatie.portal.formulieren import uitvoeren
 
 from . import selectors, services
 from .documents import KwartaalagendaDocument
 from .forms import AgendaForm, KoppelForm, PublicerenForm, PuntForm
 from .models import Agendapunt, Kwartaalagenda
 from .policies import mag_aanmaken, mag_concept_zien, mag_publiceren
-
-
-def _fouten_naar_form(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
-
-
-def _uitvoeren(request: HttpRequest, form: Any, actie: Callable[[], Any], gelukt: str) -> bool:
-    """Run a service; a refusal becomes a 404, a broken rule a form error."""
-    try:
-        actie()
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        _fouten_naar_form(form, exc)
-        return False
-    messages.success(request, gelukt)
-    return True
 
 
 def _invoer(request: HttpRequest) -> Any:
@@ -88,7 +67,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         def actie() -> None:
             resultaat["a"] = services.agenda_aanmaken(door=request.user, **form.cleaned_data)
 
-        if _uitvoeren(request, form, actie, _("De kwartaalagenda is aangemaakt.")):
+        if uitvoeren(request, form, actie, _("De kwartaalagenda is aangemaakt.")):
             return _naar_agenda(resultaat["a"].pk)
     return _formulier(
         request,
@@ -142,7 +121,7 @@ def publiceren(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.publiceren(
@@ -170,7 +149,7 @@ def punt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.punt_toevoegen(agenda=agenda, door=request.user, **form.cleaned_data),
@@ -200,7 +179,7 @@ def punt_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.punt_wijzigen(punt=punt, door=request.user, **form.cleaned_data),
@@ -251,7 +230,7 @@ def punt_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.punt_koppelen(

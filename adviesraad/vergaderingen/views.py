@@ -7,7 +7,6 @@ confirmation page; the POST of that page does it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from hengelo_participatie.portal.formulieren import uitvoeren
 
 from . import selectors, services
 from .forms import (
@@ -38,27 +38,6 @@ from .forms import (
 )
 from .models import Notulen, NotulenStatus, Vergadering
 from .policies import beheert, vergadering_voor
-
-
-def _fouten_naar_form(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
-
-
-def _uitvoeren(request: HttpRequest, form: Any, actie: Callable[[], Any], gelukt: str) -> bool:
-    """Run a service; a refusal becomes a 404, a broken rule a form error."""
-    try:
-        actie()
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        _fouten_naar_form(form, exc)
-        return False
-    messages.success(request, gelukt)
-    return True
 
 
 def _naar_detail(vergadering: Vergadering) -> HttpResponse:
@@ -140,7 +119,7 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.aanmelden(
@@ -179,7 +158,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         def actie() -> None:
             resultaat["v"] = services.vergadering_aanmaken(door=request.user, **form.cleaned_data)
 
-        if _uitvoeren(request, form, actie, _("De vergadering is gepland.")):
+        if uitvoeren(request, form, actie, _("De vergadering is gepland.")):
             return _naar_detail(resultaat["v"])
     return _formulier(request, None, form, _("Nieuwe vergadering"), _("Plannen"))
 
@@ -192,7 +171,7 @@ def deelnemers(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.deelnemers_uitnodigen(
@@ -244,7 +223,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if doel is None:
             raise Http404
-        if doel.is_valid() and _uitvoeren(
+        if doel.is_valid() and uitvoeren(
             request,
             doel,
             lambda: services.agendapunt_opslaan(
@@ -271,7 +250,7 @@ def stuk(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.stuk_toevoegen(
@@ -341,7 +320,7 @@ def aanwezigheid(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.aanwezigheid_vastleggen(
@@ -374,7 +353,7 @@ def notulen(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.notulen_opslaan(
@@ -399,7 +378,7 @@ def vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.notulen_vaststellen(
@@ -444,7 +423,7 @@ def acties(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.actiepunt_toevoegen(
@@ -480,7 +459,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and uitvoeren(
             request,
             form,
             lambda: services.besluit_vastleggen(
