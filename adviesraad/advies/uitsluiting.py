@@ -21,12 +21,16 @@ uitgesloten``) with a reason that names the kind of finding and the matching law
 the text of the declaration itself: the round is visible to the whole council, the declaration
 only to the member, the chair and the supporter.
 
+Every declaration the check reads is logged as a read (``VerklaringInzage``, ``via="automatisch"``,
+no person), like every other read of a declaration.
+
 The check runs when a round opens. A declaration filed or assessed while a round is open applies
 from the next round (after "terug naar concept" or a correction).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 
@@ -38,7 +42,10 @@ from adviesraad.models.verklaringen import (
     BEVINDING_CATEGORIEEN,
     Beoordeling,
     Nevenfunctieverklaring,
+    VerklaringInzage,
 )
+
+logger = logging.getLogger("hengelo_participatie.adviesraad")
 
 MIN_LENGTE = 3
 
@@ -122,9 +129,26 @@ def automatische_uitsluitingen(aanvraag: Adviesaanvraag, leden: Iterable[Lid]) -
     leden = list(leden)
     termen = termen_van(aanvraag)
     verklaringen = laatste_verklaringen(leden)
+    _lezen_vastleggen(verklaringen.values(), aanvraag)
     uitkomst: dict[int, str] = {}
     for lid in leden:
         waarom = reden(verklaringen.get(lid.pk), termen)
         if waarom:
             uitkomst[lid.pk] = waarom
     return uitkomst
+
+
+def _lezen_vastleggen(
+    verklaringen: Iterable[Nevenfunctieverklaring], aanvraag: Adviesaanvraag
+) -> None:
+    """Log the system's read of each declaration (AVG: every read of a declaration is logged)."""
+    inzages = VerklaringInzage.objects.bulk_create(
+        VerklaringInzage(verklaring=v, gelezen_door=None, via="automatisch") for v in verklaringen
+    )
+    for inzage in inzages:
+        logger.info(
+            "actor=systeem action=verklaring_lezen object=nevenfunctieverklaring:%s result=ok "
+            "via=automatisch reden=goedkeuringsronde:adviesaanvraag:%s",
+            inzage.verklaring_id,
+            aanvraag.pk,
+        )

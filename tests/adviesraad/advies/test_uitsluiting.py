@@ -162,3 +162,31 @@ def test_matching_is_whole_words_and_case_insensitive(tekst: str, geraakt: bool)
     assert (
         uitsluiting.reden(Verklaring(), {"Wmo 2015": ["Wmo 2015", "wmo"]}) is not None
     ) is geraakt  # type: ignore[arg-type]
+
+
+def test_the_automatic_check_logs_its_read_of_each_declaration(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
+    from adviesraad.models.verklaringen import VerklaringInzage
+
+    geraakt, los, _ = raad["leden"]
+    oud = _verklaar(geraakt, dagen_geleden=30)
+    nieuw = _verklaar(
+        geraakt,
+        professionele_betrokkenheid=True,
+        professionele_betrokkenheid_toelichting="Manager bij een Wmo-aanbieder in Hengelo.",
+    )
+    andere = _verklaar(los)
+    VerklaringInzage.objects.all().delete()
+    aanvraag = gevraagd(raad, pdf_bytes)
+    tot_ter_goedkeuring(aanvraag, raad)
+
+    gelezen = list(VerklaringInzage.objects.values_list("verklaring_id", "gelezen_door", "via"))
+    assert gelezen, "de automatische controle las verklaringen zonder dat vast te leggen"
+    # Every read is the system's, through the automatic check.
+    assert {(door, via) for _, door, via in gelezen} == {(None, "automatisch")}
+    # The latest declaration of each member was read; the replaced one was not.
+    ids = [v for v, _, _ in gelezen]
+    assert nieuw.pk in ids and andere.pk in ids
+    assert oud.pk not in ids
+    assert len(ids) == len(set(ids))
