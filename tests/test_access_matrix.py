@@ -454,6 +454,8 @@ EXPECTED: dict[str, Expectation] = {
     "vergaderingen:vaststellen": only(set()),  # no minutes to approve yet
     "vergaderingen:acties": only(ADVIES_STAF),
     "vergaderingen:besluiten": only(ADVIES_STAF),
+    "vergaderingen:deelname_verwijderen": only(ADVIES_STAF),  # confirmation page
+    "vergaderingen:agendapunt_verwijderen": only(ADVIES_STAF),  # confirmation page
     **admin_model(
         "vergaderingen.vergadering",
         view={"ondersteuner", "accounthouder"},
@@ -695,6 +697,13 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
             )
         ],
         INSTANCE_MAKERS["vergaderingen.vergadering"],
+    ),
+    # A participant and an agenda item of that meeting (the URL takes their own pk).
+    "vergaderingen:deelname_verwijderen": lambda: (
+        INSTANCE_MAKERS["vergaderingen.vergadering"]().deelnames.order_by("pk").first()
+    ),
+    "vergaderingen:agendapunt_verwijderen": lambda: (
+        INSTANCE_MAKERS["vergaderingen.vergadering"]().agendapunten.order_by("pk").first()
     ),
     # --- end vergaderingen ---
 }

@@ -31,6 +31,9 @@ from .models import (
 from .policies import beheert, vergadering_policy, vergaderingen_zichtbaar_voor
 
 VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activiteit")
+#: Only on the change page: a new meeting is confidential by its type
+#: (``services.vergadering_aanmaken``); the keeper changes that afterwards if needed.
+NA_AANMAKEN = ("status", "vertrouwelijk")
 
 
 class AlleenLezenInline(admin.TabularInline):
@@ -84,8 +87,15 @@ class BesluitInline(AlleenLezenInline):
 
 @admin.register(Vergadering)
 class VergaderingAdmin(SimpleHistoryAdmin):
-    list_display = ("titel", "soort", "begin", "status", "uitnodiging_verzonden_op")
-    list_filter = ("soort", "status")
+    list_display = (
+        "titel",
+        "soort",
+        "begin",
+        "status",
+        "vertrouwelijk",
+        "uitnodiging_verzonden_op",
+    )
+    list_filter = ("soort", "status", "vertrouwelijk")
     search_fields = ("titel", "locatie")
     date_hierarchy = "begin"
     # A link typed without a scheme is an https link (Django 6's default, without the warning).
@@ -110,7 +120,7 @@ class VergaderingAdmin(SimpleHistoryAdmin):
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
             return VELDEN
-        return ("portaal_link", "uitnodiging_verzonden_op", *VELDEN, "status")
+        return ("portaal_link", "uitnodiging_verzonden_op", *VELDEN, *NA_AANMAKEN)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return () if obj is None else ("portaal_link", "uitnodiging_verzonden_op")
@@ -143,7 +153,7 @@ class VergaderingAdmin(SimpleHistoryAdmin):
                 nieuw = services.vergadering_wijzigen(
                     vergadering=obj,
                     door=request.user,
-                    **{k: d[k] for k in (*VELDEN, "status") if k in form.changed_data},
+                    **{k: d[k] for k in (*VELDEN, *NA_AANMAKEN) if k in form.changed_data},
                 )
             else:
                 nieuw = services.vergadering_aanmaken(

@@ -98,9 +98,20 @@ def plan_link() -> str:
         return portaal_link()
 
 
+#: How a confidential meeting is named in a reminder (the title may reveal a concept policy).
+VERTROUWELIJKE_NAAM = "een vertrouwelijke vergadering"
+
+
 def vergadering_label(vergadering: Vergadering) -> str:
-    """Title and local day: "Vergadering adviesraad (01-04-2027)"."""
-    return f"{vergadering.titel} ({lokale_dag(vergadering.begin):%d-%m-%Y})"[:200]
+    """Title and local day: "Vergadering adviesraad (01-04-2027)"; without the title when the
+    meeting is confidential: "Vertrouwelijke vergadering (01-04-2027)"."""
+    naam = "Vertrouwelijke vergadering" if vergadering.vertrouwelijk else vergadering.titel
+    return f"{naam} ({lokale_dag(vergadering.begin):%d-%m-%Y})"[:200]
+
+
+def vergadering_naam(vergadering: Vergadering) -> str:
+    """The meeting in a reminder's sentence: „title”, or a neutral name when confidential."""
+    return VERTROUWELIJKE_NAAM if vergadering.vertrouwelijk else f"„{vergadering.titel}”"
 
 
 def _geplande(van: date, tot: date) -> Q:
@@ -138,12 +149,12 @@ class StukkenVersturen:
                 )
             if uiterlijk < on:
                 tekst = (
-                    f"De uitnodiging en stukken voor „{vergadering.titel}” op {_datum(dag)} "
-                    f"hadden uiterlijk {_datum(uiterlijk)} verstuurd moeten worden. Verstuur ze nu."
+                    f"De uitnodiging en stukken voor {vergadering_naam(vergadering)} op "
+                    f"{_datum(dag)} hadden uiterlijk {_datum(uiterlijk)} verstuurd moeten worden. Verstuur ze nu."
                 )
             else:
                 tekst = (
-                    f"Verstuur de uitnodiging en stukken voor „{vergadering.titel}” op "
+                    f"Verstuur de uitnodiging en stukken voor {vergadering_naam(vergadering)} op "
                     f"{_datum(dag)} uiterlijk {_datum(uiterlijk)}."
                 )
             for ontvanger_id, beheer in ontvangers.items():
@@ -156,6 +167,7 @@ class StukkenVersturen:
                     datum=uiterlijk,
                     link=vergadering_link(vergadering, beheer=beheer),
                     tekst=tekst,
+                    vertrouwelijk=vergadering.vertrouwelijk,
                 )
 
 
@@ -199,7 +211,8 @@ class VergaderingMorgen:
             for user_id, beheer in rollen.items():
                 ontvangers[user_id] = ontvangers.get(user_id, False) or beheer
             plaats = vergadering.locatie or ("online" if vergadering.online_link else "")
-            tekst = f"{_wanneer(dag, on, vergadering.begin)}: {vergadering.titel}"
+            naam = VERTROUWELIJKE_NAAM if vergadering.vertrouwelijk else vergadering.titel
+            tekst = f"{_wanneer(dag, on, vergadering.begin)}: {naam}"
             tekst += f", {plaats}." if plaats else "."
             for ontvanger_id in sorted(ontvangers):
                 yield Deadline(
@@ -211,6 +224,7 @@ class VergaderingMorgen:
                     datum=dag,
                     link=vergadering_link(vergadering, beheer=ontvangers[ontvanger_id]),
                     tekst=tekst,
+                    vertrouwelijk=vergadering.vertrouwelijk,
                 )
 
 
@@ -240,6 +254,7 @@ class PeriodiekOverleg:
             return  # the next one is planned
         if laatste is not None:
             onderwerp, onderwerp_id = ONDERWERP, laatste.pk
+            vertrouwelijk = laatste.vertrouwelijk
             basis = lokale_dag(laatste.begin)
         else:
             verordening = (
@@ -250,6 +265,7 @@ class PeriodiekOverleg:
             if verordening is None:
                 return
             onderwerp, onderwerp_id = "verordening.verordening", verordening.pk
+            vertrouwelijk = False
             basis = verordening.in_werking_vanaf
         uiterlijk = cyclus.na(basis)
         if regels[self.lead].waarde.voor(uiterlijk) > on:
@@ -274,6 +290,7 @@ class PeriodiekOverleg:
                 datum=uiterlijk,
                 link=plan_link(),
                 tekst=tekst,
+                vertrouwelijk=vertrouwelijk,
             )
 
 

@@ -54,6 +54,26 @@ class VergaderingForm(forms.Form):
         required=False,
         widget=forms.Select(KEUZE),
     )
+    vertrouwelijk = forms.TypedChoiceField(
+        label=_("Is deze vergadering vertrouwelijk?"),
+        help_text=_(
+            "Bij een vertrouwelijke vergadering staat de titel niet in e-mails en agenda-apps. "
+            "Deelnemers zien de titel wel in het portaal."
+        ),
+        choices=[
+            (
+                "",
+                _("Hangt af van de soort: ja bij een meedenksessie, toelichting of adviesgesprek"),
+            ),
+            ("ja", _("Ja, vertrouwelijk")),
+            ("nee", _("Nee, niet vertrouwelijk")),
+        ],
+        coerce=lambda waarde: waarde == "ja",
+        empty_value=None,
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+    )
     extra_deelnemers = GebruikersKeuze(
         label=_("Andere deelnemers"),
         help_text=_("De leden van de adviesraad worden altijd uitgenodigd."),

@@ -32,6 +32,17 @@ class Soort(models.TextChoices):
     LUISTERDELEGATIE = "luisterdelegatie", _("luisterdelegatie bij een participatieactiviteit")
 
 
+#: Types that usually deal with a confidential advice request (a concept policy): a new meeting of
+#: one of these types is confidential unless the keeper says otherwise
+#: (``services.vergadering_aanmaken``).
+VERTROUWELIJKE_SOORTEN = frozenset({Soort.MEEDENKSESSIE, Soort.TOELICHTING, Soort.ADVIESGESPREK})
+
+
+def standaard_vertrouwelijk(soort: str) -> bool:
+    """Is a new meeting of type ``soort`` confidential when nobody chose?"""
+    return soort in VERTROUWELIJKE_SOORTEN
+
+
 class Status(models.TextChoices):
     GEPLAND = "gepland", _("gepland")
     GEHOUDEN = "gehouden", _("gehouden")
@@ -47,6 +58,11 @@ class Vergadering(models.Model):
     online_link = models.URLField(_("link voor online deelnemen"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.GEPLAND
+    )
+    #: The title may reveal a confidential advice request: e-mails (reminders, the invitation) and
+    #: the iCal feed then show a neutral text. The portal still shows the title to participants.
+    vertrouwelijk = models.BooleanField(
+        _("vertrouwelijk: titel niet tonen in e-mails en agenda-apps"), default=False
     )
     #: When the invitation with the documents went out (the "documents before a meeting" rule).
     uitnodiging_verzonden_op = models.DateTimeField(

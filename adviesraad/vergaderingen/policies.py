@@ -18,7 +18,7 @@ from django.http import Http404
 
 from hengelo_participatie.accounts.policy import ModelPolicy
 
-from .models import Deelname, Vergadering
+from .models import Agendapunt, Deelname, Vergadering
 
 #: Model-wide questions only ("may add", "may change any"); objects go through the rule below.
 vergadering_policy: ModelPolicy[Vergadering] = ModelPolicy(Vergadering, global_grants_objects=True)
@@ -55,4 +55,28 @@ def vergadering_voor(user: Any, pk: object, *, beheer: bool = False) -> Vergader
     try:
         return vergaderingen_zichtbaar_voor(user).get(pk=pk)
     except (Vergadering.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def deelname_voor(user: Any, pk: object) -> Deelname:
+    """A participant row for a keeper of its meeting's records; else 404 (like the meeting)."""
+    if not beheert(user):
+        raise Http404
+    try:
+        return Deelname.objects.select_related("vergadering", "gebruiker").get(
+            pk=pk, vergadering__in=vergaderingen_zichtbaar_voor(user)
+        )
+    except (Deelname.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def agendapunt_voor(user: Any, pk: object) -> Agendapunt:
+    """An agenda item for a keeper of its meeting's records; else 404 (like the meeting)."""
+    if not beheert(user):
+        raise Http404
+    try:
+        return Agendapunt.objects.select_related("vergadering").get(
+            pk=pk, vergadering__in=vergaderingen_zichtbaar_voor(user)
+        )
+    except (Agendapunt.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc

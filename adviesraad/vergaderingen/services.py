@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.services import herinnering_plannen
 from verordening.rules import RegelOntbreekt, RegelWaarde, Sleutel, rule
 
+from .deadlines import vergadering_label
 from .models import (
     Aanmelding,
     Aanwezigheid,
@@ -47,6 +48,7 @@ from .models import (
     Vergadering,
     Vergaderstuk,
     Verschoning,
+    standaard_vertrouwelijk,
 )
 from .policies import beheert, vergaderingen_zichtbaar_voor
 
@@ -142,8 +144,63 @@ def deelnemers_uitnodigen(*, vergadering: Vergadering, gebruikers: Iterable[Any]
     return nieuw
 
 
+def _verwijderen(obj: Model, *, door: Any, reden: str) -> None:
+    """Delete with a history row (reason and user); a protecting link is a clear refusal."""
+    obj._change_reason = reden[:100]  # type: ignore[attr-defined]
+    obj._history_user = door  # type: ignore[attr-defined]
+    try:
+        obj.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise ValidationError(
+            _("Dit kan niet weg: er hangen nog andere gegevens aan vast.")
+        ) from exc
+
+
+def deelname_verwijderbaar(deelname: Deelname) -> str:
+    """Why ``deelname`` cannot be removed ("" when it can)."""
+    if deelname.aanwezigheid:
+        return _(
+            "U kunt deze deelnemer niet weghalen: de aanwezigheid is al vastgelegd. Die is nodig "
+            "voor de vergoeding en het overzicht van de aanwezigheid."
+        )
+    return ""
+
+
+@transaction.atomic
+def deelname_verwijderen(*, deelname: Deelname, door: Any) -> None:
+    """Take a participant off the meeting (not after their attendance was recorded).
+
+    They lose the grants on the meeting's documents, and their recusals at this meeting's agenda
+    items go too (they no longer take part). Every row keeps its history.
+    """
+    _eis_beheer(door, "deelname_verwijderen", deelname.vergadering)
+    vergadering = _vers(deelname.vergadering)
+    deelname = Deelname.objects.select_for_update().get(pk=deelname.pk)
+    reden = deelname_verwijderbaar(deelname)
+    if reden:
+        _audit(door, "deelname_verwijderen", deelname, "geweigerd aanwezigheid")
+        raise ValidationError(reden)
+    for verschoning in Verschoning.objects.filter(
+        agendapunt__vergadering=vergadering, gebruiker_id=deelname.gebruiker_id
+    ):
+        _verwijderen(verschoning, door=door, reden="deelnemer verwijderd")
+    _audit(door, "deelname_verwijderen", deelname, "ok")
+    _verwijderen(deelname, door=door, reden="deelnemer verwijderd")
+    toegang_bijwerken(vergadering=vergadering)
+
+
 # --- The meeting ---------------------------------------------------------------------------------
-VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activiteit", "status")
+VELDEN = (
+    "soort",
+    "titel",
+    "begin",
+    "einde",
+    "locatie",
+    "online_link",
+    "activiteit",
+    "status",
+    "vertrouwelijk",
+)
 
 
 def _controleer(vergadering: Vergadering) -> None:
@@ -171,11 +228,19 @@ def vergadering_aanmaken(
     activiteit: Any = None,
     raad_uitnodigen: bool = True,
     extra_deelnemers: Iterable[Any] = (),
+    vertrouwelijk: bool | None = None,
 ) -> Vergadering:
-    """Plan a meeting. By default the whole current council is invited, plus ``extra_deelnemers``."""
+    """Plan a meeting. By default the whole current council is invited, plus ``extra_deelnemers``.
+
+    ``vertrouwelijk=None`` (nobody chose) follows the type: a meedenksessie, toelichting or
+    adviesgesprek is confidential (``models.VERTROUWELIJKE_SOORTEN``), any other type is not.
+    """
     _eis_beheer(door, "vergadering_aanmaken", None)
+    if vertrouwelijk is None:
+        vertrouwelijk = standaard_vertrouwelijk(soort)
     vergadering = Vergadering(
         soort=soort,
+        vertrouwelijk=vertrouwelijk,
         titel=titel.strip(),
         begin=begin,
         einde=einde,
@@ -237,6 +302,43 @@ def agendapunt_opslaan(
     verschoningen_bijwerken(vergadering=vergadering)
     _audit(door, "agendapunt_opslaan", punt, "ok")
     return punt
+
+
+def agendapunt_verwijderbaar(agendapunt: Agendapunt) -> str:
+    """Why ``agendapunt`` cannot be removed ("" when it can).
+
+    A recusal or a decision at the item is part of the record of the meeting: the item stays.
+    Documents at the item do not block it: they stay with the meeting, without an item.
+    """
+    if agendapunt.verschoningen.exists():
+        return _(
+            "U kunt dit agendapunt niet weghalen: er is een verschoning bij vastgelegd. "
+            "Die hoort bij het verslag van de vergadering."
+        )
+    if agendapunt.besluiten.exists():
+        return _(
+            "U kunt dit agendapunt niet weghalen: er is een besluit bij vastgelegd. "
+            "Dat hoort bij het verslag van de vergadering."
+        )
+    return ""
+
+
+@transaction.atomic
+def agendapunt_verwijderen(*, agendapunt: Agendapunt, door: Any) -> None:
+    """Remove an item from the agenda, unless a recusal or decision hangs on it. Its documents
+    stay with the meeting (unlinked, with history, not through a history-less SET_NULL)."""
+    _eis_beheer(door, "agendapunt_verwijderen", agendapunt.vergadering)
+    _vers(agendapunt.vergadering)
+    agendapunt = Agendapunt.objects.select_for_update().get(pk=agendapunt.pk)
+    reden = agendapunt_verwijderbaar(agendapunt)
+    if reden:
+        _audit(door, "agendapunt_verwijderen", agendapunt, "geweigerd gekoppeld")
+        raise ValidationError(reden)
+    for stuk in agendapunt.stukken.all():
+        stuk.agendapunt = None
+        _opslaan(stuk, door=door, reden="agendapunt verwijderd")
+    _audit(door, "agendapunt_verwijderen", agendapunt, "ok")
+    _verwijderen(agendapunt, door=door, reden="agendapunt verwijderd")
 
 
 def verschoningen_bijwerken(*, vergadering: Vergadering) -> int:
@@ -424,10 +526,12 @@ class Uitnodiging:
 
 
 def _uitnodigingstekst(vergadering: Vergadering, stukken: int) -> str:
+    """The invitation's line; a confidential meeting is named without its title."""
     begin = timezone.localtime(vergadering.begin)
     plaats = vergadering.locatie or (_("online") if vergadering.online_link else "")
+    titel = _("een vertrouwelijke vergadering") if vergadering.vertrouwelijk else vergadering.titel
     tekst = _("Uitnodiging: %(titel)s op %(datum)s om %(tijd)s") % {
-        "titel": vergadering.titel,
+        "titel": titel,
         "datum": f"{begin:%d-%m-%Y}",
         "tijd": f"{begin:%H:%M}",
     }
@@ -472,6 +576,8 @@ def uitnodiging_versturen(
             tekst=tekst,
             link=link,
             op=op,
+            vertrouwelijk=vergadering.vertrouwelijk,
+            onderwerp_label=vergadering_label(vergadering),
         ):
             ontvangers += 1
     vergadering.uitnodiging_verzonden_op = timezone.now()
@@ -659,7 +765,11 @@ __all__ = [
     "actiepunt_bijwerken",
     "actiepunt_toevoegen",
     "agendapunt_opslaan",
+    "agendapunt_verwijderbaar",
+    "agendapunt_verwijderen",
     "besluit_vastleggen",
+    "deelname_verwijderbaar",
+    "deelname_verwijderen",
     "deelnemers_uitnodigen",
     "notulen_opslaan",
     "notulen_vaststellen",

@@ -21,4 +21,14 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/notulen/vaststellen/", views.vaststellen, name="vaststellen"),
     path("<int:pk>/acties/", views.acties, name="acties"),
     path("<int:pk>/besluiten/", views.besluiten, name="besluiten"),
+    path(
+        "deelnemers/<int:pk>/verwijderen/",
+        views.deelname_verwijderen,
+        name="deelname_verwijderen",
+    ),
+    path(
+        "agendapunten/<int:pk>/verwijderen/",
+        views.agendapunt_verwijderen,
+        name="agendapunt_verwijderen",
+    ),
 ]

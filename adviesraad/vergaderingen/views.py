@@ -37,7 +37,7 @@ from .forms import (
     VergaderingForm,
 )
 from .models import Notulen, NotulenStatus, Vergadering
-from .policies import beheert, vergadering_voor
+from .policies import agendapunt_voor, beheert, deelname_voor, vergadering_voor
 
 
 def _naar_detail(vergadering: Vergadering) -> HttpResponse:
@@ -183,7 +183,82 @@ def deelnemers(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ):
         return _naar_detail(vergadering)
-    return _formulier(request, vergadering, form, _("Deelnemers toevoegen"), _("Toevoegen"))
+    return _formulier(
+        request,
+        vergadering,
+        form,
+        _("Deelnemers toevoegen"),
+        _("Toevoegen"),
+        template="vergaderingen/deelnemers.html",
+        deelnames=list(
+            vergadering.deelnames.select_related("gebruiker").order_by(
+                "gebruiker__achternaam", "gebruiker__voornaam", "pk"
+            )
+        ),
+    )
+
+
+def _verwijderen(
+    request: HttpRequest,
+    *,
+    actie: Any,
+    gelukt: str,
+    terug: str,
+    template: str,
+    context: dict[str, Any],
+    reden: str,
+) -> HttpResponse:
+    """Confirmation page (GET) and the removal (POST). A refusal by a rule is shown on the page
+    (status 200, nothing removed); a refusal of the person is a 404."""
+    fouten: list[str] = [reden] if reden else []
+    if request.method == "POST" and not fouten:
+        try:
+            actie()
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            fouten = exc.messages
+        else:
+            messages.success(request, gelukt)
+            return redirect(terug)
+    return TemplateResponse(request, template, {**context, "fouten": fouten, "terug": terug})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deelname_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: who will be taken off the meeting. POST: take them off."""
+    deelname = deelname_voor(request.user, pk)
+    naam = deelname.gebruiker.get_full_name() or deelname.gebruiker.email
+    return _verwijderen(
+        request,
+        actie=lambda: services.deelname_verwijderen(deelname=deelname, door=request.user),
+        gelukt=_("%(naam)s doet niet meer mee aan deze vergadering.") % {"naam": naam},
+        terug=reverse("vergaderingen:deelnemers", args=[deelname.vergadering_id]),
+        template="vergaderingen/deelname_verwijderen.html",
+        context={"deelname": deelname, "naam": naam, "vergadering": deelname.vergadering},
+        reden=services.deelname_verwijderbaar(deelname),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agendapunt_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: which item will be taken off the agenda. POST: take it off."""
+    punt = agendapunt_voor(request.user, pk)
+    return _verwijderen(
+        request,
+        actie=lambda: services.agendapunt_verwijderen(agendapunt=punt, door=request.user),
+        gelukt=_("Het agendapunt „%(titel)s” is van de agenda gehaald.") % {"titel": punt.titel},
+        terug=reverse("vergaderingen:agenda", args=[punt.vergadering_id]),
+        template="vergaderingen/agendapunt_verwijderen.html",
+        context={
+            "punt": punt,
+            "vergadering": punt.vergadering,
+            "stukken": list(punt.stukken.order_by("pk")),
+        },
+        reden=services.agendapunt_verwijderbaar(punt),
+    )
 
 
 def _agenda_forms(request: HttpRequest, vergadering: Vergadering, aanvragen: Any) -> list[Any]:

@@ -12,6 +12,11 @@ cancelled meeting stays in the feed with ``STATUS:CANCELLED`` (and "Geannuleerd:
 a calendar app that already has it then crosses it out, where an event that just disappears
 from a feed is not always removed. A meeting without an end time is shown as lasting
 ``STANDAARD_DUUR``.
+
+A confidential meeting (``Vergadering.vertrouwelijk``: its title may reveal a concept policy) is
+in the feed with its time, status and place, but under the neutral title ``VERTROUWELIJK`` and
+without its type, description or online link: a calendar app syncs to servers outside the
+municipality. The portal page (behind the login) shows the rest.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ TIJDZONE = ZoneInfo("Europe/Amsterdam")
 STANDAARD_DUUR = timedelta(hours=2)
 #: How far back the feed lists meetings (older ones stay in a calendar that already has them).
 VERGADERINGEN_TERUG = timedelta(days=180)
+#: The summary of a confidential meeting in the feed.
+VERTROUWELIJK = "Vergadering (vertrouwelijk)"
 
 
 def sleutel_hash(token: str) -> str:
@@ -119,12 +126,18 @@ def _vergadering_event(deelname: Any, *, nu: Any) -> Event:
     event.add("dtstamp", nu)
     event.add("dtstart", begin)
     event.add("dtend", max(einde, begin))
-    event.add("summary", f"Geannuleerd: {vergadering.titel}" if geannuleerd else vergadering.titel)
+    titel = VERTROUWELIJK if vergadering.vertrouwelijk else vergadering.titel
+    event.add("summary", f"Geannuleerd: {titel}" if geannuleerd else titel)
     event.add("status", "CANCELLED" if geannuleerd else "CONFIRMED")
     if vergadering.locatie:
         event.add("location", vergadering.locatie)
     elif vergadering.online_link:
         event.add("location", "Online")
+    event.add("transp", "TRANSPARENT" if geannuleerd else "OPAQUE")
+    if vergadering.vertrouwelijk:
+        # No type, agenda text or meeting link: only that it exists, when and where.
+        event.add("description", "Log in op het portaal om deze vergadering te zien.")
+        return event
     soort = str(vergadering.get_soort_display())
     regels = [f"{soort[:1].upper()}{soort[1:]}."]
     if geannuleerd:
@@ -137,7 +150,6 @@ def _vergadering_event(deelname: Any, *, nu: Any) -> Event:
     elif deelname.aanmelding == Aanmelding.KOMT:
         regels.append("U heeft doorgegeven dat u komt.")
     event.add("description", "\n".join(regels))
-    event.add("transp", "TRANSPARENT" if geannuleerd else "OPAQUE")
     return event
 
 

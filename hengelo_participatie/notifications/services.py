@@ -203,8 +203,12 @@ def herinnering_plannen(
     link: str,
     op: date | None = None,
     vertrouwelijk: bool = False,
+    onderwerp_label: str | None = None,
 ) -> Herinnering | None:
     """Put one reminder caused by a change in the outbox; call it inside that change's transaction.
+
+    ``onderwerp_label`` (default ``str(onderwerp)``) is how the subject is named in the outbox;
+    pass a neutral one when even the name of a confidential subject must not be stored there.
 
     Idempotent (get_or_create on the unique key). Returns None when the person switched this
     non-mandatory kind off or the account is inactive. Never touches the broker: the periodic
@@ -227,7 +231,9 @@ def herinnering_plannen(
         deadline=deadline,
         soort=soort,
         defaults={
-            "onderwerp_label": str(onderwerp)[:200],
+            "onderwerp_label": (str(onderwerp) if onderwerp_label is None else onderwerp_label)[
+                :200
+            ],
             "tekst": tekst[:300],
             "link": link[:500],
             "verplicht": verplicht,

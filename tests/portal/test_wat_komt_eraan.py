@@ -85,7 +85,10 @@ def test_dashboard_shows_every_section_in_a_fixed_number_of_queries(
         in html
     )
     # Deadlines from the reminder engine: the approval round closing.
-    assert "Mijn deadlines" in html and "U heeft nu geen deadlines." not in html
+    assert (
+        "Mijn deadlines" in html
+        and "Er verloopt nu geen deadline waarvoor u een herinnering krijgt." not in html
+    )
     # The quarterly agenda: every quarter with unseen changes.
     assert html.count("wijziging") >= n
     assert "Geen nieuwe wijzigingen op de kwartaalagenda." not in html

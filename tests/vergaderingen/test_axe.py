@@ -70,5 +70,22 @@ def test_supporter_pages(demo: None, page_as) -> None:
         _visit(page, reverse(f"vergaderingen:{naam}", args=[december.pk]))
     _visit(page, reverse("vergaderingen:aanwezigheid", args=[concept.vergadering_id]))
     _visit(page, reverse("vergaderingen:vaststellen", args=[concept.vergadering_id]))
+    # Confirmation pages of removing: one that may go, one that may not (attendance recorded).
+    _visit(
+        page,
+        reverse(
+            "vergaderingen:deelname_verwijderen",
+            args=[december.deelnames.order_by("pk").first().pk],
+        ),
+    )
+    aanwezig = Deelname.objects.exclude(aanwezigheid="").order_by("pk").first()
+    _visit(page, reverse("vergaderingen:deelname_verwijderen", args=[aanwezig.pk]))
+    _visit(
+        page,
+        reverse(
+            "vergaderingen:agendapunt_verwijderen",
+            args=[december.agendapunten.order_by("pk").first().pk],
+        ),
+    )
     _visit(page, reverse("admin:vergaderingen_vergadering_change", args=[december.pk]), csp=False)
     _visit(page, reverse("admin:vergaderingen_actiepunt_changelist"), csp=False)
