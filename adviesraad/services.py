@@ -269,6 +269,11 @@ def rollen_bijwerken(*, lid: Lid, op: date | None = None) -> set[str]:
     if (huidig & RAADSROLLEN) - nieuw:
         # Now, not on commit: a rollback at worst costs a fresh login, never keeps access.
         user_sessions_end(user=user)
+    # The documents of the meetings they take part in follow the roles at once (a former member
+    # loses them); the nightly task re-syncs every meeting as well.
+    from .vergaderingen.services import toegang_van_gebruiker_bijwerken
+
+    toegang_van_gebruiker_bijwerken(gebruiker=user)
     _audit(None, f"rollen_bijwerken:{','.join(sorted(nieuw)) or 'geen'}", lid, "ok")
     return nieuw
 

@@ -31,7 +31,8 @@ RETRY_ON = (OperationalError, InterfaceError)
 )
 def termijnen_en_rollen_bijwerken() -> dict[str, int]:
     """Close terms whose end date passed, make every account's council roles match, and bring
-    the object grants on open advice requests in line with who sits on the council."""
+    the object grants on open advice requests and on meeting documents in line with who sits on
+    the council."""
     vandaag = timezone.localdate()
     afgesloten = services.termijnen_afsluiten(op=vandaag)
     gewijzigd = services.rollen_bijwerken_alle(op=vandaag)
@@ -39,6 +40,10 @@ def termijnen_en_rollen_bijwerken() -> dict[str, int]:
     from .advies.services import toegang_alle_open_bijwerken
 
     toegang_alle_open_bijwerken()
+    # ... and to the documents of the meetings they take part in.
+    from .vergaderingen.services import toegang_alle_bijwerken
+
+    toegang_alle_bijwerken()
     return {"afgesloten": afgesloten, "rollen_gewijzigd": gewijzigd}
 
 

@@ -378,6 +378,7 @@ def kortere_termijn_afspreken(
     aanvraag.kortere_termijn_akkoord_door = door
     aanvraag.advies_uiterlijk_bron = _("afgesproken met de voorzitter")
     _opslaan(aanvraag, door=door, reden="kortere termijn afgesproken")
+    _audit(door, "kortere_termijn", aanvraag, f"ok uiterlijk={advies_uiterlijk.isoformat()}")
     _ververs(origineel)
     return aanvraag
 

@@ -84,6 +84,15 @@ def _velden_zetten(punt: Agendapunt, velden: dict[str, Any]) -> None:
         setattr(punt, veld, "" if waarde is None and veld in ("titel", "opmerking") else waarde)
 
 
+def _vers_punt(punt: Agendapunt) -> Agendapunt:
+    """A fresh, locked copy; an item removed meanwhile (a double submit, a colleague) is a clear
+    refusal, not a crash."""
+    vers = Agendapunt.objects.select_for_update().filter(pk=punt.pk).first()
+    if vers is None:
+        raise ValidationError(_("Dit onderwerp staat niet meer in het concept."))
+    return vers
+
+
 @transaction.atomic
 def punt_toevoegen(*, agenda: Kwartaalagenda, door: Any, **velden: Any) -> Agendapunt:
     _eis(lambda: punt_policy.user_has_perm(door, "add"), door, "agendapunt_toevoegen", agenda)
@@ -102,7 +111,7 @@ def punt_wijzigen(*, punt: Agendapunt, door: Any, **velden: Any) -> Agendapunt:
         "agendapunt_wijzigen",
         punt,
     )
-    punt = Agendapunt.objects.select_for_update().get(pk=punt.pk)
+    punt = _vers_punt(punt)
     _velden_zetten(punt, velden)
     _opslaan(punt, door=door, reden="onderwerp gewijzigd")
     _audit(door, "agendapunt_wijzigen", punt, "gelukt")
@@ -118,7 +127,7 @@ def punt_verwijderen(*, punt: Agendapunt, door: Any) -> None:
         "agendapunt_verwijderen",
         punt,
     )
-    punt = Agendapunt.objects.select_for_update().get(pk=punt.pk)  # never a stale copy
+    punt = _vers_punt(punt)  # never a stale copy
     punt._change_reason = "onderwerp verwijderd"  # type: ignore[attr-defined]
     punt._history_user = door  # type: ignore[attr-defined]
     _audit(door, "agendapunt_verwijderen", punt, "gelukt")
@@ -138,11 +147,15 @@ def punt_koppelen(*, punt: Agendapunt, aanvraag: Adviesaanvraag | None, door: An
         "agendapunt_koppelen",
         punt,
     )
-    punt = (
+    vers = (
         Agendapunt.objects.select_for_update(of=("self",))
         .select_related("adviesaanvraag")
-        .get(pk=punt.pk)
+        .filter(pk=punt.pk)
+        .first()
     )
+    if vers is None:
+        raise ValidationError(_("Dit onderwerp staat niet meer in het concept."))
+    punt = vers
     if door is not None:
         huidige = punt.adviesaanvraag
         if huidige is not None and not aanvraag_policy.user_has_perm_for_object(

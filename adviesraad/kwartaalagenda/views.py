@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -207,6 +207,10 @@ def punt_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
             services.punt_verwijderen(punt=punt, door=request.user)
         except PermissionDenied as exc:
             raise Http404 from exc
+        except ValidationError as exc:
+            for bericht in exc.messages:
+                messages.error(request, bericht)
+            return _naar_agenda(punt.agenda_id)
         messages.success(
             request, _("Het onderwerp „%(t)s” is uit het concept gehaald.") % {"t": punt.titel}
         )

@@ -46,6 +46,7 @@ from verordening.rules import Sleutel, rules
 from verordening.waarden import BETROKKENE
 
 from .models import Aanmelding, Deelname, Soort, Status, Vergadering
+from .policies import gebruikers_met_toegang
 
 STUKKEN_VERSTUREN = "stukken_versturen"
 VERGADERING_MORGEN = "vergadering_morgen"
@@ -191,8 +192,11 @@ class VergaderingMorgen:
             _geplande(on + timedelta(days=1), lead.na(on) + MARGE)
         ).order_by("begin", "pk")
         if BETROKKENE in doelgroep:  # else the participants are not needed: no query for them
-            deelnemers = Deelname.objects.exclude(aanmelding=Aanmelding.KOMT_NIET).order_by(
-                "gebruiker_id"
+            # Only participants who may still see meetings (not a member whose term ended).
+            deelnemers = (
+                Deelname.objects.exclude(aanmelding=Aanmelding.KOMT_NIET)
+                .filter(gebruiker__in=gebruikers_met_toegang().values("pk"))
+                .order_by("gebruiker_id")
             )
             vergaderingen = vergaderingen.prefetch_related(
                 Prefetch("deelnames", queryset=deelnemers, to_attr="komende")

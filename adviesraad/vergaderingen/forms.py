@@ -12,6 +12,7 @@ from adviesraad.models.advies import Adviesaanvraag
 from participatiemix.models import Activiteit
 
 from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
+from .policies import gebruikers_met_toegang
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(
@@ -77,7 +78,8 @@ class VergaderingForm(forms.Form):
     extra_deelnemers = GebruikersKeuze(
         label=_("Andere deelnemers"),
         help_text=_("De leden van de adviesraad worden altijd uitgenodigd."),
-        queryset=get_user_model().objects.filter(is_active=True).order_by("achternaam", "voornaam"),
+        # Only people who may see meetings: not a former member or someone without a role.
+        queryset=gebruikers_met_toegang().order_by("achternaam", "voornaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -93,8 +95,7 @@ class DeelnemersForm(forms.Form):
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["gebruikers"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True)
+            gebruikers_met_toegang()
             .exclude(deelnames__vergadering=vergadering)
             .order_by("achternaam", "voornaam")
         )

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from hengelo_participatie.accounts.policy import ModelPolicy
@@ -46,6 +48,25 @@ def vergaderingen_zichtbaar_voor(
     if not vergadering_policy.user_has_perm(user, "view"):
         return qs.none()
     return qs.filter(Exists(Deelname.objects.filter(vergadering=OuterRef("pk"), gebruiker=user)))
+
+
+def gebruikers_met_toegang(queryset: QuerySet[Any] | None = None) -> QuerySet[Any]:
+    """The users of ``queryset`` (default: all) who may see meetings at all: active, and a
+    superuser or holding ``view_vergadering`` (through a role or directly). A lazy queryset.
+
+    Only they may be invited, receive an invitation, or hold a grant on a meeting's documents: a
+    former member (account active, no role any more) or a moderator may be left on an old
+    meeting's list of participants, but reaches nothing of it.
+    """
+    qs = queryset if queryset is not None else get_user_model().objects.all()
+    perm = Permission.objects.filter(
+        content_type__app_label=Vergadering._meta.app_label,
+        codename=vergadering_policy.codename("view"),
+    )
+    met_perm = get_user_model().objects.filter(
+        Q(groups__permissions__in=perm) | Q(user_permissions__in=perm)
+    )
+    return qs.filter(is_active=True).filter(Q(is_superuser=True) | Q(pk__in=met_perm.values("pk")))
 
 
 def vergadering_voor(user: Any, pk: object, *, beheer: bool = False) -> Vergadering:

@@ -27,6 +27,7 @@ from .models import (
     Notulen,
     Status,
     Vergadering,
+    Vergaderstuk,
     Verschoning,
 )
 from .policies import beheert, vergadering_voor, vergaderingen_zichtbaar_voor
@@ -131,6 +132,7 @@ class Detail:
     termijn: Stukkentermijn
     telling: dict[str, int] = field(default_factory=dict)
     aanmelden_open: bool = False
+    vastgesteld_in_zichtbaar: bool = False
 
 
 def vergadering_detail(user: Any, pk: object) -> Detail:
@@ -153,8 +155,10 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         if aanvraag_ids
         else set()
     )
-    stukken_qs = list(vergadering.stukken.select_related("agendapunt").order_by("pk"))
-    downloadbaar = _downloadbaar(user, [s.bestand_id for s in stukken_qs])
+    stukken_qs = zichtbare_stukken(
+        user, list(vergadering.stukken.select_related("agendapunt").order_by("pk"))
+    )
+    downloadbaar = {s.bestand_id for s in stukken_qs if getattr(s, "mag_downloaden", False)}
     deelnames = list(
         vergadering.deelnames.select_related("gebruiker").order_by(
             "gebruiker__achternaam", "gebruiker__voornaam", "pk"
@@ -163,6 +167,12 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
     mijn = next((d for d in deelnames if d.gebruiker_id == getattr(user, "pk", None)), None)
     notulen = (
         Notulen.objects.filter(vergadering=vergadering).select_related("vastgesteld_in").first()
+    )
+    # The meeting that approved the minutes is named only to who may see that meeting too.
+    vastgesteld_in_zichtbaar = bool(
+        notulen
+        and notulen.vastgesteld_in_id
+        and vergaderingen_zichtbaar_voor(user).filter(pk=notulen.vastgesteld_in_id).exists()
     )
     return Detail(
         vergadering=vergadering,
@@ -182,6 +192,7 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         deelnames=deelnames,
         mijn=mijn,
         notulen=notulen,
+        vastgesteld_in_zichtbaar=vastgesteld_in_zichtbaar,
         actiepunten=list(vergadering.actiepunten.select_related("eigenaar")),
         besluiten=list(vergadering.besluiten.select_related("agendapunt")),
         verschoningen=[v for p in agendapunten for v in p.verschoningen.all()],
@@ -191,6 +202,22 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
             mijn is not None and vergadering.status == Status.GEPLAND and vergadering.begin > nu()
         ),
     )
+
+
+def zichtbare_stukken(user: Any, stukken: list[Vergaderstuk]) -> list[Vergaderstuk]:
+    """The documents of ``stukken`` whose title ``user`` may see, each with ``mag_downloaden``.
+
+    A confidential document is listed only to who may download it (the participants, the
+    supporter): a keeper without that grant (the account holder) does not even see its title.
+    One query (none for an empty list).
+    """
+    downloadbaar = _downloadbaar(user, [s.bestand_id for s in stukken])
+    zichtbaar = []
+    for stuk in stukken:
+        stuk.mag_downloaden = stuk.bestand_id in downloadbaar  # type: ignore[attr-defined]
+        if stuk.mag_downloaden or not stuk.vertrouwelijk:  # type: ignore[attr-defined]
+            zichtbaar.append(stuk)
+    return zichtbaar
 
 
 def _downloadbaar(user: Any, bestand_ids: list[int]) -> set[int]:

@@ -50,7 +50,7 @@ from .models import (
     Verschoning,
     standaard_vertrouwelijk,
 )
-from .policies import beheert, vergaderingen_zichtbaar_voor
+from .policies import beheert, gebruikers_met_toegang, vergaderingen_zichtbaar_voor
 
 logger = logging.getLogger("hengelo_participatie.adviesraad")
 
@@ -119,7 +119,25 @@ def raadsleden() -> QuerySet[Any]:
 
 
 def _deelnemers_toevoegen(vergadering: Vergadering, gebruikers: Iterable[Any], door: Any) -> int:
+    gebruikers = list(gebruikers)
     bestaand = set(vergadering.deelnames.values_list("gebruiker_id", flat=True))
+    kandidaten = {g.pk for g in gebruikers if g.is_active and g.pk not in bestaand}
+    toegestaan = (
+        set(gebruikers_met_toegang().filter(pk__in=kandidaten).values_list("pk", flat=True))
+        if kandidaten
+        else set()
+    )
+    if kandidaten - toegestaan:
+        # A former member or someone without a council or staff role would not see the meeting
+        # but would get its documents, invitation and reminders.
+        raise ValidationError(
+            {
+                "gebruikers": _(
+                    "U kunt alleen leden van de adviesraad en medewerkers uitnodigen die "
+                    "vergaderingen mogen inzien."
+                )
+            }
+        )
     nieuw = 0
     for gebruiker in gebruikers:
         if gebruiker.pk in bestaand or not gebruiker.is_active:
@@ -175,7 +193,9 @@ def deelname_verwijderen(*, deelname: Deelname, door: Any) -> None:
     """
     _eis_beheer(door, "deelname_verwijderen", deelname.vergadering)
     vergadering = _vers(deelname.vergadering)
-    deelname = Deelname.objects.select_for_update().get(pk=deelname.pk)
+    deelname = Deelname.objects.select_for_update().filter(pk=deelname.pk).first()
+    if deelname is None:  # removed meanwhile (a double submit): nothing left to do
+        raise ValidationError(_("Deze deelnemer is al weggehaald."))
     reden = deelname_verwijderbaar(deelname)
     if reden:
         _audit(door, "deelname_verwijderen", deelname, "geweigerd aanwezigheid")
@@ -267,6 +287,7 @@ def vergadering_wijzigen(*, vergadering: Vergadering, door: Any, **velden: Any) 
         setattr(vergadering, naam, waarde.strip() if isinstance(waarde, str) else waarde)
     _controleer(vergadering)
     _opslaan(vergadering, door=door, reden="gewijzigd")
+    _audit(door, "vergadering_wijzigen", vergadering, f"ok velden={','.join(sorted(velden))}")
     origineel.refresh_from_db()
     return vergadering
 
@@ -329,7 +350,9 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt, door: Any) -> None:
     stay with the meeting (unlinked, with history, not through a history-less SET_NULL)."""
     _eis_beheer(door, "agendapunt_verwijderen", agendapunt.vergadering)
     _vers(agendapunt.vergadering)
-    agendapunt = Agendapunt.objects.select_for_update().get(pk=agendapunt.pk)
+    agendapunt = Agendapunt.objects.select_for_update().filter(pk=agendapunt.pk).first()
+    if agendapunt is None:  # removed meanwhile (a double submit): nothing left to do
+        raise ValidationError(_("Dit agendapunt is al van de agenda gehaald."))
     reden = agendapunt_verwijderbaar(agendapunt)
     if reden:
         _audit(door, "agendapunt_verwijderen", agendapunt, "geweigerd gekoppeld")
@@ -400,6 +423,7 @@ def verschoning_vastleggen(
     verschoning = verschoning or Verschoning(agendapunt=agendapunt, gebruiker=gebruiker)
     verschoning.reden = reden.strip()
     _opslaan(verschoning, door=door, reden="verschoning")
+    _audit(door, "verschoning_vastleggen", verschoning, "ok")
     return verschoning
 
 
@@ -443,7 +467,13 @@ def toegang_bijwerken(*, vergadering: Vergadering) -> None:
     A participant who is removed loses the grant. Idempotent.
     """
     perm = Permission.objects.get(content_type__app_label="files", codename="view_bestand")
-    deelnemers = set(vergadering.deelnames.values_list("gebruiker_id", flat=True))
+    # Only participants who may still see meetings: a member whose term ended (account active,
+    # no role) loses the documents, like the meeting itself (``policies.gebruikers_met_toegang``).
+    deelnemers = set(
+        gebruikers_met_toegang(
+            get_user_model().objects.filter(deelnames__vergadering=vergadering)
+        ).values_list("pk", flat=True)
+    )
     groepen = {g.name: g for g in Group.objects.filter(name__in=[r.value for r in Rol])}
     for stuk in vergadering.stukken.select_related("bestand"):
         bestand: Bestand = stuk.bestand
@@ -477,6 +507,27 @@ def toegang_bijwerken(*, vergadering: Vergadering) -> None:
                 assign_perm("files.view_bestand", groep, bestand)
             else:
                 remove_perm("files.view_bestand", groep, bestand)
+
+
+def toegang_alle_bijwerken() -> int:
+    """Re-sync the grants of every meeting with documents (the nightly task, after the roles
+    follow the terms). Idempotent; returns the number of meetings."""
+    aantal = 0
+    for vergadering in Vergadering.objects.filter(stukken__isnull=False).distinct():
+        toegang_bijwerken(vergadering=vergadering)
+        aantal += 1
+    return aantal
+
+
+def toegang_van_gebruiker_bijwerken(*, gebruiker: Any) -> int:
+    """Re-sync the grants of the meetings ``gebruiker`` takes part in (their roles changed)."""
+    aantal = 0
+    for vergadering in Vergadering.objects.filter(
+        deelnames__gebruiker=gebruiker, stukken__isnull=False
+    ).distinct():
+        toegang_bijwerken(vergadering=vergadering)
+        aantal += 1
+    return aantal
 
 
 # --- The invitation ------------------------------------------------------------------------------
@@ -560,7 +611,12 @@ def uitnodiging_versturen(
     if vergadering.status != Status.GEPLAND:
         raise ValidationError(_("Alleen een geplande vergadering krijgt een uitnodiging."))
     op = op or vandaag()
-    deelnames = list(vergadering.deelnames.select_related("gebruiker"))
+    # Only participants who may still see meetings (not a member whose term has ended).
+    deelnames = list(
+        vergadering.deelnames.filter(
+            gebruiker__in=gebruikers_met_toegang().values("pk")
+        ).select_related("gebruiker")
+    )
     if not deelnames:
         raise ValidationError(_("Nodig eerst deelnemers uit."))
     link = reverse("vergaderingen:detail", args=[vergadering.pk])
@@ -722,6 +778,7 @@ def actiepunt_toevoegen(
         uiterlijk=uiterlijk,
     )
     _opslaan(actiepunt, door=door, reden="actiepunt")
+    _audit(door, "actiepunt_toevoegen", actiepunt, "ok")
     return actiepunt
 
 
@@ -744,6 +801,7 @@ def actiepunt_bijwerken(
         actiepunt.afgerond_op = None
     actiepunt.afgerond = afgerond
     _opslaan(actiepunt, door=door, reden="klaar" if afgerond else "actiepunt gewijzigd")
+    _audit(door, "actiepunt_bijwerken", actiepunt, "klaar" if afgerond else "open")
     return actiepunt
 
 
@@ -756,6 +814,7 @@ def besluit_vastleggen(
         raise ValidationError({"agendapunt": _("Kies een agendapunt van deze vergadering.")})
     besluit = Besluit(vergadering=vergadering, agendapunt=agendapunt, tekst=tekst.strip())
     _opslaan(besluit, door=door, reden="besluit")
+    _audit(door, "besluit_vastleggen", besluit, "ok")
     return besluit
 
 
@@ -776,7 +835,9 @@ __all__ = [
     "raadsleden",
     "stuk_toevoegen",
     "stukkentermijn",
+    "toegang_alle_bijwerken",
     "toegang_bijwerken",
+    "toegang_van_gebruiker_bijwerken",
     "uitnodiging_versturen",
     "verschoning_vastleggen",
     "verschoningen_bijwerken",

@@ -255,7 +255,7 @@ def agendapunt_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
         context={
             "punt": punt,
             "vergadering": punt.vergadering,
-            "stukken": list(punt.stukken.order_by("pk")),
+            "stukken": selectors.zichtbare_stukken(request.user, list(punt.stukken.order_by("pk"))),
         },
         reden=services.agendapunt_verwijderbaar(punt),
     )

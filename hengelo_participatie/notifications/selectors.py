@@ -45,9 +45,16 @@ def vergaderingen_voor(gebruiker: Any, *, vanaf: datetime) -> QuerySet[Any]:
     """The user's meetings (their ``Deelname`` rows, meeting loaded) that start at or after
     ``vanaf``, cancelled ones included: one query, however many."""
     from adviesraad.vergaderingen.models import Deelname
+    from adviesraad.vergaderingen.policies import vergaderingen_zichtbaar_voor
 
+    # Through the meeting policy: a member whose term ended (account active, no role) keeps
+    # their ``Deelname`` rows, but their feed shows none of those meetings any more.
     return (
-        Deelname.objects.filter(gebruiker=gebruiker, vergadering__begin__gte=vanaf)
+        Deelname.objects.filter(
+            gebruiker=gebruiker,
+            vergadering__begin__gte=vanaf,
+            vergadering__in=vergaderingen_zichtbaar_voor(gebruiker),
+        )
         .select_related("vergadering")
         .order_by("vergadering__begin", "vergadering_id")
     )

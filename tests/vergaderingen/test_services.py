@@ -36,7 +36,8 @@ pytestmark = pytest.mark.django_db
 def test_new_meeting_invites_the_current_council_and_chosen_others(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
-    gast = UserFactory(email="gast@example.org")
+    # A chosen other must be someone who may see meetings (a role): see test_beveiliging.py.
+    gast = UserFactory(email="gast@example.org", roles=["beleidsmedewerker"])
     oud = UserFactory(email="oud@example.org", roles=["lid"], is_active=False)
     v = maak_vergadering(extra_deelnemers=[gast])
     ids = set(v.deelnames.values_list("gebruiker_id", flat=True))
@@ -228,7 +229,7 @@ def test_documents_reach_participants_and_confidential_ones_not_the_account_hold
     buiten = UserFactory(email="buiten@example.org", roles=["gespreksleider"])
     assert not bestand_policy.user_has_perm_for_object(buiten, "view", geheim.bestand)
     # A participant added later gets the documents too.
-    gast = UserFactory(email="gast@example.org")
+    gast = UserFactory(email="gast@example.org", roles=["beleidsmedewerker"])
     services.deelnemers_uitnodigen(vergadering=v, gebruikers=[gast], door=raad["ondersteuner"])
     assert bestand_policy.user_has_perm_for_object(gast, "view", geheim.bestand)
 

@@ -234,7 +234,10 @@ def _veel(
 ) -> Vergadering:
     """``aantal`` meetings with extra participants, agenda items, documents, actions, decisions."""
     gasten = [
-        UserFactory(email=f"gast{Vergadering.objects.count()}-{i}@x.nl") for i in range(aantal)
+        UserFactory(
+            email=f"gast{Vergadering.objects.count()}-{i}@x.nl", roles=["beleidsmedewerker"]
+        )
+        for i in range(aantal)
     ]
     laatste = None
     for i in range(aantal):
