@@ -11,12 +11,15 @@ from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet, URLField
+from django.db.models import Q, QuerySet, URLField
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from hengelo_participatie.files.models import Bestand
+from hengelo_participatie.files.policy import bestand_policy
 
 from . import services
 from .models import (
@@ -67,6 +70,18 @@ class AgendapuntInline(AlleenLezenInline):
 class VergaderstukInline(AlleenLezenInline):
     model = Vergaderstuk
     fields = readonly_fields = ("titel", "vertrouwelijk", "agendapunt", "toegevoegd_op")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Vergaderstuk]:
+        """A confidential document is listed only to who may open it, as in the portal: the
+        account holder keeps the records but does not see the titles of confidential files."""
+        mag_openen = bestand_policy.instances_user_has_perm_for(
+            request.user, "view", Bestand.objects.all()
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(vertrouwelijk=False) | Q(bestand__in=mag_openen.values("pk")))
+        )
 
 
 class NotulenInline(AlleenLezenInline):

@@ -201,6 +201,13 @@ def test_titel_van_een_vertrouwelijk_stuk_niet_voor_wie_het_niet_mag_openen(
     # Participants and the supporter see it and may open it.
     assert GEHEIM_STUK in client_van(raad["leden"][0]).get(detail).content.decode()
     assert GEHEIM_STUK in client_van(raad["ondersteuner"]).get(weghalen).content.decode()
+    # The admin follows the same rule.
+    beheer = reverse("admin:vergaderingen_vergadering_change", args=[vergadering.pk])
+    antwoord = houder.get(beheer)
+    assert antwoord.status_code == 200
+    assert GEHEIM_STUK not in antwoord.content.decode()
+    assert "Openbare agenda" in antwoord.content.decode()
+    assert GEHEIM_STUK in client_van(raad["ondersteuner"]).get(beheer).content.decode()
 
 
 def test_notulen_noemen_geen_vergadering_die_de_lezer_niet_mag_zien(
