@@ -111,3 +111,18 @@ def test_payloads_are_escaped_in_html_and_absent_from_the_pdf(
     assert b"<script>alert(" not in pagina
     assert b"&lt;script&gt;alert(&#x27;titel&#x27;)" in pagina
     assert b"169.254" not in pagina and b"javascript:" not in pagina
+
+
+def test_the_letter_to_the_college_is_dutch_when_the_sender_works_in_english(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
+    from django.utils import translation
+
+    aanvraag = gevraagd(raad, pdf_bytes)
+    with translation.override("en"):
+        tot_verzonden(aanvraag, raad)
+        # The English catalogue has these labels, so this would be English without the fix.
+        assert translation.gettext("Ons kenmerk") != "Ons kenmerk"
+    tekst = _tekst(services.huidige_versie(aanvraag).pdf.bestand.open("rb").read())
+    assert "Ons kenmerk" in tekst and "Adviespunt 1" in tekst
+    assert "Advice point" not in tekst
