@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
 from hengelo_participatie.accounts.roles import Rol
@@ -86,7 +87,7 @@ def _datum(d: date) -> str:
 def _eis(toegestaan: bool, door: Any, actie: str, obj: object = None) -> None:
     if not toegestaan:
         _audit(door, actie, obj, "geweigerd")
-        raise PermissionDenied("U mag dit niet doen.")
+        raise PermissionDenied(_("U mag dit niet doen."))
 
 
 def _eis_perm(
@@ -150,7 +151,9 @@ def _normaliseer_postcode(postcode: str) -> str:
 def _lid_velden_zetten(lid: Lid, gegevens: dict[str, Any]) -> None:
     onbekend = set(gegevens) - LID_VELDEN - {"themas"}
     if onbekend:
-        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+        raise ValidationError(
+            _("Onbekende velden: %(velden)s.") % {"velden": ", ".join(sorted(onbekend))}
+        )
     for veld, waarde in gegevens.items():
         if veld != "themas":
             setattr(lid, veld, waarde)
@@ -166,7 +169,7 @@ def lid_aanmaken(*, user: Any, postcode: str, door: Any, **gegevens: Any) -> Lid
     """Register a person on the council (a candidate member, or the ad-interim chair)."""
     _eis_perm(lid_policy, door, "add", "lid_aanmaken")
     if Lid.objects.filter(user=user).exists():
-        raise ValidationError({"user": "Voor dit account bestaat al een lid."})
+        raise ValidationError({"user": _("Voor dit account bestaat al een lid.")})
     lid = Lid(user=user)
     _lid_velden_zetten(lid, {**gegevens, "postcode": postcode})
     _opslaan(lid, door=door, reden="Lid aangemaakt")
@@ -211,7 +214,11 @@ def lid_foto_opslaan(*, lid: Lid, upload: Any, door: Any) -> Lid:
         _eis_perm(lid_policy, door, "change", "lid_foto_opslaan", lid)
     if not lid.foto_toestemming:
         raise ValidationError(
-            {"foto": "Een foto kan alleen als het lid toestemming heeft gegeven voor publicatie."}
+            {
+                "foto": _(
+                    "Een foto kan alleen als het lid toestemming heeft gegeven voor publicatie."
+                )
+            }
         )
     oud = lid.foto
     lid.foto = bestand_opslaan(upload=upload, door=door, vertrouwelijk=False)
@@ -228,7 +235,7 @@ def inwerken_afvinken(*, lid: Lid, onderdeel: str, op: date, door: Any) -> Lid:
     """Tick an onboarding item (organisatie, sociaal_domein, regio) on a date."""
     veld = f"inwerken_{onderdeel}_op"
     if veld not in LID_VELDEN:
-        raise ValidationError("Onbekend onderdeel van het inwerken.")
+        raise ValidationError(_("Onbekend onderdeel van het inwerken."))
     return lid_bijwerken(lid=lid, door=door, **{veld: op})
 
 
@@ -269,10 +276,13 @@ def rollen_bijwerken(*, lid: Lid, op: date | None = None) -> set[str]:
     if (huidig & RAADSROLLEN) - nieuw:
         # Now, not on commit: a rollback at worst costs a fresh login, never keeps access.
         user_sessions_end(user=user)
-    # The documents of the meetings they take part in follow the roles at once (a former member
-    # loses them); the nightly task re-syncs every meeting as well.
+    # Object grants follow the roles at once, not only in the nightly task: a dismissed member
+    # loses the advice requests and meeting documents today; a new member gets them today.
+    from .advies.services import toegang_alle_open_bijwerken
     from .vergaderingen.services import toegang_van_gebruiker_bijwerken
 
+    if (huidig ^ nieuw) & RAADSROLLEN:
+        toegang_alle_open_bijwerken()
     toegang_van_gebruiker_bijwerken(gebruiker=user)
     _audit(None, f"rollen_bijwerken:{','.join(sorted(nieuw)) or 'geen'}", lid, "ok")
     return nieuw
@@ -315,9 +325,17 @@ def _toets_max_termijnen(termijn: Zittingstermijn, op: date) -> None:
     eerder = len(_eerdere_termijnen(termijn))
     if eerder >= regel.waarde:
         raise ValidationError(
-            f"{termijn.lid.naam} had al {eerder} zittingstermijn(en). Een "
-            f"{termijn.get_soort_display()} heeft hoogstens {regel.waarde} zittingstermijnen, "
-            f"{regel.citeer()}. Een nieuwe termijn kan daarom niet.",
+            _(
+                "%(naam)s had al %(eerder)s zittingstermijn(en). Een %(soort)s heeft hoogstens "
+                "%(max)s zittingstermijnen, %(regel)s. Een nieuwe termijn kan daarom niet."
+            )
+            % {
+                "naam": termijn.lid.naam,
+                "eerder": eerder,
+                "soort": termijn.get_soort_display(),
+                "max": regel.waarde,
+                "regel": regel.citeer(),
+            },
             code="max_termijnen",
         )
 
@@ -326,9 +344,15 @@ def _toets_woonplaats(termijn: Zittingstermijn, op: date) -> None:
     if not regels.woont_in_hengelo(termijn.lid.postcode, op):
         regel = regels.woonplaatsregel(op)
         raise ValidationError(
-            f"{termijn.lid.naam} woont volgens de postcode {termijn.lid.postcode or '(leeg)'} niet "
-            f"in de gemeente Hengelo. Leden en de vaste voorzitter wonen in Hengelo, "
-            f"{regel.citeer()}.",
+            _(
+                "%(naam)s woont volgens de postcode %(postcode)s niet in de gemeente Hengelo. "
+                "Leden en de vaste voorzitter wonen in Hengelo, %(regel)s."
+            )
+            % {
+                "naam": termijn.lid.naam,
+                "postcode": termijn.lid.postcode or _("(leeg)"),
+                "regel": regel.citeer(),
+            },
             code="woonplaats",
         )
 
@@ -337,16 +361,25 @@ def _toets_verklaring(termijn: Zittingstermijn, op: date) -> None:
     laatste = termijn.lid.verklaringen.order_by("-ingediend_op", "-pk").first()
     if laatste is None:
         raise ValidationError(
-            f"{termijn.lid.naam} heeft nog geen verklaring over nevenfuncties ingediend. Die is "
-            f"nodig bij de benoeming, {regels.citeer_onverenigbare_functies(op)}.",
+            _(
+                "%(naam)s heeft nog geen verklaring over nevenfuncties ingediend. Die is nodig bij "
+                "de benoeming, %(regel)s."
+            )
+            % {"naam": termijn.lid.naam, "regel": regels.citeer_onverenigbare_functies(op)},
             code="geen_verklaring",
         )
     if laatste.onopgelost:
         raise ValidationError(
-            f"De verklaring over nevenfuncties van {_datum(laatste.ingediend_op)} heeft een "
-            f"bevinding die niet is opgelost ({laatste.get_beoordeling_display()}). De voorzitter "
-            "legt eerst een afspraak vast of stelt vast dat er geen strijdigheid is, "
-            f"{regels.citeer_onverenigbare_functies(op)}.",
+            _(
+                "De verklaring over nevenfuncties van %(datum)s heeft een bevinding die niet is "
+                "opgelost (%(beoordeling)s). De voorzitter legt eerst een afspraak vast of stelt "
+                "vast dat er geen strijdigheid is, %(regel)s."
+            )
+            % {
+                "datum": _datum(laatste.ingediend_op),
+                "beoordeling": laatste.get_beoordeling_display(),
+                "regel": regels.citeer_onverenigbare_functies(op),
+            },
             code="onopgeloste_bevinding",
         )
 
@@ -359,13 +392,16 @@ def _toets_herbenoeming(termijn: Zittingstermijn) -> Herbenoemingsevaluatie | No
     evaluatie = termijn.herbenoemingsevaluatie
     if evaluatie is None or evaluatie.termijn_id != vorige.pk:
         raise ValidationError(
-            "Een herbenoeming kan pas na een evaluatie van het functioneren in de vorige "
-            "termijn (§4.2.3). Leg die evaluatie eerst vast.",
+            _(
+                "Een herbenoeming kan pas na een evaluatie van het functioneren in de vorige "
+                "termijn (§4.2.3). Leg die evaluatie eerst vast."
+            ),
             code="evaluatie_ontbreekt",
         )
     if evaluatie.conclusie != Conclusie.AANBEVOLEN:
         raise ValidationError(
-            f"De evaluatie van {_datum(evaluatie.datum)} raadt herbenoeming niet aan.",
+            _("De evaluatie van %(datum)s raadt herbenoeming niet aan.")
+            % {"datum": _datum(evaluatie.datum)},
             code="evaluatie_negatief",
         )
     return evaluatie
@@ -402,8 +438,11 @@ def _toets_omvang(
     bezet = _piekbezetting(begindatum=begindatum, einddatum=einddatum, zonder=termijn.pk)
     if bezet + 1 > regel.waarde:
         raise ValidationError(
-            f"De adviesraad heeft in deze periode al {bezet} leden. Het maximum is "
-            f"{regel.waarde} leden (de voorzitter niet meegeteld), {regel.citeer()}.",
+            _(
+                "De adviesraad heeft in deze periode al %(bezet)s leden. Het maximum is %(max)s "
+                "leden (de voorzitter niet meegeteld), %(regel)s."
+            )
+            % {"bezet": bezet, "max": regel.waarde, "regel": regel.citeer()},
             code="max_leden",
         )
 
@@ -414,7 +453,7 @@ def _toets_geen_overlap(termijn: Zittingstermijn, begindatum: date, einddatum: d
     ):
         if ander.begindatum <= einddatum and begindatum <= (ander.laatste_dag or einddatum):
             raise ValidationError(
-                {"begindatum": "Deze termijn overlapt met een andere termijn van dit lid."}
+                {"begindatum": _("Deze termijn overlapt met een andere termijn van dit lid.")}
             )
 
 
@@ -438,7 +477,7 @@ def termijn_voordragen(
     _eis_perm(termijn_policy, door, "change", "termijn_voordragen", termijn)
     termijn = Zittingstermijn.objects.select_for_update().get(pk=termijn.pk)
     if termijn.status != TermijnStatus.KANDIDAAT:
-        raise ValidationError("Alleen een kandidaat kan worden voorgedragen.")
+        raise ValidationError(_("Alleen een kandidaat kan worden voorgedragen."))
     termijn.herbenoemingsevaluatie = herbenoemingsevaluatie
     _toets_persoon(termijn, voorgedragen_op)
     termijn.status = TermijnStatus.VOORGEDRAGEN
@@ -461,9 +500,11 @@ def termijn_benoemen(
     _eis_perm(termijn_policy, door, "change", "termijn_benoemen", termijn)
     termijn = Zittingstermijn.objects.select_for_update().get(pk=termijn.pk)
     if termijn.status != TermijnStatus.VOORGEDRAGEN:
-        raise ValidationError("Het college benoemt alleen wie door de adviesraad is voorgedragen.")
+        raise ValidationError(
+            _("Het college benoemt alleen wie door de adviesraad is voorgedragen.")
+        )
     if not besluit_kenmerk:
-        raise ValidationError({"besluit_kenmerk": "Vul het kenmerk van het collegebesluit in."})
+        raise ValidationError({"besluit_kenmerk": _("Vul het kenmerk van het collegebesluit in.")})
     begindatum = begindatum or besluitdatum
     duur = regels.termijn_duur(besluitdatum)
     einddatum = duur.waarde.na(begindatum) - timedelta(days=1)
@@ -495,7 +536,7 @@ def evaluatie_vastleggen(
     _eis_perm(evaluatie_policy, door, "add", "evaluatie_vastleggen")
     if termijn.status not in (TermijnStatus.BENOEMD, TermijnStatus.BEEINDIGD):
         raise ValidationError(
-            "Alleen een termijn waarin iemand benoemd was, kan worden geëvalueerd."
+            _("Alleen een termijn waarin iemand benoemd was, kan worden geëvalueerd.")
         )
     evaluatie = Herbenoemingsevaluatie(
         termijn=termijn, datum=datum, conclusie=conclusie, verslag=verslag, vastgelegd_door=door
@@ -519,7 +560,7 @@ def termijn_herbenoemen(
     _eis_perm(termijn_policy, door, "add", "termijn_herbenoemen")
     vorige = Zittingstermijn.objects.get(pk=vorige.pk)
     if vorige.laatste_dag is None:
-        raise ValidationError("De vorige termijn heeft geen einddatum.")
+        raise ValidationError(_("De vorige termijn heeft geen einddatum."))
     nieuw = termijn_aanmaken(lid=vorige.lid, soort=vorige.soort, door=door)
     nieuw = termijn_voordragen(
         termijn=nieuw, voorgedragen_op=voorgedragen_op, door=door, herbenoemingsevaluatie=evaluatie
@@ -552,23 +593,26 @@ def termijn_beeindigen(
     _eis_perm(termijn_policy, door, "change", "termijn_beeindigen", termijn)
     termijn = Zittingstermijn.objects.select_for_update().get(pk=termijn.pk)
     if reden not in EindeReden.values:
-        raise ValidationError({"einde_reden": "Kies een reden."})
+        raise ValidationError({"einde_reden": _("Kies een reden.")})
     if termijn.status == TermijnStatus.BEEINDIGD:
-        raise ValidationError("Deze termijn is al beëindigd.")
+        raise ValidationError(_("Deze termijn is al beëindigd."))
     if termijn.status in (TermijnStatus.KANDIDAAT, TermijnStatus.VOORGEDRAGEN):
         if reden != EindeReden.NIET_BENOEMD:
-            raise ValidationError({"einde_reden": "Een kandidaat eindigt als ‘niet benoemd’."})
+            raise ValidationError({"einde_reden": _("Een kandidaat eindigt als ‘niet benoemd’.")})
     else:
         if reden == EindeReden.NIET_BENOEMD:
-            raise ValidationError({"einde_reden": "Deze persoon is al benoemd."})
+            raise ValidationError({"einde_reden": _("Deze persoon is al benoemd.")})
         if reden == EindeReden.ONTHEFFING and not (
             besluitdatum and besluit_kenmerk and toelichting
         ):
             raise ValidationError(
-                "Een ontheffing vraagt een reden, de datum en het kenmerk van het collegebesluit."
+                _(
+                    "Een ontheffing vraagt een reden, de datum en het kenmerk van het "
+                    "collegebesluit."
+                )
             )
         if not termijn.begindatum <= laatste_dag <= termijn.einddatum:
-            raise ValidationError({"beeindigd_op": "De laatste dag valt binnen de termijn."})
+            raise ValidationError({"beeindigd_op": _("De laatste dag valt binnen de termijn.")})
     termijn.status = TermijnStatus.BEEINDIGD
     termijn.einde_reden = reden
     termijn.beeindigd_op = laatste_dag if termijn.begindatum else None
@@ -646,32 +690,37 @@ def functie_toewijzen(
     if soort == FunctieSoort.VOORZITTER_AD_INTERIM:
         if uurtarief is None:
             raise ValidationError(
-                {"uurtarief": "Vul het uurtarief van de voorzitter ad interim in."}
+                {"uurtarief": _("Vul het uurtarief van de voorzitter ad interim in.")}
             )
         if termijnen.filter(soort=TermijnSoort.LID).exists():
-            raise ValidationError("De voorzitter ad interim is geen lid van de adviesraad.")
+            raise ValidationError(_("De voorzitter ad interim is geen lid van de adviesraad."))
     elif soort == FunctieSoort.VOORZITTER_VAST:
         termijn = termijnen.filter(soort=TermijnSoort.VOORZITTER).first()
         if termijn is None:
             raise ValidationError(
-                "Een vaste voorzitter heeft een zittingstermijn als voorzitter, net als een lid "
-                "(bijlage 7). Benoem eerst de termijn."
+                _(
+                    "Een vaste voorzitter heeft een zittingstermijn als voorzitter, net als een "
+                    "lid (bijlage 7). Benoem eerst de termijn."
+                )
             )
         tot = min(tot or termijn.einddatum, termijn.einddatum)
         uurtarief = None
     elif soort == FunctieSoort.VICEVOORZITTER:
         lid_termijn = termijnen.filter(soort=TermijnSoort.LID).first()
         if lid_termijn is None:
-            raise ValidationError("De vicevoorzitter wordt gekozen uit de leden (bijlage 7).")
+            raise ValidationError(_("De vicevoorzitter wordt gekozen uit de leden (bijlage 7)."))
         uurtarief = None
     else:
-        raise ValidationError({"soort": "Kies een functie."})
+        raise ValidationError({"soort": _("Kies een functie.")})
     soorten = VOORZITTER_SOORTEN if soort in VOORZITTER_SOORTEN else (FunctieSoort.VICEVOORZITTER,)
     bezet = _overlapt(Functie.objects.filter(soort__in=soorten), van, tot).first()
     if bezet is not None:
         raise ValidationError(
-            f"Deze functie is in die periode al vervuld door {bezet.lid.naam}. Beëindig die "
-            "functie eerst."
+            _(
+                "Deze functie is in die periode al vervuld door %(naam)s. Beëindig die functie "
+                "eerst."
+            )
+            % {"naam": bezet.lid.naam}
         )
     functie = Functie(
         lid=lid,
@@ -693,7 +742,7 @@ def functie_toewijzen(
 def functie_beeindigen(*, functie: Functie, tot: date, door: Any) -> Functie:
     _eis_perm(functie_policy, door, "change", "functie_beeindigen", functie)
     if tot < functie.van:
-        raise ValidationError({"tot": "De laatste dag ligt niet voor de eerste dag."})
+        raise ValidationError({"tot": _("De laatste dag ligt niet voor de eerste dag.")})
     functie.tot = tot
     _opslaan(functie, door=door, reden=f"Functie beëindigd per {tot:%d-%m-%Y}")
     rollen_bijwerken(lid=functie.lid)
@@ -715,7 +764,7 @@ def portefeuille_aanmaken(
     _eis_perm(portefeuille_policy, door, "add", "portefeuille_aanmaken")
     kernwetten = list(kernwetten)
     if not kernwetten:
-        raise ValidationError({"kernwetten": "Kies ten minste één wet uit het kerndomein."})
+        raise ValidationError({"kernwetten": _("Kies ten minste één wet uit het kerndomein.")})
     portefeuille = Portefeuille(naam=naam, omschrijving=omschrijving, van=van, tot=tot)
     _opslaan(portefeuille, door=door, reden="Portefeuille aangemaakt")
     portefeuille.kernwetten.set(kernwetten)
@@ -730,7 +779,7 @@ def portefeuille_bijwerken(
     _eis_perm(portefeuille_policy, door, "change", "portefeuille_bijwerken", portefeuille)
     kernwetten = gegevens.pop("kernwetten", None)
     for veld in set(gegevens) - {"naam", "omschrijving", "van", "tot"}:
-        raise ValidationError(f"Onbekend veld: {veld}.")
+        raise ValidationError(_("Onbekend veld: %(veld)s.") % {"veld": veld})
     for veld, waarde in gegevens.items():
         setattr(portefeuille, veld, waarde)
     _opslaan(portefeuille, door=door, reden="Portefeuille gewijzigd")
@@ -748,16 +797,17 @@ def portefeuillehouder_toewijzen(
     Portefeuille.objects.select_for_update().filter(pk=portefeuille.pk).first()
     if not lid.termijnen.actief_op(van).filter(soort=TermijnSoort.LID).exists():
         raise ValidationError(
-            "Alleen een lid met een lopende zittingstermijn houdt een portefeuille."
+            _("Alleen een lid met een lopende zittingstermijn houdt een portefeuille.")
         )
     if not portefeuille.is_actief_op(van):
-        raise ValidationError("De portefeuille bestaat op die datum niet.")
+        raise ValidationError(_("De portefeuille bestaat op die datum niet."))
     huidig = _overlapt(portefeuille.houders.all(), van, tot)
     if huidig.filter(lid=lid).exists():
-        raise ValidationError(f"{lid.naam} houdt deze portefeuille al.")
+        raise ValidationError(_("%(naam)s houdt deze portefeuille al.") % {"naam": lid.naam})
     if huidig.count() >= DUO:
         raise ValidationError(
-            f"Een portefeuille is voor een duo: er zijn in die periode al {DUO} houders."
+            _("Een portefeuille is voor een duo: er zijn in die periode al %(aantal)s houders.")
+            % {"aantal": DUO}
         )
     houder = Portefeuillehouder(portefeuille=portefeuille, lid=lid, van=van, tot=tot)
     _opslaan(houder, door=door, reden="Houder toegevoegd")
@@ -771,7 +821,7 @@ def portefeuillehouder_beeindigen(
 ) -> Portefeuillehouder:
     _eis_perm(houder_policy, door, "change", "portefeuillehouder_beeindigen", houder)
     if tot < houder.van:
-        raise ValidationError({"tot": "De laatste dag ligt niet voor de eerste dag."})
+        raise ValidationError({"tot": _("De laatste dag ligt niet voor de eerste dag.")})
     houder.tot = tot
     _opslaan(houder, door=door, reden=f"Houder gestopt per {tot:%d-%m-%Y}")
     return houder
@@ -802,7 +852,7 @@ def verklaring_indienen(
         )
     toegestaan = set(CATEGORIEEN) | {f"{c}_toelichting" for c in CATEGORIEEN}
     if set(antwoorden) - toegestaan:
-        raise ValidationError("Onbekende vraag in de verklaring.")
+        raise ValidationError(_("Onbekende vraag in de verklaring."))
     verklaring = Nevenfunctieverklaring(
         lid=lid,
         aanleiding=aanleiding,
@@ -811,7 +861,7 @@ def verklaring_indienen(
         **antwoorden,
     )
     fouten = {
-        f"{c}_toelichting": "Licht uw ‘ja’ kort toe."
+        f"{c}_toelichting": _("Licht uw ‘ja’ kort toe.")
         for c in CATEGORIEEN
         if getattr(verklaring, c) and not getattr(verklaring, f"{c}_toelichting").strip()
     }
@@ -846,9 +896,9 @@ def verklaring_beoordelen(
     if door.pk == verklaring.lid.user_id:
         _eis(False, door, "verklaring_beoordelen_eigen", verklaring)
     if beoordeling not in Beoordeling.values or beoordeling == Beoordeling.OPEN:
-        raise ValidationError({"beoordeling": "Kies een uitkomst."})
+        raise ValidationError({"beoordeling": _("Kies een uitkomst.")})
     if beoordeling == Beoordeling.AFSPRAAK and not afspraak.strip():
-        raise ValidationError({"afspraak": "Schrijf de afspraak op die u samen heeft gemaakt."})
+        raise ValidationError({"afspraak": _("Schrijf de afspraak op die u samen heeft gemaakt.")})
     verklaring.beoordeling = beoordeling
     verklaring.afspraak = afspraak
     verklaring.beoordeeld_door = door
@@ -888,7 +938,7 @@ def vacature_publiceren(*, vacature: Vacature, op: date, door: Any) -> Vacature:
     """Step 1 of recruitment (Bijlage 7): publication."""
     _eis_perm(vacature_policy, door, "change", "vacature_publiceren", vacature)
     if vacature.status != VacatureStatus.CONCEPT:
-        raise ValidationError("Alleen een concept kan worden gepubliceerd.")
+        raise ValidationError(_("Alleen een concept kan worden gepubliceerd."))
     vacature.status = VacatureStatus.GEPUBLICEERD
     vacature.gepubliceerd_op = op
     _opslaan(vacature, door=door, reden="Gepubliceerd")
@@ -900,7 +950,7 @@ def vacature_sluiten(*, vacature: Vacature, op: date, door: Any) -> Vacature:
     """Close recruitment. The retention period for candidate data starts on this date."""
     _eis_perm(vacature_policy, door, "change", "vacature_sluiten", vacature)
     if vacature.status == VacatureStatus.GESLOTEN:
-        raise ValidationError("Deze vacature is al gesloten.")
+        raise ValidationError(_("Deze vacature is al gesloten."))
     vacature.status = VacatureStatus.GESLOTEN
     vacature.gesloten_op = op
     _opslaan(vacature, door=door, reden="Gesloten")
@@ -921,7 +971,7 @@ def kandidaat_aanmelden(
 ) -> Kandidaat:
     _eis_perm(kandidaat_policy, door, "add", "kandidaat_aanmelden")
     if vacature.status != VacatureStatus.GEPUBLICEERD:
-        raise ValidationError("Aanmelden kan alleen bij een gepubliceerde vacature.")
+        raise ValidationError(_("Aanmelden kan alleen bij een gepubliceerde vacature."))
     kandidaat = Kandidaat(
         vacature=vacature,
         naam=naam,
@@ -945,8 +995,11 @@ def kandidaat_fase_wijzigen(
     kandidaat = Kandidaat.objects.select_for_update().get(pk=kandidaat.pk)
     if fase not in FASE_OVERGANGEN.get(kandidaat.fase, frozenset()):
         raise ValidationError(
-            f"Van ‘{kandidaat.get_fase_display()}’ kan een kandidaat niet naar "
-            f"‘{KandidaatFase(fase).label if fase in KandidaatFase.values else fase}’."
+            _("Van ‘%(van)s’ kan een kandidaat niet naar ‘%(naar)s’.")
+            % {
+                "van": kandidaat.get_fase_display(),
+                "naar": KandidaatFase(fase).label if fase in KandidaatFase.values else fase,
+            }
         )
     kandidaat.fase = fase
     if notitie:

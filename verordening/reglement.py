@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from verordening.models import HuishoudelijkReglement
 
@@ -30,17 +32,22 @@ BEOORDELEN = "verordening.beoordelen_huishoudelijkreglement"
 OVERGANGEN: dict[tuple[str, str], Overgang] = {
     (o.van, o.naar): o
     for o in (
-        Overgang(Status.CONCEPT, Status.INGEDIEND, "Indienen bij het college", INDIENEN),
-        Overgang(Status.INGEDIEND, Status.GOEDGEKEURD, "Goedkeuren", BEOORDELEN),
+        Overgang(
+            Status.CONCEPT, Status.INGEDIEND, gettext_noop("Indienen bij het college"), INDIENEN
+        ),
+        Overgang(Status.INGEDIEND, Status.GOEDGEKEURD, gettext_noop("Goedkeuren"), BEOORDELEN),
         Overgang(
             Status.INGEDIEND,
             Status.TERUGGESTUURD,
-            "Terugsturen met opmerkingen",
+            gettext_noop("Terugsturen met opmerkingen"),
             BEOORDELEN,
             opmerkingen_verplicht=True,
         ),
         Overgang(
-            Status.TERUGGESTUURD, Status.CONCEPT, "Weer in concept nemen om aan te passen", INDIENEN
+            Status.TERUGGESTUURD,
+            Status.CONCEPT,
+            gettext_noop("Weer in concept nemen om aan te passen"),
+            INDIENEN,
         ),
     )
 }
@@ -61,15 +68,20 @@ def controleer_overgang(*, van: str, naar: str, opmerkingen: str = "") -> Overga
     if overgang is None:
         van_label = Status(van).label if van in Status.values else van
         naar_label = Status(naar).label if naar in Status.values else naar
-        mogelijk = ", ".join(str(Status(o.naar).label) for o in mogelijke_overgangen(van)) or "geen"
+        mogelijk = ", ".join(str(Status(o.naar).label) for o in mogelijke_overgangen(van)) or _(
+            "geen"
+        )
         raise ValidationError(
-            f"Een huishoudelijk reglement met status „{van_label}” kan niet naar "
-            f"„{naar_label}”. Mogelijk vanaf hier: {mogelijk}.",
+            _(
+                "Een huishoudelijk reglement met status „%(van)s” kan niet naar „%(naar)s”. "
+                "Mogelijk vanaf hier: %(mogelijk)s."
+            )
+            % {"van": van_label, "naar": naar_label, "mogelijk": mogelijk},
             code="ongeldige_overgang",
         )
     if overgang.opmerkingen_verplicht and not opmerkingen.strip():
         raise ValidationError(
-            {"opmerkingen": "Schrijf op waarom het college het reglement terugstuurt."},
+            {"opmerkingen": _("Schrijf op waarom het college het reglement terugstuurt.")},
             code="opmerkingen_verplicht",
         )
     return overgang

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from verordening.models import Regel
 from verordening.waarden import Duur
 
@@ -54,8 +56,11 @@ class RegelOntbreekt(LookupError):
         self.sleutel = sleutel
         self.op = op
         super().__init__(
-            f"Er geldt op {op:%d-%m-%Y} geen regel „{sleutel}”. Voeg in het beheer een versie "
-            f"toe die op die datum geldt."
+            _(
+                "Er geldt op %(datum)s geen regel „%(sleutel)s”. Voeg in het beheer een versie toe "
+                "die op die datum geldt."
+            )
+            % {"datum": f"{op:%d-%m-%Y}", "sleutel": sleutel}
         )
 
 

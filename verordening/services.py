@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from verordening import waarden
 from verordening.models import Artikel, HuishoudelijkReglement, Regel
@@ -33,12 +34,12 @@ BIJWERKBARE_VELDEN = frozenset(
 
 def _eis_permissie(door: Any, *permissies: str) -> None:
     if door is None or not getattr(door, "is_active", False) or not door.has_perms(permissies):
-        raise PermissionDenied("U mag de regels van de verordening niet wijzigen.")
+        raise PermissionDenied(_("U mag de regels van de verordening niet wijzigen."))
 
 
 def _eis_datum(waarde: Any, veld: str) -> date:
     if isinstance(waarde, datetime) or not isinstance(waarde, date):
-        raise ValidationError({veld: "Vul een geldige datum in."})
+        raise ValidationError({veld: _("Vul een geldige datum in.")})
     return waarde
 
 
@@ -47,10 +48,11 @@ def _eis_niet_in_verleden(datum: date, veld: str) -> None:
     if datum < vandaag:
         raise ValidationError(
             {
-                veld: (
-                    f"Een regel verandert vanaf vandaag ({date_format(vandaag, 'j F Y')}) of "
-                    "later. Wat al gold, blijft zoals het was."
+                veld: _(
+                    "Een regel verandert vanaf vandaag (%(vandaag)s) of later. Wat al gold, blijft "
+                    "zoals het was."
                 )
+                % {"vandaag": date_format(vandaag, "j F Y")}
             },
             code="verleden",
         )
@@ -58,7 +60,7 @@ def _eis_niet_in_verleden(datum: date, veld: str) -> None:
 
 def _eis_artikel(bron: Any) -> Artikel | None:
     if bron is not None and not isinstance(bron, Artikel):
-        raise ValidationError({"bron": "Kies een artikel van de verordening."})
+        raise ValidationError({"bron": _("Kies een artikel van de verordening.")})
     return bron
 
 
@@ -72,8 +74,10 @@ def _opslaan(obj: Any, *, door: Any, reden: str) -> None:
             obj.save()
     except IntegrityError as exc:
         raise ValidationError(
-            "De database weigert deze wijziging: twee versies van één regel zouden tegelijk "
-            "gelden. Vernieuw de pagina en probeer het opnieuw.",
+            _(
+                "De database weigert deze wijziging: twee versies van één regel zouden tegelijk "
+                "gelden. Vernieuw de pagina en probeer het opnieuw."
+            ),
             code="integriteit",
         ) from exc
 
@@ -98,7 +102,11 @@ def regel_aanmaken(
     _eis_niet_in_verleden(geldig_vanaf, "geldig_vanaf")
     if Regel.objects.filter(sleutel=sleutel).exists():
         raise ValidationError(
-            {"sleutel": "Deze regel bestaat al. Voeg bij de huidige versie een nieuwe versie toe."}
+            {
+                "sleutel": _(
+                    "Deze regel bestaat al. Voeg bij de huidige versie een nieuwe versie toe."
+                )
+            }
         )
     regel = Regel(
         sleutel=sleutel,
@@ -142,12 +150,16 @@ def regel_wijzigen(
         Regel.objects.select_for_update().filter(sleutel=sleutel).order_by("geldig_vanaf")
     )
     if not versies:
-        raise ValidationError({"sleutel": f"Er is geen regel met de sleutel „{sleutel}”."})
+        raise ValidationError(
+            {"sleutel": _("Er is geen regel met de sleutel „%(sleutel)s”.") % {"sleutel": sleutel}}
+        )
     if any(v.geldig_vanaf == geldig_vanaf for v in versies):
         raise ValidationError(
             {
-                "geldig_vanaf": "Op deze datum begint al een versie van deze regel. Kies een "
-                "andere datum, of pas die versie aan zolang ze nog niet geldt."
+                "geldig_vanaf": _(
+                    "Op deze datum begint al een versie van deze regel. Kies een andere datum, of "
+                    "pas die versie aan zolang ze nog niet geldt."
+                )
             }
         )
     eerder = [v for v in versies if v.geldig_vanaf < geldig_vanaf]
@@ -193,14 +205,17 @@ def regel_versie_bijwerken(*, regel: Regel, door: Any, **wijzigingen: Any) -> Re
     onbekend = set(wijzigingen) - BIJWERKBARE_VELDEN
     if onbekend:
         raise ValidationError(
-            "De periode van een versie verandert alleen door een nieuwe versie toe te voegen."
+            _("De periode van een versie verandert alleen door een nieuwe versie toe te voegen.")
         )
     huidig = Regel.objects.select_for_update().get(pk=regel.pk)
     gewijzigd = {veld for veld, waarde in wijzigingen.items() if getattr(huidig, veld) != waarde}
     if huidig.is_begonnen() and gewijzigd & VASTE_VELDEN_NA_START:
         raise ValidationError(
-            f"Deze versie geldt al sinds {date_format(huidig.geldig_vanaf, 'j F Y')}. Haar waarde "
-            "verandert niet meer; voeg een nieuwe versie toe vanaf een datum.",
+            _(
+                "Deze versie geldt al sinds %(datum)s. Haar waarde verandert niet meer; voeg een "
+                "nieuwe versie toe vanaf een datum."
+            )
+            % {"datum": date_format(huidig.geldig_vanaf, "j F Y")},
             code="begonnen",
         )
     if "bron" in wijzigingen:
@@ -219,7 +234,9 @@ def regel_versie_intrekken(*, regel: Regel, door: Any) -> None:
     huidig = Regel.objects.select_for_update().get(pk=regel.pk)
     if huidig.is_begonnen():
         raise ValidationError(
-            "Deze versie geldt al en blijft bewaard. Voeg een nieuwe versie toe vanaf een datum.",
+            _(
+                "Deze versie geldt al en blijft bewaard. Voeg een nieuwe versie toe vanaf een datum."
+            ),
             code="begonnen",
         )
     voorganger = (
@@ -244,7 +261,9 @@ def huishoudelijk_reglement_overgang(
     huidig = HuishoudelijkReglement.objects.select_for_update().get(pk=reglement.pk)
     overgang = controleer_overgang(van=huidig.status, naar=naar, opmerkingen=opmerkingen or "")
     if door is None or not door.has_perm(overgang.permissie):
-        raise PermissionDenied(f"U mag deze stap niet zetten: {overgang.actie.lower()}.")
+        raise PermissionDenied(
+            _("U mag deze stap niet zetten: %(stap)s.") % {"stap": _(overgang.actie).lower()}
+        )
     vandaag = timezone.localdate()
     huidig.status = naar
     if naar == Status.INGEDIEND:

@@ -34,6 +34,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 MAX_GETAL = 10**9  # no rule needs more; keeps JSON and Decimal arithmetic sane
@@ -123,38 +124,41 @@ def _fout(bericht: str) -> ValidationError:
 # --- Stored JSON -> checked canonical JSON ---------------------------------------------------
 def _canoniek_decimaal(waarde: Any, *, plaatsen: int | None = None) -> str:
     if isinstance(waarde, bool) or not isinstance(waarde, (int, str, Decimal)):
-        raise _fout("Vul een getal in.")
+        raise _fout(gettext("Vul een getal in."))
     try:
         getal = Decimal(str(waarde).strip())
     except (InvalidOperation, ValueError):
-        raise _fout("Vul een getal in, bijvoorbeeld 12,50.") from None
+        raise _fout(gettext("Vul een getal in, bijvoorbeeld 12,50.")) from None
     if not getal.is_finite():
-        raise _fout("Vul een gewoon getal in.")
+        raise _fout(gettext("Vul een gewoon getal in."))
     if abs(getal) >= MAX_GETAL:
-        raise _fout("Dit getal is te groot.")
+        raise _fout(gettext("Dit getal is te groot."))
     exponent = int(getal.as_tuple().exponent)  # an int, as the number is finite
     if plaatsen is not None:
         if -exponent > plaatsen:
-            raise _fout("Een bedrag heeft hoogstens twee cijfers achter de komma.")
+            raise _fout(gettext("Een bedrag heeft hoogstens twee cijfers achter de komma."))
         getal = getal.quantize(Decimal(1).scaleb(-plaatsen))
     elif -exponent > MAX_DECIMALEN:
-        raise _fout(f"Gebruik hoogstens {MAX_DECIMALEN} cijfers achter de komma.")
+        raise _fout(
+            gettext("Gebruik hoogstens %(aantal)s cijfers achter de komma.")
+            % {"aantal": MAX_DECIMALEN}
+        )
     return str(getal)
 
 
 def _canoniek_geheel(waarde: Any, *, minimum: int = 0) -> int:
     if isinstance(waarde, bool):
-        raise _fout("Vul een geheel getal in.")
+        raise _fout(gettext("Vul een geheel getal in."))
     if isinstance(waarde, str) and re.fullmatch(r"\s*-?\d{1,10}\s*", waarde):
         waarde = int(waarde)
     if isinstance(waarde, Decimal) and waarde == waarde.to_integral_value():
         waarde = int(waarde)
     if not isinstance(waarde, int):
-        raise _fout("Vul een geheel getal in.")
+        raise _fout(gettext("Vul een geheel getal in."))
     if waarde < minimum:
-        raise _fout(f"Vul een getal van {minimum} of hoger in.")
+        raise _fout(gettext("Vul een getal van %(minimum)s of hoger in.") % {"minimum": minimum})
     if waarde >= MAX_GETAL:
-        raise _fout("Dit getal is te groot.")
+        raise _fout(gettext("Dit getal is te groot."))
     return waarde
 
 
@@ -165,46 +169,52 @@ def _canoniek_fractie(waarde: Any) -> str:
         m := re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", waarde)
     ):
         if int(m.group(2)) == 0:
-            raise _fout("Delen door nul kan niet.")
+            raise _fout(gettext("Delen door nul kan niet."))
         breuk = Fraction(int(m.group(1)), int(m.group(2)))
     else:
-        raise _fout("Vul een breuk in zoals 2/3.")
+        raise _fout(gettext("Vul een breuk in zoals 2/3."))
     if not 0 <= breuk <= 1:
-        raise _fout("Een breuk ligt tussen 0 en 1.")
+        raise _fout(gettext("Een breuk ligt tussen 0 en 1."))
     return f"{breuk.numerator}/{breuk.denominator}"
 
 
 def _canoniek_postcodes(waarde: Any) -> list[list[int]]:
     if not isinstance(waarde, (list, tuple)) or not waarde:
-        raise _fout("Vul ten minste één postcodegebied in, bijvoorbeeld 7550-7559.")
+        raise _fout(gettext("Vul ten minste één postcodegebied in, bijvoorbeeld 7550-7559."))
     if len(waarde) > 100:
-        raise _fout("Gebruik hoogstens 100 postcodegebieden.")
+        raise _fout(gettext("Gebruik hoogstens 100 postcodegebieden."))
     gebieden: list[list[int]] = []
     for gebied in waarde:
         if not isinstance(gebied, (list, tuple)) or len(gebied) != 2:
-            raise _fout("Elk postcodegebied heeft een begin en een eind, zoals 7550-7559.")
+            raise _fout(gettext("Elk postcodegebied heeft een begin en een eind, zoals 7550-7559."))
         van, tot = gebied
         if any(isinstance(x, bool) or not isinstance(x, int) for x in (van, tot)):
-            raise _fout("Een postcodegebied bestaat uit cijfers, zoals 7550-7559.")
+            raise _fout(gettext("Een postcodegebied bestaat uit cijfers, zoals 7550-7559."))
         if not (1000 <= van <= 9999 and 1000 <= tot <= 9999):
-            raise _fout("Een postcode begint met vier cijfers, van 1000 tot en met 9999.")
+            raise _fout(gettext("Een postcode begint met vier cijfers, van 1000 tot en met 9999."))
         if van > tot:
-            raise _fout(f"In het gebied {van}-{tot} komt het begin na het eind.")
+            raise _fout(
+                gettext("In het gebied %(van)s-%(tot)s komt het begin na het eind.")
+                % {"van": van, "tot": tot}
+            )
         gebieden.append([van, tot])
     return sorted(gebieden)
 
 
 def _canoniek_rollen(waarde: Any) -> list[str]:
     if not isinstance(waarde, (list, tuple)) or not waarde:
-        raise _fout("Vul ten minste één rol in, bijvoorbeeld ondersteuner.")
+        raise _fout(gettext("Vul ten minste één rol in, bijvoorbeeld ondersteuner."))
     if len(waarde) > 20:
-        raise _fout("Gebruik hoogstens 20 rollen.")
+        raise _fout(gettext("Gebruik hoogstens 20 rollen."))
     codes = rol_codes()
     rollen: list[str] = []
     for rol in waarde:
         if not isinstance(rol, str) or rol not in codes:
             tekst = str(rol)[:30] if isinstance(rol, (str, int)) else "?"
-            raise _fout(f"„{tekst}” is geen rol. Kies uit: {', '.join(codes)}.")
+            raise _fout(
+                gettext("„%(tekst)s” is geen rol. Kies uit: %(codes)s.")
+                % {"tekst": tekst, "codes": ", ".join(codes)}
+            )
         if rol not in rollen:
             rollen.append(rol)
     return rollen
@@ -222,26 +232,29 @@ def normaliseer(type: str, waarde: Any) -> Any:
     if type == RegelType.BEDRAG:
         bedrag = _canoniek_decimaal(waarde, plaatsen=2)
         if Decimal(bedrag) < 0:
-            raise _fout("Een bedrag is niet negatief.")
+            raise _fout(gettext("Een bedrag is niet negatief."))
         return bedrag
     if type == RegelType.PERCENTAGE:
         percentage = _canoniek_decimaal(waarde)
         if not 0 <= Decimal(percentage) <= 1000:
-            raise _fout("Een percentage ligt tussen 0 en 1000.")
+            raise _fout(gettext("Een percentage ligt tussen 0 en 1000."))
         return percentage
     if type == RegelType.FRACTIE:
         return _canoniek_fractie(waarde)
     if type in DUUR_TYPES:
         if isinstance(waarde, Duur):
             if waarde.eenheid != type:
-                raise _fout(f"Deze regel is een duur in {type}, niet in {waarde.eenheid}.")
+                raise _fout(
+                    gettext("Deze regel is een duur in %(type)s, niet in %(eenheid)s.")
+                    % {"type": type, "eenheid": waarde.eenheid}
+                )
             waarde = waarde.aantal
         return _canoniek_geheel(waarde)
     if type == RegelType.POSTCODEGEBIEDEN:
         return _canoniek_postcodes(waarde)
     if type == RegelType.ROLLEN:
         return _canoniek_rollen(waarde)
-    raise _fout("Kies een geldig type.")
+    raise _fout(gettext("Kies een geldig type."))
 
 
 def naar_python(type: str, opgeslagen: Any) -> Any:
@@ -280,7 +293,7 @@ def lees_invoer(type: str, tekst: str) -> Any:
     if not tekst:
         raise ValidationError(_("Vul een waarde in."), code="required")
     if len(tekst) > 2000:
-        raise _fout("Deze waarde is te lang.")
+        raise _fout(gettext("Deze waarde is te lang."))
     if type == RegelType.POSTCODEGEBIEDEN:
         gebieden = []
         for deel in re.split(r"[,;\n]+", tekst):
@@ -290,7 +303,8 @@ def lees_invoer(type: str, tekst: str) -> Any:
             m = re.fullmatch(r"(\d{4})(?:\s*(?:-|–|t/m)\s*(\d{4}))?", deel)
             if not m:
                 raise _fout(
-                    f"„{deel[:20]}” is geen postcodegebied. Schrijf bijvoorbeeld 7550-7559."
+                    gettext("„%(deel)s” is geen postcodegebied. Schrijf bijvoorbeeld 7550-7559.")
+                    % {"deel": deel[:20]}
                 )
             gebieden.append([int(m.group(1)), int(m.group(2) or m.group(1))])
         return normaliseer(type, gebieden)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import User, UserSession
 from .policy import ModelPolicy
@@ -26,9 +27,9 @@ def _check_may_manage(*, door: Any, user: User) -> None:
     if door is None:
         return
     if not user_policy.user_has_perm_for_object(door, "change", user):
-        raise PermissionDenied("U mag dit account niet wijzigen.")
+        raise PermissionDenied(_("U mag dit account niet wijzigen."))
     if user.is_superuser and not door.is_superuser:
-        raise PermissionDenied("Alleen een systeembeheerder mag dit account wijzigen.")
+        raise PermissionDenied(_("Alleen een systeembeheerder mag dit account wijzigen."))
 
 
 def _mark_history(*, user: User, door: Any, reason: str) -> None:
@@ -75,12 +76,20 @@ def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
     names = {str(role) for role in roles}
     unknown = names - {rol.value for rol in Rol}
     if unknown:
-        raise ValidationError({"groups": f"Deze rol bestaat niet: {', '.join(sorted(unknown))}."})
+        raise ValidationError(
+            {
+                "groups": _("Deze rol bestaat niet: %(rollen)s.")
+                % {"rollen": ", ".join(sorted(unknown))}
+            }
+        )
     groups = list(Group.objects.filter(name__in=names))
     missing = names - {group.name for group in groups}
     if missing:
         raise ValidationError(
-            {"groups": f"Deze rol is nog niet aangemaakt: {', '.join(sorted(missing))}."}
+            {
+                "groups": _("Deze rol is nog niet aangemaakt: %(rollen)s.")
+                % {"rollen": ", ".join(sorted(missing))}
+            }
         )
     user.groups.set(groups)
     user.is_staff = user.is_superuser or bool(names & beheer_rollen())

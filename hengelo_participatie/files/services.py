@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
@@ -88,7 +89,7 @@ def bestand_verwijderen(*, bestand: Bestand, door: Any) -> None:
     """
     if door is not None and not bestand_policy.user_has_perm_for_object(door, "delete", bestand):
         audit(door, "delete", bestand.pk, "geweigerd")
-        raise PermissionDenied("U mag dit bestand niet verwijderen.")
+        raise PermissionDenied(_("U mag dit bestand niet verwijderen."))
     pk, name, storage = bestand.pk, bestand.bestand.name, bestand.bestand.storage
     content_type = ContentType.objects.get_for_model(Bestand)
     # Direct FK grants go with the row (CASCADE); generic ones, if any were made, explicitly.

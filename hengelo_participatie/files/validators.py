@@ -26,7 +26,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext
 
 HEAD_BYTES = 8192
 MAX_ZIP_ENTRIES = 5000
@@ -45,24 +45,28 @@ class Bestandssoort:
         return self.extensies[0]
 
 
-PDF = Bestandssoort("een PDF-bestand", "application/pdf", (".pdf",))
-PNG = Bestandssoort("een PNG-afbeelding", "image/png", (".png",))
-JPEG = Bestandssoort("een JPG-foto", "image/jpeg", (".jpg", ".jpeg"))
+PDF = Bestandssoort(gettext_noop("een PDF-bestand"), "application/pdf", (".pdf",))
+PNG = Bestandssoort(gettext_noop("een PNG-afbeelding"), "image/png", (".png",))
+JPEG = Bestandssoort(gettext_noop("een JPG-foto"), "image/jpeg", (".jpg", ".jpeg"))
 DOCX = Bestandssoort(
-    "een Word-bestand",
+    gettext_noop("een Word-bestand"),
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     (".docx",),
 )
 XLSX = Bestandssoort(
-    "een Excel-bestand",
+    gettext_noop("een Excel-bestand"),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     (".xlsx",),
 )
 ODT = Bestandssoort(
-    "een OpenDocument-tekstbestand", "application/vnd.oasis.opendocument.text", (".odt",)
+    gettext_noop("een OpenDocument-tekstbestand"),
+    "application/vnd.oasis.opendocument.text",
+    (".odt",),
 )
 ODS = Bestandssoort(
-    "een OpenDocument-rekenblad", "application/vnd.oasis.opendocument.spreadsheet", (".ods",)
+    gettext_noop("een OpenDocument-rekenblad"),
+    "application/vnd.oasis.opendocument.spreadsheet",
+    (".ods",),
 )
 TOEGESTAAN = (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS)
 
@@ -169,8 +173,11 @@ def validate_upload(upload: Any) -> Bestandssoort:
     if soort is None:
         raise ValidationError(_(MSG_SOORT), code="soort")
     if extensie(getattr(upload, "name", None)) not in soort.extensies:
+        of = pgettext("opsomming: a of b", "of")
         raise ValidationError(
-            _(MSG_NAAM).format(soort=soort.omschrijving, extensies=" of ".join(soort.extensies)),
+            _(MSG_NAAM).format(
+                soort=_(soort.omschrijving), extensies=f" {of} ".join(soort.extensies)
+            ),
             code="naam",
         )
     return soort

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from . import registry
 
@@ -12,15 +13,15 @@ class VoorkeurenForm(forms.Form):
     a value for one of them is an invalid choice, and nothing is saved."""
 
     aan = forms.MultipleChoiceField(
-        label="Welke herinneringen wilt u krijgen?",
-        help_text="Zet een vinkje bij de herinneringen die u wilt krijgen.",
+        label=_("Welke herinneringen wilt u krijgen?"),
+        help_text=_("Zet een vinkje bij de herinneringen die u wilt krijgen."),
         required=False,
         widget=forms.CheckboxSelectMultiple(
             attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
         ),
         error_messages={
-            "invalid_choice": "Deze keuze bestaat niet of kunt u niet uitzetten: %(value)s.",
-            "invalid_list": "Kies een of meer herinneringen uit de lijst.",
+            "invalid_choice": _("Deze keuze bestaat niet of kunt u niet uitzetten: %(value)s."),
+            "invalid_list": _("Kies een of meer herinneringen uit de lijst."),
         },
     )
 

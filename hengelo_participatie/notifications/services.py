@@ -35,6 +35,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import registry
 from .email import dagoverzicht_mail
@@ -504,7 +505,8 @@ def voorkeuren_opslaan(*, gebruiker: Any, aan: Iterable[str]) -> set[str]:
     ongeldig = aan - vrij
     if ongeldig:
         raise ValidationError(
-            f"Deze herinneringen bestaan niet of kunt u niet uitzetten: {', '.join(sorted(ongeldig))}.",
+            _("Deze herinneringen bestaan niet of kunt u niet uitzetten: %(soorten)s.")
+            % {"soorten": ", ".join(sorted(ongeldig))},
             code="ongeldige_soort",
         )
     uit = vrij - aan

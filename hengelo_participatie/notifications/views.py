@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import agenda, selectors, services
@@ -29,7 +30,7 @@ def voorkeuren(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error("aan", exc)
             else:
-                messages.success(request, "Uw keuze is opgeslagen.")
+                messages.success(request, _("Uw keuze is opgeslagen."))
                 return redirect("herinneringen:voorkeuren")
     else:
         form = VoorkeurenForm()
@@ -53,10 +54,12 @@ def agenda_link(request: HttpRequest) -> HttpResponse:
             nieuwe_url = absolute_url(reverse("agenda:feed", args=[token]))
         elif actie == "intrekken":
             agenda.agendatoken_intrekken(gebruiker=request.user)
-            messages.success(request, "Uw agendalink is ingetrokken. De oude link werkt niet meer.")
+            messages.success(
+                request, _("Uw agendalink is ingetrokken. De oude link werkt niet meer.")
+            )
             return redirect("herinneringen:agenda")
         else:
-            messages.error(request, "Kies wat u wilt doen.")
+            messages.error(request, _("Kies wat u wilt doen."))
             return redirect("herinneringen:agenda")
     return TemplateResponse(
         request,

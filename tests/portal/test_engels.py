@@ -55,3 +55,39 @@ def test_domain_page_in_english(client, login_as, url, heading, text, dutch):
 def test_public_you_said_we_did_in_english(client):
     html = _html_en(client, "/participatie/")
     assert _h1(html) == "You said, we did"
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "text", "dutch"),
+    [
+        (
+            "/portaal/herinneringen/",
+            "My reminders",
+            "Which reminders do you want to receive?",
+            "Deze herinneringen krijgt u altijd",
+        ),
+        (
+            "/portaal/herinneringen/agenda/",
+            "My deadlines in my calendar",
+            "You do not have a calendar link yet.",
+            "Link maken",
+        ),
+    ],
+)
+def test_reminder_pages_and_service_errors_in_english(client, login_as, url, heading, text, dutch):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from verordening.waarden import RegelType, normaliseer
+
+    login_as(client, "lid")
+    html = _html_en(client, url)
+    assert _h1(html) == heading
+    assert text in html
+    assert dutch not in html
+
+    # A service refusal shown in a form follows the language as well; Dutch stays the source.
+    for taal, bericht in (("en", "Enter a whole number."), ("nl", "Vul een geheel getal in.")):
+        with translation.override(taal), pytest.raises(ValidationError) as exc:
+            normaliseer(RegelType.GEHEEL_GETAL, "twaalf")
+        assert exc.value.messages == [bericht]

@@ -32,3 +32,36 @@ def test_kortere_termijn_heeft_een_auditregel(
         f"result=ok uiterlijk={korter.isoformat()} " in r.getMessage()
         for r in caplog.records
     )
+
+
+def test_dismissed_member_loses_advice_requests_and_their_files_at_once(
+    raad: dict[str, Any], pdf_bytes: bytes
+) -> None:
+    from django.http import Http404
+
+    from adviesraad import services as raad_services
+    from adviesraad.advies import selectors
+    from adviesraad.models import EindeReden
+    from hengelo_participatie.files.policy import bestand_policy
+
+    lid = raad["leden"][0]
+    aanvraag = gevraagd(raad, pdf_bytes)
+    bestand = aanvraag.documenten.get().bestand
+    assert selectors.aanvraag_voor(lid.user, aanvraag.pk) == aanvraag
+    assert bestand_policy.user_has_perm_for_object(lid.user, "view", bestand)
+
+    termijn = lid.termijnen.get()
+    raad_services.termijn_beeindigen(
+        termijn=termijn,
+        reden=EindeReden.ONTHEFFING,
+        laatste_dag=timezone.localdate() - timedelta(days=1),
+        toelichting="Belangenverstrengeling.",
+        besluitdatum=timezone.localdate(),
+        besluit_kenmerk="B-2026-1",
+        door=raad["accounthouder"],
+    )
+    lid.user.refresh_from_db()
+    # Not after the nightly task: right away.
+    with pytest.raises(Http404):
+        selectors.aanvraag_voor(lid.user, aanvraag.pk)
+    assert not bestand_policy.user_has_perm_for_object(lid.user, "view", bestand)
