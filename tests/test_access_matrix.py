@@ -34,9 +34,11 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.shortcuts import assign_perm
 
+from adviesraad.kwartaalagenda.models import Kwartaalagenda
 from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
 from adviesraad.models.advies import Adviesaanvraag
 from adviesraad.services import evaluatie_vastleggen
+from adviesraad.vergaderingen.models import Actiepunt, Vergadering
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
@@ -597,10 +599,7 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     # --- kwartaalagenda ---
     # The demo's current quarter: published twice, with a draft on top.
     "kwartaalagenda.kwartaalagenda": lambda: (
-        Adviesaanvraag._meta.apps.get_model("kwartaalagenda", "Kwartaalagenda")
-        .objects.filter(versies__nummer=2)
-        .order_by("pk")
-        .first()
+        Kwartaalagenda.objects.filter(versies__nummer=2).order_by("pk").first()
     ),
     "kwartaalagenda.agendapunt": lambda: (
         INSTANCE_MAKERS["kwartaalagenda.kwartaalagenda"]().punten.order_by("pk").first()
@@ -610,13 +609,11 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     ),
     # --- end kwartaalagenda ---
     # --- vergaderingen ---
-    # The demo's upcoming December meeting (the models through the app registry).
-    "vergaderingen.vergadering": lambda: Group._meta.apps.get_model(
-        "vergaderingen", "Vergadering"
-    ).objects.get(titel="Demo: Vergadering adviesraad december"),
-    "vergaderingen.actiepunt": lambda: (
-        Group._meta.apps.get_model("vergaderingen", "Actiepunt").objects.order_by("pk").first()
+    # The demo's next council meeting.
+    "vergaderingen.vergadering": lambda: Vergadering.objects.get(
+        titel="Demo: Volgende vergadering adviesraad"
     ),
+    "vergaderingen.actiepunt": lambda: Actiepunt.objects.order_by("pk").first(),
     # --- end vergaderingen ---
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),

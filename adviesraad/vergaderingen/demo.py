@@ -26,18 +26,19 @@ from .models import Aanmelding, Aanwezigheid, Soort, Vergadering
 DOMEIN = "demo.hengelo.example"
 PREFIX = "Demo: "
 
-#: (days from today, type, title, hour). Negative: in the past.
+#: (days from today, type, title, hour). Negative: in the past. Titles name no month: the
+#: season is laid around whatever day the demo is loaded.
 SEIZOEN = [
-    (-70, Soort.RAADSVERGADERING, "Vergadering adviesraad september", 19),
+    (-70, Soort.RAADSVERGADERING, "Eerdere vergadering adviesraad", 19),
     (-56, Soort.MEEDENKSESSIE, "Meedenken over de Wmo-verordening", 14),
     (-42, Soort.ADVIESGESPREK, "Adviesgesprek beleidskader jeugd", 10),
     (-35, Soort.AGENDAOVERLEG, "Agendaoverleg met de accounthouder", 16),
     (-28, Soort.WETHOUDERSGESPREK, "Gesprek met de wethouders", 15),
-    (-21, Soort.RAADSVERGADERING, "Vergadering adviesraad november", 19),
+    (-21, Soort.RAADSVERGADERING, "Vorige vergadering adviesraad", 19),
     (-14, Soort.VOORZITTERSOVERLEG, "Halfjaarlijks overleg voorzitter", 11),
     (6, Soort.TOELICHTING, "Toelichting op de nota armoede", 14),
     (10, Soort.LUISTERDELEGATIE, "Luisteren bij het inwonersgesprek", 19),
-    (14, Soort.RAADSVERGADERING, "Vergadering adviesraad december", 19),
+    (14, Soort.RAADSVERGADERING, "Volgende vergadering adviesraad", 19),
     (21, Soort.COLLEGEPRESENTATIE, "Jaarlijkse presentatie aan het college", 10),
     (35, Soort.POLITIEKE_MARKT, "Politieke markt", 19),
 ]
@@ -132,14 +133,14 @@ def seed(*, stdout: Any) -> None:
         vergaderingen.append(v)
         if dagen < 0:
             _verleden(v, nummer, aanvraag)
-    # Minutes of the meetings before November were approved in the November meeting.
+    # Minutes of the earlier meetings were approved in the previous council meeting.
     november = vergaderingen[5]
     for v in vergaderingen[:5]:
         services.notulen_vaststellen(vergadering=v, in_vergadering=november, door=None)
-    # Upcoming: an agenda, RSVPs, and the December meeting's invitation with its documents.
+    # Upcoming: an agenda, RSVPs, and the next council meeting's invitation with its documents.
     december = vergaderingen[9]
     services.agendapunt_opslaan(
-        vergadering=december, titel="Vaststellen notulen november", door=None
+        vergadering=december, titel="Vaststellen notulen vorige vergadering", door=None
     )
     if aanvraag is not None:
         services.agendapunt_opslaan(
@@ -148,11 +149,11 @@ def seed(*, stdout: Any) -> None:
     if ondersteuner is not None:
         pdf = render_pdf(
             "pdf/voorbeeld.html",
-            {"titel": "Agenda december", "alineas": ["Demo: agenda en stukken."]},
+            {"titel": "Agenda volgende vergadering", "alineas": ["Demo: agenda en stukken."]},
         )
         services.stuk_toevoegen(
             vergadering=december,
-            upload=SimpleUploadedFile("agenda-december.pdf", pdf),
+            upload=SimpleUploadedFile("agenda-volgende-vergadering.pdf", pdf),
             titel="Agenda en toelichting",
             vertrouwelijk=False,
             door=ondersteuner,

@@ -14,7 +14,7 @@ from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 
 pytestmark = pytest.mark.e2e
 
-DECEMBER = "Demo: Vergadering adviesraad december"
+VOLGENDE = "Demo: Volgende vergadering adviesraad"
 BEHEER = [
     "deelnemers",
     "agenda",
@@ -44,15 +44,15 @@ def _visit(page: Page, url: str, *, csp: bool = True) -> None:
 
 def test_member_pages(demo: None, page_as) -> None:
     page = page_as("lid")
-    december = Vergadering.objects.get(titel=DECEMBER)
-    Deelname.objects.create(vergadering=december, gebruiker=page.user)
+    volgende = Vergadering.objects.get(titel=VOLGENDE)
+    Deelname.objects.create(vergadering=volgende, gebruiker=page.user)
     verleden = Vergadering.objects.filter(notulen__status="vastgesteld").order_by("begin").first()
     Deelname.objects.create(vergadering=verleden, gebruiker=page.user, aanwezigheid="aanwezig")
     for url in (
         reverse("vergaderingen:overzicht"),
         reverse("vergaderingen:aanwezigheid_overzicht"),
-        reverse("vergaderingen:detail", args=[december.pk]),
-        reverse("vergaderingen:aanmelden", args=[december.pk]),
+        reverse("vergaderingen:detail", args=[volgende.pk]),
+        reverse("vergaderingen:aanmelden", args=[volgende.pk]),
         reverse("vergaderingen:detail", args=[verleden.pk]),
     ):
         _visit(page, url)
@@ -60,14 +60,14 @@ def test_member_pages(demo: None, page_as) -> None:
 
 def test_supporter_pages(demo: None, page_as) -> None:
     page = page_as("ondersteuner")
-    december = Vergadering.objects.get(titel=DECEMBER)
+    volgende = Vergadering.objects.get(titel=VOLGENDE)
     concept = Notulen.objects.filter(status="concept").first()
     _visit(page, reverse("vergaderingen:overzicht"))
     _visit(page, reverse("vergaderingen:aanwezigheid_overzicht"))
     _visit(page, reverse("vergaderingen:nieuw"))
-    _visit(page, reverse("vergaderingen:detail", args=[december.pk]))
+    _visit(page, reverse("vergaderingen:detail", args=[volgende.pk]))
     for naam in BEHEER:
-        _visit(page, reverse(f"vergaderingen:{naam}", args=[december.pk]))
+        _visit(page, reverse(f"vergaderingen:{naam}", args=[volgende.pk]))
     _visit(page, reverse("vergaderingen:aanwezigheid", args=[concept.vergadering_id]))
     _visit(page, reverse("vergaderingen:vaststellen", args=[concept.vergadering_id]))
     # Confirmation pages of removing: one that may go, one that may not (attendance recorded).
@@ -75,7 +75,7 @@ def test_supporter_pages(demo: None, page_as) -> None:
         page,
         reverse(
             "vergaderingen:deelname_verwijderen",
-            args=[december.deelnames.order_by("pk").first().pk],
+            args=[volgende.deelnames.order_by("pk").first().pk],
         ),
     )
     aanwezig = Deelname.objects.exclude(aanwezigheid="").order_by("pk").first()
@@ -84,8 +84,8 @@ def test_supporter_pages(demo: None, page_as) -> None:
         page,
         reverse(
             "vergaderingen:agendapunt_verwijderen",
-            args=[december.agendapunten.order_by("pk").first().pk],
+            args=[volgende.agendapunten.order_by("pk").first().pk],
         ),
     )
-    _visit(page, reverse("admin:vergaderingen_vergadering_change", args=[december.pk]), csp=False)
+    _visit(page, reverse("admin:vergaderingen_vergadering_change", args=[volgende.pk]), csp=False)
     _visit(page, reverse("admin:vergaderingen_actiepunt_changelist"), csp=False)
