@@ -308,6 +308,8 @@ def agendapunt_opslaan(
     _eis_beheer(door, "agendapunt_opslaan", vergadering)
     if agendapunt is not None and agendapunt.vergadering_id != vergadering.pk:
         raise PermissionDenied(_("Dit agendapunt hoort niet bij deze vergadering."))
+    # One save per meeting at a time: the numbering and the recusals are derived from all items.
+    vergadering = _vers(vergadering)
     if volgorde is None:
         if agendapunt is not None:
             volgorde = agendapunt.volgorde
