@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 
@@ -38,8 +37,9 @@ from hengelo_participatie.notifications.registry import (
     portaal_link,
     rol_ontvangers_met_beheer,
 )
-from verordening.models import HuishoudelijkReglement, Samenwerkingsafspraken, Verordening
+from verordening.models import HuishoudelijkReglement, Samenwerkingsafspraken
 from verordening.rules import RegelWaarde, rules
+from verordening.selectors import verordening_op
 from verordening.waarden import Duur
 
 JAARLIJKSE_EVALUATIE = "jaarlijkse_evaluatie"
@@ -116,12 +116,7 @@ class JaarlijkseEvaluatie:
             doelgroep_sleutel(self.kind),
             on=on,
         )
-        verordening = (
-            Verordening.objects.filter(in_werking_vanaf__lte=on)
-            .filter(Q(in_werking_tot__isnull=True) | Q(in_werking_tot__gt=on))
-            .order_by("-in_werking_vanaf", "-pk")
-            .first()
-        )
+        verordening = verordening_op(on)
         if verordening is None:
             return
         cyclus = cyclus_van(regels[CYCLUS_JAARLIJKSE_EVALUATIE])

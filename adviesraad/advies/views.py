@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from adviesraad.models.advies import Adviesaanvraag, Status
-from hengelo_participatie.files.views import DOWNLOAD_HEADERS
+from hengelo_participatie.files.views import DOWNLOAD_HEADERS, pdf_download
 from hengelo_participatie.pdf.documents import render
 from hengelo_participatie.portal.formulieren import fouten_naar_form, uitvoeren
 
@@ -400,17 +400,7 @@ def voorlegger(request: HttpRequest, pk: int) -> HttpResponse:
 def voorlegger_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     inhoud = render(selectors.raadsvoorlegger(aanvraag))
-    return _pdf_response(inhoud, f"voorlegger-{aanvraag.kenmerk}.pdf", prive=True)
-
-
-def _pdf_response(inhoud: bytes, naam: str, *, prive: bool) -> HttpResponse:
-    response = HttpResponse(inhoud, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
-    if not prive:
-        response["Cache-Control"] = "public, max-age=300"
-    return response
+    return pdf_download(inhoud, f"voorlegger-{aanvraag.kenmerk}.pdf")
 
 
 # --- Public register -----------------------------------------------------------------------------

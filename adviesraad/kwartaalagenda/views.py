@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hengelo_participatie.files.views import DOWNLOAD_HEADERS
+from hengelo_participatie.files.views import pdf_download
 from hengelo_participatie.pdf.documents import render
 from hengelo_participatie.portal.formulieren import uitvoeren
 
@@ -102,12 +102,8 @@ def afdrukken(request: HttpRequest, pk: int) -> HttpResponse:
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     a = selectors.afdruk(request.user, pk)
     inhoud = render(KwartaalagendaDocument(afdruk=a))
-    response = HttpResponse(inhoud, content_type="application/pdf")
     naam = f"kwartaalagenda-{a.agenda.jaar}-q{a.agenda.kwartaal}-versie-{a.versie.nummer}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
-    return response
+    return pdf_download(inhoud, naam)
 
 
 @login_required

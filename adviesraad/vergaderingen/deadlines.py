@@ -41,8 +41,8 @@ from hengelo_participatie.notifications.registry import (
     rol_ontvangers_met_beheer,
 )
 from verordening.deadlines import cyclus_van
-from verordening.models import Verordening
 from verordening.rules import Sleutel, rules
+from verordening.selectors import verordening_op
 from verordening.waarden import BETROKKENE
 
 from .models import Aanmelding, Deelname, Soort, Status, Vergadering
@@ -261,11 +261,7 @@ class PeriodiekOverleg:
             vertrouwelijk = laatste.vertrouwelijk
             basis = lokale_dag(laatste.begin)
         else:
-            verordening = (
-                Verordening.objects.filter(in_werking_vanaf__lte=on)
-                .order_by("-in_werking_vanaf", "-pk")
-                .first()
-            )
+            verordening = verordening_op(on)
             if verordening is None:
                 return
             onderwerp, onderwerp_id = "verordening.verordening", verordening.pk

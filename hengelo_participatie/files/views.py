@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from .policy import bestand_policy
@@ -16,6 +16,15 @@ DOWNLOAD_HEADERS = {
     "Cache-Control": "no-store, private",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+
+
+def pdf_download(inhoud: bytes, naam: str) -> HttpResponse:
+    """A PDF made for this request (not a stored ``Bestand``), as a private attachment."""
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    for header, value in DOWNLOAD_HEADERS.items():
+        response[header] = value
+    return response
 
 
 def client_ip(request: HttpRequest) -> str | None:
