@@ -8,7 +8,8 @@ grants object permissions and registers side effects with ``transaction.on_commi
 
 Group membership follows terms and functions: after every change to them ``rollen_bijwerken``
 recomputes the council roles (lid, voorzitter, vicevoorzitter) of the person and calls
-``accounts.services.user_set_roles``; a person who loses a council role loses their sessions too.
+``accounts.services.raadsrollen_volgen`` (the only way a council role is set; no form can); a
+person who loses a council role loses their sessions too.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
 from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.accounts.services import user_sessions_end, user_set_roles
+from hengelo_participatie.accounts.services import raadsrollen_volgen, user_sessions_end
 
 from . import regels
 from .models import (
@@ -259,11 +260,13 @@ def raadsrollen_op(lid: Lid, op: date) -> set[str]:
 
 
 @transaction.atomic
-def rollen_bijwerken(*, lid: Lid, op: date | None = None) -> set[str]:
+def rollen_bijwerken(*, lid: Lid, op: date | None = None, door: Any = None) -> set[str]:
     """Make the account's council roles match the terms and functions on ``op`` (default today).
 
     Roles outside the council (e.g. ondersteuner) are kept. Losing a council role ends every
-    session of the account (ASVS 7.4.2: access ends with the term).
+    session of the account (ASVS 7.4.2: access ends with the term). ``door`` is the person whose
+    (already checked) decision on a term or function caused this, for the history and audit;
+    ``None`` for the nightly task.
     """
     op = op or vandaag()
     user = lid.user
@@ -272,7 +275,7 @@ def rollen_bijwerken(*, lid: Lid, op: date | None = None) -> set[str]:
     if nieuw == huidig:
         return nieuw
     # The system applies the consequence of a decision that was itself permission-checked.
-    user_set_roles(user=user, roles=nieuw, door=None)
+    raadsrollen_volgen(user=user, raadsrollen=nieuw & RAADSROLLEN, door=door)
     if (huidig & RAADSROLLEN) - nieuw:
         # Now, not on commit: a rollback at worst costs a fresh login, never keeps access.
         user_sessions_end(user=user)
@@ -284,7 +287,7 @@ def rollen_bijwerken(*, lid: Lid, op: date | None = None) -> set[str]:
     if (huidig ^ nieuw) & RAADSROLLEN:
         toegang_alle_open_bijwerken()
     toegang_van_gebruiker_bijwerken(gebruiker=user)
-    _audit(None, f"rollen_bijwerken:{','.join(sorted(nieuw)) or 'geen'}", lid, "ok")
+    _audit(door, f"rollen_bijwerken:{','.join(sorted(nieuw)) or 'geen'}", lid, "ok")
     return nieuw
 
 
@@ -518,7 +521,7 @@ def termijn_benoemen(
     termijn.einddatum = einddatum
     termijn.einddatum_bron = f"{duur.weergave}, {duur.citeer()}"[:300]
     _opslaan(termijn, door=door, reden=f"Benoemd bij besluit {besluit_kenmerk}")
-    rollen_bijwerken(lid=termijn.lid)
+    rollen_bijwerken(lid=termijn.lid, door=door)
     _audit(door, "termijn_benoemen", termijn, "ok")
     return termijn
 
@@ -622,7 +625,7 @@ def termijn_beeindigen(
     _opslaan(termijn, door=door, reden=f"Termijn beëindigd: {termijn.get_einde_reden_display()}")
     if termijn.begindatum:
         _afhankelijk_beeindigen(termijn, laatste_dag)
-        rollen_bijwerken(lid=termijn.lid)
+        rollen_bijwerken(lid=termijn.lid, door=door)
     _audit(door, f"termijn_beeindigen:{reden}", termijn, "ok")
     return termijn
 
@@ -733,7 +736,7 @@ def functie_toewijzen(
         toelichting=toelichting,
     )
     _opslaan(functie, door=door, reden=f"{functie.get_soort_display()} vanaf {van:%d-%m-%Y}")
-    rollen_bijwerken(lid=lid)
+    rollen_bijwerken(lid=lid, door=door)
     _audit(door, f"functie_toewijzen:{soort}", functie, "ok")
     return functie
 
@@ -745,7 +748,7 @@ def functie_beeindigen(*, functie: Functie, tot: date, door: Any) -> Functie:
         raise ValidationError({"tot": _("De laatste dag ligt niet voor de eerste dag.")})
     functie.tot = tot
     _opslaan(functie, door=door, reden=f"Functie beëindigd per {tot:%d-%m-%Y}")
-    rollen_bijwerken(lid=functie.lid)
+    rollen_bijwerken(lid=functie.lid, door=door)
     _audit(door, "functie_beeindigen", functie, "ok")
     return functie
 

@@ -1,8 +1,12 @@
 """Admin for accounts: e-mail login, roles as groups, history. Thin: writes go through services.
 
 * Switching ``is_active`` off calls ``user_deactivate``, which ends all sessions of the account.
-* Changing the roles calls ``user_set_roles``, which derives ``is_staff`` from them.
+* Changing the roles calls ``user_set_roles`` (the form never saves them), which checks who may
+  grant what (``beheert`` in roles.py), derives ``is_staff``, records history and mails the person.
+* The roles field lists only the roles the editor may grant; council roles follow terms.
 * Only a superuser may grant superuser rights or single permissions, or change a superuser.
+* Nobody changes their own roles, rights, ``is_staff`` or ``is_superuser`` (``beschermde_velden``).
+* Roles (groups) are read-only here: their permissions are declared in roles.py.
 
 ``UserSession`` is bookkeeping and is not shown.
 """
@@ -12,13 +16,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import UserChangeForm, UserCreationForm
+from .forms import UserChangeForm, UserCreationForm, beschermde_velden
 from .models import User
 from .services import user_deactivate, user_set_roles
 
@@ -60,10 +66,8 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     filter_horizontal = ("groups", "user_permissions")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        readonly = ["is_staff", "last_login", "date_joined"]  # is_staff follows from the roles
-        if not request.user.is_superuser:
-            readonly += ["is_superuser", "user_permissions"]
-        return readonly
+        # is_staff follows from the roles; the rest: see beschermde_velden.
+        return ["last_login", "date_joined", *sorted(beschermde_velden(request.user, obj))]
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -87,11 +91,27 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool):
-        super().save_related(request, form, formsets, change)
-        if "groups" in form.changed_data:
-            user = form.instance
-            user_set_roles(
-                user=user,
-                roles=list(user.groups.values_list("name", flat=True)),
-                door=request.user,
-            )
+        super().save_related(request, form, formsets, change)  # never the roles (the form)
+        gekozen = getattr(form, "gekozen_rollen", None)
+        user = form.instance
+        if gekozen is not None and gekozen != set(user.groups.values_list("name", flat=True)):
+            user_set_roles(user=user, roles=gekozen, door=request.user)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RolAdmin(GroupAdmin):
+    """Roles are declared with their permissions in ``roles.py`` and synced after every migrate:
+    a change here would be undone and could raise someone's own rights. So: read only, for
+    everyone, superusers too."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

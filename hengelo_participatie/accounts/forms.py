@@ -4,11 +4,15 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.forms.widgets import CheckboxInput, Input
 from django.utils.translation import gettext_lazy as _
 
 from . import mfa
 from .models import User
+from .roles import RAADSROLLEN, toekenbare_rollen
+from .services import rol_label, rollen_wijziging_toetsen
 
 
 class UtrechtFormMixin:
@@ -144,7 +148,66 @@ class UserCreationForm(auth_forms.BaseUserCreationForm):
         fields = ("email", "voornaam", "achternaam")
 
 
+#: Fields of the user change form that nobody changes on their own account.
+EIGEN_ACCOUNT_BESCHERMD = frozenset({"groups", "user_permissions", "is_staff", "is_superuser"})
+#: Fields only a superuser may change (on someone else's account).
+ALLEEN_SUPERUSER = frozenset({"is_superuser", "user_permissions"})
+
+
+def beschermde_velden(door: Any, obj: Any) -> frozenset[str]:
+    """The fields of the user change form that ``door`` may not change on ``obj``.
+
+    The admin shows them read-only; ``UserChangeForm`` refuses them when they are posted by hand.
+    ``is_staff`` always follows from the roles (``user_set_roles``). Nobody changes their own
+    roles and rights, a superuser neither: raising (or dropping) rights needs a second person.
+    """
+    if door is None:
+        return EIGEN_ACCOUNT_BESCHERMD
+    velden = {"is_staff"}
+    if not door.is_superuser:
+        velden |= ALLEEN_SUPERUSER
+    if obj is not None and obj.pk is not None and obj.pk == door.pk:
+        velden |= EIGEN_ACCOUNT_BESCHERMD
+    return frozenset(velden)
+
+
+class RollenVeld(forms.ModelMultipleChoiceField):
+    """The roles (groups) field: it lists only the roles the editor may grant.
+
+    ``vast`` are the roles of the account that the editor may not touch (a council role, or a
+    role they do not manage): they are not listed and stay as they are. A posted role outside the
+    list (a forged POST) is a form error that names the role.
+    """
+
+    def __init__(self, *args: Any, vast: list[Group], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.vast = vast
+
+    def clean(self, value: Any) -> list[Group]:
+        vast_pks = {str(group.pk) for group in self.vast}
+        gekozen = [v for v in (value or []) if str(v) not in vast_pks]
+        toegestaan = {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
+        vreemd = [v for v in gekozen if str(v) not in toegestaan]
+        if vreemd:
+            namen = Group.objects.filter(
+                pk__in=[v for v in vreemd if str(v).isdigit()]
+            ).values_list("name", flat=True)
+            raise forms.ValidationError(
+                _("U mag deze rol niet geven: %(rollen)s. Kies alleen uit de rollen in de lijst.")
+                % {"rollen": ", ".join(rol_label(n) for n in sorted(namen)) or ", ".join(vreemd)},
+                code="rol_niet_toegestaan",
+            )
+        return [*super().clean(gekozen), *self.vast]
+
+
 class UserChangeForm(auth_forms.UserChangeForm):
+    """The admin's user form. Roles are validated here but saved by ``user_set_roles`` only.
+
+    ``groups`` lists only what ``toekenbare_rollen(request_user)`` allows; the fields in
+    ``beschermde_velden`` are read-only in the admin, and a hand-made POST that changes one of
+    them is a form error (not a silent success, not a 403).
+    """
+
     #: Set by the admin (``UserAdmin.get_form``) to the user who edits.
     request_user: Any = None
 
@@ -154,18 +217,109 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        #: The role names the admin passes to ``user_set_roles`` (None: not on the form).
+        self.gekozen_rollen: set[str] | None = None
         if "password" in self.fields:
             self.fields["password"].label = _("Wachtwoord")
             self.fields["password"].help_text = _(
                 "Wachtwoorden worden niet leesbaar opgeslagen. Niemand kan het wachtwoord zien."
             )
+        if "groups" in self.fields:
+            self._rollenveld()
+
+    def _huidige_rollen(self) -> list[Group]:
+        if self.instance.pk is None:
+            return []
+        return list(self.instance.groups.all())
+
+    def _rollenveld(self) -> None:
+        oud = self.fields["groups"]
+        toekenbaar = toekenbare_rollen(self.request_user)
+        vast = [g for g in self._huidige_rollen() if g.name not in toekenbaar]
+        help_text = _("U kunt alleen de rollen in deze lijst geven of afnemen.")
+        if vast:
+            help_text += " " + _(
+                "Deze rollen kunt u niet wijzigen; ze blijven zoals ze zijn: %(rollen)s."
+            ) % {"rollen": ", ".join(rol_label(g.name) for g in vast)}
+        if {g.name for g in vast} & {r.value for r in RAADSROLLEN}:
+            help_text += " " + _(
+                "Lid, voorzitter en vicevoorzitter volgen uit de zittingstermijnen en functies."
+            )
+        self.fields["groups"] = RollenVeld(
+            queryset=Group.objects.filter(name__in=toekenbaar).order_by("name"),
+            vast=vast,
+            required=False,
+            label=oud.label,
+            help_text=help_text,
+            widget=oud.widget,
+        )
+
+    def clean_groups(self) -> list[Group]:
+        groups: list[Group] = self.cleaned_data["groups"]
+        nieuw = {g.name for g in groups}
+        huidig = {g.name for g in self._huidige_rollen()}
+        try:
+            rollen_wijziging_toetsen(
+                user=self.instance, huidig=huidig, nieuw=nieuw, door=self.request_user
+            )
+        except PermissionDenied as exc:
+            raise forms.ValidationError(str(exc), code="rol_niet_toegestaan") from exc
+        self.gekozen_rollen = nieuw
+        return groups
+
+    def _beschermd_gepost(self) -> list[str]:
+        """Protected fields that a hand-made POST tries to change (the real form omits them)."""
+        gewijzigd = []
+        for naam in sorted(beschermde_velden(self.request_user, self.instance)):
+            if naam not in self.data:
+                continue
+            if naam in ("is_staff", "is_superuser"):
+                waarde = CheckboxInput().value_from_datadict(self.data, self.files, naam)
+                if waarde != getattr(self.instance, naam):
+                    gewijzigd.append(naam)
+            else:
+                getlist = getattr(self.data, "getlist", None)
+                gepost = getlist(naam) if getlist else self.data[naam]
+                gepost = gepost if isinstance(gepost, list | tuple) else [gepost]
+                huidig = (
+                    set(getattr(self.instance, naam).values_list("pk", flat=True))
+                    if self.instance.pk
+                    else set()
+                )
+                if {str(v) for v in gepost if str(v)} != {str(pk) for pk in huidig}:
+                    gewijzigd.append(naam)
+        return gewijzigd
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if (
-            self.request_user is not None
-            and self.instance.pk == self.request_user.pk
-            and cleaned.get("is_active") is False
-        ):
+        eigen = self.request_user is not None and self.instance.pk == self.request_user.pk
+        if eigen and cleaned.get("is_active") is False:
             self.add_error("is_active", _("U kunt uw eigen account niet uitzetten."))
+        if self._beschermd_gepost():
+            if eigen:
+                self.add_error(
+                    None,
+                    _(
+                        "U kunt uw eigen rollen en rechten niet wijzigen. "
+                        "Vraag dit aan een collega die accounts beheert."
+                    ),
+                )
+            else:
+                self.add_error(
+                    None,
+                    _(
+                        "Dit mag u niet wijzigen. Toegang tot het beheer volgt uit de rollen; "
+                        "losse rechten en systeembeheer geeft alleen een systeembeheerder."
+                    ),
+                )
         return cleaned
+
+    def _save_m2m(self) -> None:
+        """Never save the roles here: the admin passes them to ``user_set_roles`` (history,
+        audit, e-mail). Other many-to-many fields (a superuser's ``user_permissions``) save."""
+        groups = self.cleaned_data.pop("groups", None)
+        try:
+            super()._save_m2m()  # type: ignore[misc]
+        finally:
+            if groups is not None:
+                self.cleaned_data["groups"] = groups

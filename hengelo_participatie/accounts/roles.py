@@ -28,6 +28,13 @@ class Rol(StrEnum):
     GESPREKSLEIDER = "gespreksleider"
 
 
+#: The council roles. Nobody grants them by hand: the membership services in
+#: ``adviesraad/services.py`` derive them from terms and functions (``rollen_bijwerken``).
+RAADSROLLEN: frozenset[Rol] = frozenset({Rol.LID, Rol.VOORZITTER, Rol.VICEVOORZITTER})
+#: The roles of municipal staff and the supporter: granted by hand, by whom ``beheert`` says.
+STAFROLLEN: frozenset[Rol] = frozenset(Rol) - RAADSROLLEN
+
+
 @dataclass(frozen=True)
 class RolDefinitie:
     label: str
@@ -37,6 +44,13 @@ class RolDefinitie:
     permissies: frozenset[str] = field(default_factory=frozenset)
     #: Municipal staff sign in with TOTP only (no e-mail code), like admin users.
     totp_verplicht: bool = False
+    #: The roles a holder of this role may give to and take from someone else's account
+    #: (``toekenbare_rollen``). Never a council role: those follow terms and functions only.
+    beheert: frozenset[Rol] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if self.beheert & RAADSROLLEN:
+            raise ValueError("Raadsrollen volgen uit termijnen en functies; niemand beheert ze.")
 
 
 def _perms(app_label: str, actions: str, *models: str) -> frozenset[str]:
@@ -238,6 +252,10 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_BEHEER
         | KWARTAALAGENDA_BEHEER
         | VERGADERING_BEHEER,
+        # Municipal staff who work with the council. Not the supporter (the council's own
+        # secretary, appointed by a superuser), not a council role, and not its own role: an
+        # account holder cannot make a second account holder.
+        beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
@@ -284,6 +302,27 @@ def sync_roles() -> dict[str, int]:
         group.permissions.set(permissions)
         result[rol.value] = len(permissions)
     return result
+
+
+def toekenbare_rollen(door: object) -> frozenset[str]:
+    """The role names ``door`` may give to or take from *another* person's account.
+
+    The union of ``beheert`` over ``door``'s roles. A superuser may grant every staff role
+    (``STAFROLLEN``) but, like everyone, no council role. An inactive or anonymous user grants
+    nothing. Whether ``door`` may edit that account at all, and that nobody edits their own roles,
+    is checked by ``accounts.services.user_set_roles``.
+    """
+    if not getattr(door, "is_authenticated", False) or not getattr(door, "is_active", False):
+        return frozenset()
+    if getattr(door, "is_superuser", False):
+        return frozenset(rol.value for rol in STAFROLLEN)
+    namen = set(door.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
+    return frozenset(
+        beheerd.value
+        for rol, definitie in ROLES.items()
+        if rol.value in namen
+        for beheerd in definitie.beheert
+    )
 
 
 def beheer_rollen() -> frozenset[str]:

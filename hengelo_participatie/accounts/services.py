@@ -11,11 +11,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import User, UserSession
 from .policy import ModelPolicy
-from .roles import Rol, beheer_rollen
+from .roles import RAADSROLLEN, ROLES, Rol, beheer_rollen, toekenbare_rollen
 
 logger = logging.getLogger("hengelo_participatie.accounts")
 
@@ -69,12 +71,46 @@ def user_deactivate(*, user: User, door: Any) -> User:
     return user
 
 
-@transaction.atomic
-def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
-    """Give ``user`` exactly ``roles``. Admin access (``is_staff``) follows from the roles."""
-    _check_may_manage(door=door, user=user)
-    names = {str(role) for role in roles}
-    unknown = names - {rol.value for rol in Rol}
+def rollen_wijziging_toetsen(*, user: User, huidig: set[str], nieuw: set[str], door: Any) -> None:
+    """May ``door`` change ``user``'s roles from ``huidig`` to ``nieuw``? Raises PermissionDenied.
+
+    One rule for the service and the admin form (which shows the same message as a form error):
+
+    * nobody changes their own roles: raising your own rights needs a second person;
+    * only the roles ``door``'s role table entry ``beheert`` (``toekenbare_rollen``) may be added
+      or removed; a role ``door`` may not touch stays as it is;
+    * council roles are never granted by hand: they follow terms and functions.
+    """
+    if door is None:
+        raise PermissionDenied(_("Rollen worden door een persoon gegeven, niet door het systeem."))
+    if door.pk == user.pk and huidig != nieuw:
+        raise PermissionDenied(
+            _("U kunt uw eigen rollen niet wijzigen. Vraag dit aan een collega.")
+        )
+    verboden = (huidig ^ nieuw) - toekenbare_rollen(door)
+    if verboden & {rol.value for rol in RAADSROLLEN}:
+        raise PermissionDenied(
+            _(
+                "De rollen lid, voorzitter en vicevoorzitter volgen uit de zittingstermijnen en "
+                "functies. Wijzig die bij het lidmaatschap."
+            )
+        )
+    if verboden:
+        raise PermissionDenied(
+            _("U mag deze rol niet geven of afnemen: %(rollen)s.")
+            % {"rollen": ", ".join(rol_label(naam) for naam in sorted(verboden))}
+        )
+
+
+def rol_label(naam: str) -> str:
+    try:
+        return ROLES[Rol(naam)].label
+    except ValueError:
+        return naam
+
+
+def _eis_bekende_rollen(namen: set[str]) -> None:
+    unknown = namen - {rol.value for rol in Rol}
     if unknown:
         raise ValidationError(
             {
@@ -82,8 +118,17 @@ def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
                 % {"rollen": ", ".join(sorted(unknown))}
             }
         )
-    groups = list(Group.objects.filter(name__in=names))
-    missing = names - {group.name for group in groups}
+
+
+def _rollen_toepassen(*, user: User, nieuw: set[str], door: Any, reden: str) -> User:
+    """The one place that writes a user's groups: history, audit log and the e-mail notice.
+
+    Called by ``user_set_roles`` (a person, checked) and ``raadsrollen_volgen`` (the membership
+    services). ``is_staff`` follows from the roles (a superuser keeps it).
+    """
+    _eis_bekende_rollen(nieuw)
+    groups = list(Group.objects.filter(name__in=nieuw))
+    missing = nieuw - {group.name for group in groups}
     if missing:
         raise ValidationError(
             {
@@ -91,17 +136,99 @@ def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
                 % {"rollen": ", ".join(sorted(missing))}
             }
         )
+    huidig = set(user.groups.values_list("name", flat=True))
     user.groups.set(groups)
-    user.is_staff = user.is_superuser or bool(names & beheer_rollen())
+    user.is_staff = user.is_superuser or bool(nieuw & beheer_rollen())
     user.full_clean(exclude=["password"])
+    erbij, eraf = sorted(nieuw - huidig), sorted(huidig - nieuw)
     _mark_history(
-        user=user, door=door, reason=f"Rollen gezet: {', '.join(sorted(names)) or 'geen'}"
+        user=user,
+        door=door,
+        reason=f"{reden}: {', '.join(sorted(nieuw)) or 'geen'}"
+        f" (erbij: {', '.join(erbij) or '-'}; eraf: {', '.join(eraf) or '-'})",
     )
     user.save()
+    if erbij or eraf:
+        _rollen_melden(user=user, erbij=erbij, eraf=eraf, nieuw=nieuw)
     logger.info(
-        "actor=%s action=user_set_roles object=user:%s result=ok roles=%s",
-        getattr(door, "pk", "systeem"),
+        "actor=%s action=user_set_roles object=user:%s result=ok roles=%s added=%s removed=%s "
+        "time=%s",
+        getattr(door, "pk", None) or "systeem",
         user.pk,
-        ",".join(sorted(names)),
+        ",".join(sorted(nieuw)),
+        ",".join(erbij),
+        ",".join(eraf),
+        timezone.now().isoformat(),
     )
     return user
+
+
+def _rollen_melden(*, user: User, erbij: list[str], eraf: list[str], nieuw: set[str]) -> None:
+    """Put a mandatory notice in the outbox, in this transaction (sent after commit).
+
+    The subject is the history record of this change, so every change is its own notice (the
+    outbox keeps one per subject and day) and points at the audited row. The text is Dutch, like
+    every e-mail; it names roles, never who changed them.
+    """
+    from hengelo_participatie.notifications.services import herinnering_plannen
+
+    from .deadlines import ROLLEN_GEWIJZIGD
+
+    delen = []
+    if erbij:
+        delen.append("erbij: " + ", ".join(rol_label(naam) for naam in erbij))
+    if eraf:
+        delen.append("eraf: " + ", ".join(rol_label(naam) for naam in eraf))
+    tekst = (
+        f"Uw rollen zijn gewijzigd ({'; '.join(delen)}). "
+        f"U heeft nu: {', '.join(rol_label(n) for n in sorted(nieuw)) or 'geen rol'}. "
+        "Klopt dit niet? Neem dan contact op met de ondersteuner van de adviesraad."
+    )
+    herinnering_plannen(
+        ontvanger=user,
+        onderwerp=user.history.latest(),
+        deadline=timezone.localdate(),
+        soort=ROLLEN_GEWIJZIGD,
+        tekst=tekst,
+        link=reverse("portal:home"),
+        onderwerp_label="Uw rollen",
+    )
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
+    """A person (``door``) gives ``user`` exactly ``roles``: the only way to grant a role by hand.
+
+    Refused (PermissionDenied) when ``door`` may not edit the account, edits their own account,
+    or adds or removes a role outside ``toekenbare_rollen(door)`` (see
+    ``rollen_wijziging_toetsen``). Council roles are set by ``raadsrollen_volgen`` only.
+    """
+    _check_may_manage(door=door, user=user)
+    nieuw = {str(role) for role in roles}
+    _eis_bekende_rollen(nieuw)
+    huidig = set(user.groups.values_list("name", flat=True))
+    rollen_wijziging_toetsen(user=user, huidig=huidig, nieuw=nieuw, door=door)
+    if nieuw == huidig:
+        return user
+    return _rollen_toepassen(user=user, nieuw=nieuw, door=door, reden="Rollen gezet")
+
+
+@transaction.atomic
+def raadsrollen_volgen(*, user: User, raadsrollen: Iterable[str], door: Any = None) -> User:
+    """Make ``user``'s council roles exactly ``raadsrollen``; other roles stay as they are.
+
+    Only for the membership services (``adviesraad.services.rollen_bijwerken``): the roles follow
+    from terms and functions, whose change was permission-checked there. ``door`` is the person
+    whose decision caused it (history and audit), or ``None`` for the nightly task.
+    """
+    raad = {rol.value for rol in RAADSROLLEN}
+    rollen = {str(rol) for rol in raadsrollen}
+    if rollen - raad:
+        raise ValueError(f"Geen raadsrollen: {sorted(rollen - raad)}")
+    huidig = set(user.groups.values_list("name", flat=True))
+    nieuw = (huidig - raad) | rollen
+    if nieuw == huidig:
+        return user
+    return _rollen_toepassen(
+        user=user, nieuw=nieuw, door=door, reden="Rollen volgen termijnen en functies"
+    )

@@ -64,26 +64,38 @@ def test_user_deactivate_needs_permission(make_user):
 
 
 def test_user_set_roles(make_user):
+    # Issue 10 (rollen): a council role (here voorzitter) is no longer granted by hand, not even
+    # by a superuser; the test now grants staff roles and keeps the council role lid as it is.
     door = make_user(None, is_superuser=True, is_staff=True)
     user = make_user("lid")
 
-    user_set_roles(user=user, roles=["voorzitter", "ondersteuner"], door=door)
+    user_set_roles(user=user, roles=["lid", "ondersteuner", "beleidsmedewerker"], door=door)
     user.refresh_from_db()
-    assert set(user.groups.values_list("name", flat=True)) == {"voorzitter", "ondersteuner"}
+    assert set(user.groups.values_list("name", flat=True)) == {
+        "lid",
+        "ondersteuner",
+        "beleidsmedewerker",
+    }
     assert user.is_staff
-    assert user.history.latest().history_change_reason == "Rollen gezet: ondersteuner, voorzitter"
+    assert user.history.latest().history_change_reason.startswith(
+        "Rollen gezet: beleidsmedewerker, lid, ondersteuner"
+    )
 
     user_set_roles(user=user, roles=["lid"], door=door)
     user.refresh_from_db()
     assert list(user.groups.values_list("name", flat=True)) == ["lid"]
     assert not user.is_staff
 
+    with pytest.raises(PermissionDenied):
+        user_set_roles(user=user, roles=["voorzitter", "lid"], door=door)
+    assert list(user.groups.values_list("name", flat=True)) == ["lid"]
+
     with pytest.raises(ValidationError):
         user_set_roles(user=user, roles=["koning"], door=door)
     assert list(user.groups.values_list("name", flat=True)) == ["lid"]
 
     superuser = make_user(None, is_superuser=True, is_staff=True)
-    user_set_roles(user=superuser, roles=["lid"], door=door)
+    user_set_roles(user=superuser, roles=["beleidsmedewerker"], door=door)
     superuser.refresh_from_db()
     assert superuser.is_staff  # a superuser keeps admin access
 
@@ -121,6 +133,8 @@ def test_deactivation_in_the_admin_ends_sessions(make_user):
 
 
 def test_admin_roles_set_staff_and_no_escalation(make_user):
+    # Issue 10 (rollen): the account holder may no longer grant ondersteuner, and a hand-posted
+    # is_superuser is now a form error (200 with the error) instead of a silently ignored field.
     accounthouder = make_user("accounthouder")
     admin_client = Client()
     mfa_verify(admin_client, accounthouder)
@@ -132,10 +146,21 @@ def test_admin_roles_set_staff_and_no_escalation(make_user):
     response = admin_client.post(
         url, _change_form_data(user, groups=[ondersteuner.pk], is_superuser="on")
     )
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    user.refresh_from_db()
+    assert not user.is_staff
+    assert not user.is_superuser  # only a superuser may grant that
+    assert set(user.groups.values_list("name", flat=True)) == {"lid"}
+
+    superuser = make_user(None, is_superuser=True, is_staff=True)
+    super_client = Client()
+    mfa_verify(super_client, superuser)
+    response = super_client.post(url, _change_form_data(user, groups=[ondersteuner.pk]))
+    assert response.status_code == 302, response.content.decode()[:2000]
     user.refresh_from_db()
     assert user.is_staff  # follows from the role
-    assert not user.is_superuser  # only a superuser may grant that
+    assert set(user.groups.values_list("name", flat=True)) == {"lid", "ondersteuner"}
 
     superuser = make_user(None, is_superuser=True, is_staff=True)
     url = reverse("admin:accounts_user_change", args=[superuser.pk])

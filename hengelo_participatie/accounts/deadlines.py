@@ -1,0 +1,11 @@
+"""Notices of this app for the outbox (``notifications``): caused by an action, not by a date."""
+
+from hengelo_participatie.notifications.registry import Gebeurtenis
+
+#: "Your roles changed": mandatory, so a person always learns that their rights changed, also
+#: when someone else did it (or an attacker did it with a stolen admin session).
+ROLLEN_GEWIJZIGD = "rollen_gewijzigd"
+
+PROVIDERS = [
+    Gebeurtenis(kind=ROLLEN_GEWIJZIGD, label="Uw rollen zijn gewijzigd", mandatory=True),
+]
