@@ -7,6 +7,7 @@
 * Only a superuser may grant superuser rights or single permissions, or change a superuser.
 * Nobody changes their own roles, rights, ``is_staff`` or ``is_superuser`` (``beschermde_velden``).
 * Roles (groups) are read-only here: their permissions are declared in roles.py.
+* An old version of an account can be read in the history, never restored ("revert").
 
 ``UserSession`` is bookkeeping and is not shown.
 """
@@ -19,8 +20,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -74,6 +76,23 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
         if obj is not None and issubclass(form, UserChangeForm):
             form = type(form.__name__, (form,), {"request_user": request.user})
         return form
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        """Old versions of an account can be read, never restored: simple-history's revert saves
+        the old row (``is_staff``, ``is_superuser``, ``is_active``) past every service and check,
+        and it only asks for the view permission."""
+        if request.method != "GET":
+            raise PermissionDenied(_("Een oude versie van een account terugzetten kan niet."))
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.is_superuser and not request.user.is_superuser:

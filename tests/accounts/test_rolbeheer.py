@@ -358,3 +358,25 @@ def test_raadsrollen_volgen_de_termijn_met_geschiedenis_en_melding():
     assert record.history_user_id == accounthouder.pk
     assert "erbij: vicevoorzitter" in record.history_change_reason
     assert _meldingen(user) == 2
+
+
+# --- The history of an account cannot be "reverted" into old rights -----------------------------
+@pytest.mark.parametrize("rol", ADMIN_ROLLEN)
+def test_terugzetten_naar_een_oude_versie_geeft_geen_oude_rechten_terug(rol):
+    """simple-history's revert saves the old row (is_staff, is_superuser, is_active) past every
+    service; for accounts it is switched off, for one's own account and for anyone else's."""
+    ik = _maak(rol)
+    oud_beheerder = UserFactory(is_superuser=True, is_staff=True)
+    oude_versie = oud_beheerder.history.latest()
+    oud_beheerder.is_superuser = False
+    oud_beheerder.is_staff = False
+    oud_beheerder.is_active = False
+    oud_beheerder.save()
+    client = _client(ik)
+    for doel, versie in ((oud_beheerder, oude_versie), (ik, ik.history.earliest())):
+        voor = _staat(doel), User.objects.get(pk=doel.pk).is_active
+        url = reverse("admin:accounts_user_simple_history", args=[doel.pk, versie.history_id])
+        response = client.post(url, _formulier(doel, is_active="on"))
+        assert response.status_code == 403
+        assert (_staat(doel), User.objects.get(pk=doel.pk).is_active) == voor
+        assert client.get(url).status_code == 200  # reading an old version stays possible
