@@ -478,6 +478,10 @@ EXPECTED: dict[str, Expectation] = {
     **admin_model("otp_totp.totpdevice"),
     **admin_model("otp_email.emaildevice"),
     **admin_model("otp_static.staticdevice"),
+    # --- issue 10, rollen: roles (groups) and their permissions are declared in roles.py; the
+    # admin shows them read-only, to superusers too (this replaces the auth.group row above).
+    **admin_model("auth.group", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
+    # --- end issue 10, rollen ---
 }
 
 #: admin:app_list per app label: which staff roles see the app.
