@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import ReinforcedGuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from verordening.admin import GeschiedenisAlleenLezen
+
 from . import selectors, services
 from .models import (
     EindeReden,
@@ -43,8 +45,13 @@ from .models import (
 from .policies import SAMENSTELLING_PERM, mag, verklaring_policy
 
 
-class BeheerAdmin(ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
-    """Guardian object permissions + history; no deletes (retention purge only)."""
+class BeheerAdmin(GeschiedenisAlleenLezen, ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
+    """Guardian object permissions + history; no deletes (retention purge only).
+
+    History is read-only: restoring an old version of a term or function (simple-history's
+    revert, which asks only for the view permission) would bypass the services and give council
+    roles back at the nightly ``rollen_bijwerken``.
+    """
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

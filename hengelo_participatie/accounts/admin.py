@@ -20,11 +20,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from verordening.admin import GeschiedenisAlleenLezen
 
 from .forms import UserChangeForm, UserCreationForm, beschermde_velden
 from .models import User
@@ -32,7 +33,11 @@ from .services import user_deactivate, user_set_roles
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin, DjangoUserAdmin):
+    """Old versions of an account can be read, never restored (``GeschiedenisAlleenLezen``):
+    simple-history's revert saves the old row (``is_staff``, ``is_superuser``, ``is_active``)
+    past every service and check, and asks only for the view permission."""
+
     form = UserChangeForm
     add_form = UserCreationForm
     fieldsets = (
@@ -76,23 +81,6 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
         if obj is not None and issubclass(form, UserChangeForm):
             form = type(form.__name__, (form,), {"request_user": request.user})
         return form
-
-    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
-        return True
-
-    def history_form_view(
-        self,
-        request: HttpRequest,
-        object_id: str,
-        version_id: str,
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        """Old versions of an account can be read, never restored: simple-history's revert saves
-        the old row (``is_staff``, ``is_superuser``, ``is_active``) past every service and check,
-        and it only asks for the view permission."""
-        if request.method != "GET":
-            raise PermissionDenied(_("Een oude versie van een account terugzetten kan niet."))
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.is_superuser and not request.user.is_superuser:

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
@@ -19,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from adviesraad import services as raad_services
-from adviesraad.models import FunctieSoort
+from adviesraad.models import EindeReden, FunctieSoort, TermijnStatus
 from hengelo_participatie.accounts.deadlines import ROLLEN_GEWIJZIGD
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.accounts.roles import (
@@ -377,6 +379,29 @@ def test_terugzetten_naar_een_oude_versie_geeft_geen_oude_rechten_terug(rol):
         voor = _staat(doel), User.objects.get(pk=doel.pk).is_active
         url = reverse("admin:accounts_user_simple_history", args=[doel.pk, versie.history_id])
         response = client.post(url, _formulier(doel, is_active="on"))
-        assert response.status_code == 403
+        assert response.status_code == 405
         assert (_staat(doel), User.objects.get(pk=doel.pk).is_active) == voor
         assert client.get(url).status_code == 200  # reading an old version stays possible
+
+
+def test_terugzetten_van_een_beeindigde_termijn_geeft_de_raadsrol_niet_terug():
+    """Council roles follow terms: restoring an old version of a term (simple-history's revert,
+    which needs only the view permission) would give the role back at night, past every check."""
+    termijn = benoemde_termijn()
+    benoemd = termijn.history.latest()
+    raad_services.termijn_beeindigen(
+        termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None
+    )
+    raad_services.rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
+    user = termijn.lid.user
+    assert _rollen(user) == set()
+    client = _client(_maak("ondersteuner"))  # reads terms, changes none
+    url = reverse(
+        "admin:adviesraad_zittingstermijn_simple_history", args=[termijn.pk, benoemd.history_id]
+    )
+    assert client.get(url).status_code == 200
+    assert client.post(url, {}).status_code == 405
+    termijn.refresh_from_db()
+    assert termijn.status == TermijnStatus.BEEINDIGD
+    raad_services.rollen_bijwerken_alle(op=vandaag() + timedelta(days=1))
+    assert _rollen(user) == set()
