@@ -81,25 +81,35 @@ def rollen_wijziging_toetsen(*, user: User, huidig: set[str], nieuw: set[str], d
       or removed; a role ``door`` may not touch stays as it is;
     * council roles are never granted by hand: they follow terms and functions.
     """
-    if door is None:
-        raise PermissionDenied(_("Rollen worden door een persoon gegeven, niet door het systeem."))
-    if door.pk == user.pk and huidig != nieuw:
-        raise PermissionDenied(
-            _("U kunt uw eigen rollen niet wijzigen. Vraag dit aan een collega.")
+    reden = _weigering(user=user, huidig=huidig, nieuw=nieuw, door=door)
+    if reden:
+        # BIO 8.15: a refused attempt to change rights is logged too (no names).
+        logger.warning(
+            "actor=%s action=user_set_roles object=user:%s result=geweigerd wijziging=%s time=%s",
+            getattr(door, "pk", None) or "systeem",
+            user.pk,
+            ",".join(sorted(huidig ^ nieuw)),
+            timezone.now().isoformat(),
         )
+        raise PermissionDenied(reden)
+
+
+def _weigering(*, user: User, huidig: set[str], nieuw: set[str], door: Any) -> str:
+    if door is None:
+        return _("Rollen worden door een persoon gegeven, niet door het systeem.")
+    if door.pk == user.pk and huidig != nieuw:
+        return _("U kunt uw eigen rollen niet wijzigen. Vraag dit aan een collega.")
     verboden = (huidig ^ nieuw) - toekenbare_rollen(door)
     if verboden & {rol.value for rol in RAADSROLLEN}:
-        raise PermissionDenied(
-            _(
-                "De rollen lid, voorzitter en vicevoorzitter volgen uit de zittingstermijnen en "
-                "functies. Wijzig die bij het lidmaatschap."
-            )
+        return _(
+            "De rollen lid, voorzitter en vicevoorzitter volgen uit de zittingstermijnen en "
+            "functies. Wijzig die bij het lidmaatschap."
         )
     if verboden:
-        raise PermissionDenied(
-            _("U mag deze rol niet geven of afnemen: %(rollen)s.")
-            % {"rollen": ", ".join(rol_label(naam) for naam in sorted(verboden))}
-        )
+        return _("U mag deze rol niet geven of afnemen: %(rollen)s.") % {
+            "rollen": ", ".join(rol_label(naam) for naam in sorted(verboden))
+        }
+    return ""
 
 
 def rol_label(naam: str) -> str:
@@ -179,11 +189,11 @@ def _rollen_melden(*, user: User, erbij: list[str], eraf: list[str], nieuw: set[
         delen.append("erbij: " + ", ".join(rol_label(naam) for naam in erbij))
     if eraf:
         delen.append("eraf: " + ", ".join(rol_label(naam) for naam in eraf))
-    tekst = (
-        f"Uw rollen zijn gewijzigd ({'; '.join(delen)}). "
-        f"U heeft nu: {', '.join(rol_label(n) for n in sorted(nieuw)) or 'geen rol'}. "
-        "Klopt dit niet? Neem dan contact op met de ondersteuner van de adviesraad."
-    )
+    nu = f"U heeft nu: {', '.join(rol_label(n) for n in sorted(nieuw)) or 'geen rol'}. "
+    advies = "Klopt dit niet? Neem dan contact op met de ondersteuner van de adviesraad."
+    tekst = f"Uw rollen zijn gewijzigd ({'; '.join(delen)}). "
+    # The outbox keeps 300 characters: the advice must survive, the overview may go.
+    tekst += (nu + advies) if len(tekst + nu + advies) <= 300 else advies
     herinnering_plannen(
         ontvanger=user,
         onderwerp=user.history.latest(),
