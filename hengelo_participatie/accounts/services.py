@@ -154,8 +154,8 @@ def user_change_email(*, user: User, email: str, door: Any) -> User:
     """
     _check_may_manage(door=door, user=user)
     oud = User.objects.filter(pk=user.pk).values_list("email", flat=True).first() or ""
-    user.email = email
-    user.full_clean(exclude=["password"])  # normalises (lower case) and checks uniqueness
+    user.email = User.objects.normalize_email((email or "").strip()).lower()
+    user.full_clean(exclude=["password"])  # checks the address and that it is unique
     if user.email == oud:
         user.save()
         return user
