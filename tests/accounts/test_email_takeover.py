@@ -316,9 +316,11 @@ def test_second_factor_reset_of_a_superuser_needs_a_superuser(
     login_as(beheer, "accounthouder")
     url = reverse("admin:accounts_user_changelist")
     with django_capture_on_commit_callbacks(execute=True):
-        beheer.post(
+        response = beheer.post(
             url,
             {"action": "inlogcode_resetten", "_selected_action": [str(boss.pk)], "post": "ja"},
+            follow=True,
         )
+    assert "Alleen een systeembeheerder mag dit account wijzigen." in response.content.decode()
     assert TOTPDevice.objects.filter(user=boss).exists()
     assert len(mail.outbox) == 0
