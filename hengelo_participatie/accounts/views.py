@@ -311,6 +311,14 @@ def mfa_setup_email(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         form = CodeForm(request.POST)
         verified = _check_code(request, device, form)
+        if verified is not None and mfa.confirmed_email_device(request.user) is not None:
+            # A verified user moves the code to the account address: as in mfa_email_bevestigen,
+            # the old code address hears of it.
+            verified = user_confirm_code_address(
+                user=request.user, device=verified, except_key=request.session.session_key
+            )
+            mfa.complete_verification(request, verified)
+            return HttpResponseRedirect(next_url)
         if verified is not None:
             _confirm_device(request, verified)
             return HttpResponseRedirect(next_url)

@@ -324,3 +324,27 @@ def test_second_factor_reset_of_a_superuser_needs_a_superuser(
     assert "Alleen een systeembeheerder mag dit account wijzigen." in response.content.decode()
     assert TOTPDevice.objects.filter(user=boss).exists()
     assert len(mail.outbox) == 0
+
+
+def test_setting_up_the_email_code_again_tells_the_old_code_address(
+    client, make_user, django_capture_on_commit_callbacks
+):
+    """The setup page is a second way to move the code (to the account address): same notice."""
+    member, _device = _verified_member_with_email_device(client, make_user)
+    oud = member.email
+    User.objects.filter(pk=member.pk).update(email=NIEUW)
+    member.refresh_from_db()
+    mail.outbox.clear()
+    client.get(SETUP_EMAIL)
+    assert _recipients() == [NIEUW]
+    code = code_from_last_mail()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SETUP_EMAIL, {"token": code, "next": PORTAAL})
+    assert response.status_code == 302
+    assert [(d.email, d.confirmed) for d in EmailDevice.objects.filter(user=member)] == [
+        (NIEUW, True)
+    ]
+    assert _recipients() == [oud]
+    assert mail.outbox[0].subject == "Uw inlogcode gaat naar een ander e-mailadres"
+    assert client.get(PORTAAL).status_code == 200
