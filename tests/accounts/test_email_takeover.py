@@ -348,3 +348,28 @@ def test_setting_up_the_email_code_again_tells_the_old_code_address(
     assert _recipients() == [oud]
     assert mail.outbox[0].subject == "Uw inlogcode gaat naar een ander e-mailadres"
     assert client.get(PORTAAL).status_code == 200
+
+
+def test_migration_binds_existing_devices_to_their_current_address(make_user):
+    """Devices from before this change had no address of their own; the migration fills it in."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "hengelo_participatie.accounts.migrations.0002_emaildevice_bind_address"
+    )
+    member, ander = make_user("lid"), make_user("lid")
+    zonder = EmailDevice.objects.create(user=member, name="e-mail", confirmed=True)
+    leeg = EmailDevice.objects.create(user=ander, name="e-mail", email="", confirmed=True)
+    eigen = EmailDevice.objects.create(
+        user=ander, name="oud", email="eigen@example.org", confirmed=True
+    )
+    migration.bind(apps, None)
+    for device in (zonder, leeg, eigen):
+        device.refresh_from_db()
+    assert (zonder.email, leeg.email, eigen.email) == (
+        member.email,
+        ander.email,
+        "eigen@example.org",
+    )
