@@ -348,15 +348,16 @@ def mfa_email_wijzigen(request: HttpRequest) -> HttpResponse:
         initial["email"] = request.user.email  # the account address changed: offer it
     form = CodeAdresForm(request.POST or None, huidig=huidig_adres, initial=initial)
     if request.method == "POST" and form.is_valid():
-        EmailDevice.objects.filter(
-            user=request.user, confirmed=False, name=mfa.EMAIL_WIJZIGEN_DEVICE_NAME
-        ).delete()
-        device = EmailDevice.objects.create(
-            user=request.user,
-            name=mfa.EMAIL_WIJZIGEN_DEVICE_NAME,
-            email=form.cleaned_data["email"],
-            confirmed=False,
+        device = mfa.pending_email_change(request.user) or EmailDevice(
+            user=request.user, name=mfa.EMAIL_WIJZIGEN_DEVICE_NAME, confirmed=False
         )
+        # Reuse the pending device, so its cooldown and throttling carry over (no flood of mail
+        # to any address), but drop its code: a code sent to the previous address must not
+        # confirm this one.
+        device.email = form.cleaned_data["email"]
+        device.token = None
+        device.valid_until = timezone.now()
+        device.save()
         messages.info(request, _send_email_code(request, device))
         return HttpResponseRedirect(reverse("accounts:mfa_email_bevestigen"))
     return TemplateResponse(

@@ -373,3 +373,17 @@ def test_migration_binds_existing_devices_to_their_current_address(make_user):
         ander.email,
         "eigen@example.org",
     )
+
+
+def test_a_code_for_one_new_address_does_not_confirm_another(client, make_user):
+    """Switching the new address drops the code sent to the previous one; no fresh cooldown."""
+    member, device = _verified_member_with_email_device(client, make_user)
+    _start_change(client, member, "eerste@example.org")
+    code = code_from_last_mail()
+    _start_change(client, member, NIEUW)
+    assert len(mail.outbox) == 0  # within the minute: no second mail (cooldown carries over)
+    response = client.post(BEVESTIGEN, {"token": code})
+    assert "Deze code klopt niet of is verlopen." in response.content.decode()
+    device.refresh_from_db()
+    assert device.confirmed and device.email == member.email
+    assert not EmailDevice.objects.filter(user=member, email=NIEUW, confirmed=True).exists()
