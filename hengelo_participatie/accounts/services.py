@@ -177,6 +177,21 @@ def user_change_email(*, user: User, email: str, door: Any) -> User:
     return user
 
 
+def user_password_was_reset(*, user: User) -> None:
+    """After a reset by link: tell the code addresses that differ from the account address.
+
+    The reset link went to ``user.email``. If that address was changed by someone else, the
+    owner still reads the mailbox of their code address, and learns of the reset there.
+    """
+    adressen = EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
+    _notify(
+        soort="wachtwoord_gereset",
+        user=user,
+        aan=[adres for adres in adressen if adres and adres != user.email],
+        context={},
+    )
+
+
 @transaction.atomic
 def user_reset_second_factor(*, user: User, door: Any) -> User:
     """Remove every second-factor device of ``user``: at the next login they set up a new one.

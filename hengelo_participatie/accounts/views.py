@@ -41,7 +41,7 @@ from .middleware import (
     absolute_seconds_left,
 )
 from .models import UserSession
-from .services import user_confirm_code_address, user_sessions_end
+from .services import user_confirm_code_address, user_password_was_reset, user_sessions_end
 
 logger = logging.getLogger("hengelo_participatie.accounts")
 
@@ -433,6 +433,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         # A new password ends every session that used the old one (ASVS 7.4.3).
         user_sessions_end(user=form.user)
+        user_password_was_reset(user=form.user)
         logger.info(
             "actor=user:%s action=password_reset result=ok origin=%s",
             form.user.pk,

@@ -95,11 +95,16 @@ def test_takeover_chain_ends_at_the_old_address(
     path = link.split("://", 1)[1].split("/", 1)[1]
     response = anon.get(f"/{path}", follow=True)
     set_url = response.redirect_chain[-1][0]
-    response = anon.post(
-        set_url, {"new_password1": NIEUW_WACHTWOORD, "new_password2": NIEUW_WACHTWOORD}
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anon.post(
+            set_url, {"new_password1": NIEUW_WACHTWOORD, "new_password2": NIEUW_WACHTWOORD}
+        )
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_reset_complete")
+    # The owner hears of the reset at the address they still read.
+    assert _recipients() == [oud]
+    assert mail.outbox[0].subject == "Uw wachtwoord is veranderd"
 
     # 4. Sign in as the member: the second factor is still owed, the code goes to the OLD address.
     mail.outbox.clear()
