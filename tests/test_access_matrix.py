@@ -172,6 +172,12 @@ EXPECTED: dict[str, Expectation] = {
     "accounts:password_reset_complete": everyone(),
     "accounts:password_change": signed_in(),
     "accounts:password_change_done": signed_in(),
+    # --- issue 10, mfa: moving the e-mail login code to a new address ---
+    # Members may move their e-mail code; roles that must use an app are sent to the app setup.
+    "accounts:mfa_email_wijzigen": {**signed_in(), **dict.fromkeys(TOTP_ROLES, 302)},
+    # Without a pending new address there is nothing to confirm: back to step 1.
+    "accounts:mfa_email_bevestigen": signed_in(302),
+    # --- end issue 10, mfa ---
     # The council: public page, and the membership pages of the portal.
     "adviesraad:openbaar": everyone(),
     "adviesraad:foto": everyone(404),  # the test member gave no photo (or no consent)

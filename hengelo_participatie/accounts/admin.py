@@ -4,6 +4,9 @@
 * Changing the roles calls ``user_set_roles`` (the form never saves them), which checks who may
   grant what (``beheert`` in roles.py), derives ``is_staff``, records history and mails the person.
 * The roles field lists only the roles the editor may grant; council roles follow terms.
+* Changing the e-mail address calls ``user_change_email``: a notice to the old address, all
+  sessions end, and the e-mail login code stays at the address the user confirmed.
+* "Inlogcode resetten" (an action, with a confirmation page) calls ``user_reset_second_factor``.
 * Only a superuser may grant superuser rights or single permissions, or change a superuser.
 * Nobody changes their own roles, rights, ``is_staff`` or ``is_superuser`` (``beschermde_velden``).
 * Roles (groups) are read-only here: their permissions are declared in roles.py.
@@ -16,20 +19,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from verordening.admin import GeschiedenisAlleenLezen
 
 from .forms import UserChangeForm, UserCreationForm, beschermde_velden
 from .models import User
-from .services import user_deactivate, user_set_roles
+from .services import (
+    user_change_email,
+    user_deactivate,
+    user_reset_second_factor,
+    user_set_roles,
+)
 
 
 @admin.register(User)
@@ -71,6 +84,7 @@ class UserAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin, DjangoUserAdmin):
     search_fields = ("email", "voornaam", "achternaam")
     ordering = ("email",)
     filter_horizontal = ("groups", "user_permissions")
+    actions = ("inlogcode_resetten",)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # is_staff follows from the roles; the rest: see beschermde_velden.
@@ -92,10 +106,60 @@ class UserAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin, DjangoUserAdmin):
         return request.user.is_superuser and super().has_delete_permission(request, obj)
 
     def save_model(self, request: HttpRequest, obj: User, form: ModelForm, change: bool) -> None:
+        handled = False
+        if change and "email" in form.changed_data:
+            user_change_email(user=obj, email=obj.email, door=request.user)  # saves the rest too
+            handled = True
         if change and "is_active" in form.changed_data and not obj.is_active:
             user_deactivate(user=obj, door=request.user)  # saves every change on the form too
-            return
-        super().save_model(request, obj, form, change)
+            handled = True
+        if not handled:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Inlogcode resetten (tweede stap opnieuw instellen)"))
+    def inlogcode_resetten(self, request: HttpRequest, queryset: QuerySet[User]) -> Any:
+        """Remove the second factor of the chosen accounts, after a confirmation page.
+
+        Like Django's own "delete selected": the first POST shows what will happen; only the
+        POST from that page (with ``post=ja``) resets. Each account goes through the service, so
+        it is checked, kept in the history, logged and the user is told.
+        """
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        users = list(queryset)
+        if request.POST.get("post") != "ja":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Inlogcode resetten"),
+                "opts": self.model._meta,
+                "users": users,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "action_name": "inlogcode_resetten",
+                "media": self.media,
+            }
+            return TemplateResponse(request, "admin/accounts/user/inlogcode_resetten.html", context)
+        done = 0
+        for user in users:
+            try:
+                user_reset_second_factor(user=user, door=request.user)
+            except PermissionDenied as exc:
+                self.message_user(request, f"{user}: {exc}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "De inlogcode van %(aantal)d account is gereset. De gebruiker heeft een "
+                    "e-mail gekregen.",
+                    "De inlogcode van %(aantal)d accounts is gereset. De gebruikers hebben een "
+                    "e-mail gekregen.",
+                    done,
+                )
+                % {"aantal": done},
+                messages.SUCCESS,
+            )
+        return None
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool):
         super().save_related(request, form, formsets, change)  # never the roles (the form)

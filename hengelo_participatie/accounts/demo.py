@@ -51,7 +51,7 @@ def seed_demo_users() -> list[DemoUser]:
             tweede_stap = "TOTP (python manage.py demo_code)"
         else:
             EmailDevice.objects.get_or_create(
-                user=user, name="E-mail", defaults={"confirmed": True}
+                user=user, name="E-mail", defaults={"confirmed": True, "email": user.email}
             )
             tweede_stap = "code per e-mail (console)"
         result.append(DemoUser(rol=rol.value, user=user, tweede_stap=tweede_stap))

@@ -111,6 +111,33 @@ class CodeForm(UtrechtFormMixin, forms.Form):
         return token
 
 
+class CodeAdresForm(UtrechtFormMixin, forms.Form):
+    """A new address for the e-mail login code (``views.mfa_email_wijzigen``)."""
+
+    email = forms.EmailField(
+        label=_("Nieuw e-mailadres voor uw inlogcode"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Vul het nieuwe e-mailadres in."),
+            "invalid": _("Dit is geen goed e-mailadres. Bijvoorbeeld: naam@voorbeeld.nl."),
+        },
+    )
+
+    def __init__(self, *args: Any, huidig: str | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.huidig = (huidig or "").lower()
+
+    def clean_email(self) -> str:
+        email: str = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        if email == self.huidig:
+            raise forms.ValidationError(
+                _("Uw inlogcode gaat al naar dit e-mailadres. Vul een ander adres in."),
+                code="zelfde",
+            )
+        return email
+
+
 class PasswordResetForm(UtrechtFormMixin, auth_forms.PasswordResetForm):
     email = forms.EmailField(
         label=_("E-mailadres"),

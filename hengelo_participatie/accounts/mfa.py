@@ -7,6 +7,11 @@ verification completes.
   by e-mail. A member who has set up a device anyway is asked for it (a device is never optional
   once it exists).
 
+The e-mail code goes to the address the user *confirmed* (``EmailDevice.email``), never to
+``user.email`` (issue 10): whoever may change the account address (the admin, a reset link) must not
+also receive the second factor. The address moves only when the user, signed in with the second
+factor, confirms a code sent to the new address (``views.mfa_email_wijzigen``).
+
 Throttling of wrong codes is django-otp's own exponential back-off on each device
 (``ThrottlingMixin``): it is on whenever ``OTP_TOTP_THROTTLE_FACTOR`` / ``OTP_EMAIL_THROTTLE_FACTOR``
 is above zero (default 1). ``check_throttling_enabled`` guards against switching it off.
@@ -32,6 +37,11 @@ from .roles import vereist_totp
 
 METHODE_TOTP = "totp"
 METHODE_EMAIL = "email"
+
+#: Name of the (unconfirmed) e-mail device made while setting up a first second factor.
+EMAIL_DEVICE_NAME = "e-mail"
+#: Name of the pending e-mail device while the user moves the code to a new address.
+EMAIL_WIJZIGEN_DEVICE_NAME = "e-mail-wijzigen"
 
 
 def totp_required(user: Any) -> bool:
@@ -70,6 +80,39 @@ def is_mfa_verified(user: Any) -> bool:
     if isinstance(device, TOTPDevice):
         return True
     return isinstance(device, EmailDevice) and not totp_required(user)
+
+
+def confirmed_email_device(user: Any) -> EmailDevice | None:
+    return EmailDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
+
+
+def email_device_for_setup(user: Any) -> EmailDevice:
+    """The unconfirmed device for a first e-mail code, bound to the account address now.
+
+    Binding happens here, when the device is made: a later change of ``user.email`` does not move
+    it. A leftover device for another address is replaced.
+    """
+    device = (
+        EmailDevice.objects.filter(user=user, confirmed=False, name=EMAIL_DEVICE_NAME)
+        .order_by("-pk")
+        .first()
+    )
+    if device is not None and device.email == user.email:
+        return device
+    if device is not None:
+        device.delete()
+    return EmailDevice.objects.create(
+        user=user, name=EMAIL_DEVICE_NAME, email=user.email, confirmed=False
+    )
+
+
+def pending_email_change(user: Any) -> EmailDevice | None:
+    """The device for a new code address that the user has not confirmed yet, if any."""
+    return (
+        EmailDevice.objects.filter(user=user, confirmed=False, name=EMAIL_WIJZIGEN_DEVICE_NAME)
+        .order_by("-pk")
+        .first()
+    )
 
 
 def needs_mfa(user: Any) -> bool:

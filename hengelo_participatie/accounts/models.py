@@ -34,7 +34,8 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, username: str | None) -> User:
-        return self.get(email__iexact=username or "")
+        """Case-insensitive and trimmed, like the lockout key (``lockout.normalise_login``)."""
+        return self.get(email__iexact=(username or "").strip())
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -10,11 +10,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_email.models import EmailDevice
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import mfa
 from .models import User, UserSession
 from .policy import ModelPolicy
 from .roles import RAADSROLLEN, ROLES, Rol, beheer_rollen, toekenbare_rollen
@@ -242,3 +248,158 @@ def raadsrollen_volgen(*, user: User, raadsrollen: Iterable[str], door: Any = No
     return _rollen_toepassen(
         user=user, nieuw=nieuw, door=door, reden="Rollen volgen termijnen en functies"
     )
+
+
+# --- notices about the account's security (issue 10) --------------------------------------------
+def _send_notice(*, soort: str, user_pk: int, onderwerp: str, tekst: str, adres: str) -> None:
+    try:
+        send_mail(onderwerp, tekst, None, [adres], fail_silently=False)
+    except Exception:  # noqa: BLE001 - the change stands; the failure is logged for follow-up
+        logger.exception("melding=%s object=user:%s result=mislukt", soort, user_pk)
+    else:
+        logger.info("melding=%s object=user:%s result=verzonden", soort, user_pk)
+
+
+def _notify(*, soort: str, user: User, aan: Iterable[str], context: dict[str, Any]) -> None:
+    """Register one e-mail per address (``accounts/email/<soort>.txt``), sent after commit.
+
+    The addresses are given explicitly: a security notice goes to the *old* address, which is no
+    longer ``user.email``.
+    """
+    adressen = sorted({adres for adres in aan if adres})
+    ctx = {"user": user, **context}
+    onderwerp = render_to_string(f"accounts/email/{soort}_onderwerp.txt", ctx).strip()
+    tekst = render_to_string(f"accounts/email/{soort}.txt", ctx)
+    pk = user.pk
+    for adres in adressen:
+        transaction.on_commit(
+            lambda adres=adres: _send_notice(
+                soort=soort, user_pk=pk, onderwerp=onderwerp, tekst=tekst, adres=adres
+            )
+        )
+
+
+@transaction.atomic
+def user_change_email(*, user: User, email: str, door: Any) -> User:
+    """Give ``user`` a new account address: the only way to change ``user.email``.
+
+    The e-mail login code does *not* move with it: it stays bound to the address the user
+    confirmed (``EmailDevice.email``). Otherwise whoever may change the address could also reset
+    the password and receive the code, and so take the account over. The old address gets a
+    notice, and every session of the user ends (a session may be the attacker's). Other pending
+    changes on ``user`` (e.g. from the admin form) are saved with it.
+    """
+    _check_may_manage(door=door, user=user)
+    oud = User.objects.filter(pk=user.pk).values_list("email", flat=True).first() or ""
+    user.email = User.objects.normalize_email((email or "").strip()).lower()
+    user.full_clean(exclude=["password"])  # checks the address and that it is unique
+    if user.email == oud:
+        user.save()
+        return user
+    _mark_history(user=user, door=door, reason="E-mailadres gewijzigd; alle sessies beëindigd")
+    user.save()
+    count = user_sessions_end(user=user)
+    _notify(
+        soort="email_gewijzigd",
+        user=user,
+        aan=[oud],
+        context={"oud": oud, "nieuw": user.email, "door_zelf": door is not None and door == user},
+    )
+    logger.info(
+        "actor=%s action=user_change_email object=user:%s result=ok sessions_ended=%s",
+        getattr(door, "pk", "systeem"),
+        user.pk,
+        count,
+    )
+    return user
+
+
+def user_password_was_reset(*, user: User) -> None:
+    """After a reset by link: tell the code addresses that differ from the account address.
+
+    The reset link went to ``user.email``. If that address was changed by someone else, the
+    owner still reads the mailbox of their code address, and learns of the reset there.
+    """
+    adressen = EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
+    _notify(
+        soort="wachtwoord_gereset",
+        user=user,
+        aan=[adres for adres in adressen if adres and adres != user.email],
+        context={},
+    )
+
+
+@transaction.atomic
+def user_reset_second_factor(*, user: User, door: Any) -> User:
+    """Remove every second-factor device of ``user``: at the next login they set up a new one.
+
+    For a member who lost their phone or their mailbox. Because the new device may go to the
+    current account address, this is a separate, audited step (history and log), and the user
+    hears of it at both the old code address and the account address. Their sessions end.
+    """
+    _check_may_manage(door=door, user=user)
+    oude_adressen = list(
+        EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
+    )
+    removed = 0
+    for cls in (TOTPDevice, EmailDevice, StaticDevice):
+        removed += cls.objects.filter(user=user).delete()[0]
+    _mark_history(
+        user=user, door=door, reason="Tweede stap (inlogcode) gereset; alle sessies beëindigd"
+    )
+    user.save()
+    count = user_sessions_end(user=user)
+    _notify(
+        soort="tweede_factor_gereset",
+        user=user,
+        aan=[*oude_adressen, user.email],
+        context={},
+    )
+    logger.info(
+        "actor=%s action=user_reset_second_factor object=user:%s result=ok devices_removed=%s "
+        "sessions_ended=%s",
+        getattr(door, "pk", "systeem"),
+        user.pk,
+        removed,
+        count,
+    )
+    return user
+
+
+@transaction.atomic
+def user_confirm_code_address(
+    *, user: User, device: EmailDevice, except_key: str | None = None
+) -> EmailDevice:
+    """The user confirmed a code sent to ``device.email``: it becomes their e-mail code address.
+
+    Only the user can do this, signed in and verified, with a code from the new mailbox (see
+    ``views.mfa_email_wijzigen``). The device replaces their other devices, the old code address
+    gets a notice, and their other sessions end.
+    """
+    if device.user_id != user.pk or device.confirmed:
+        raise PermissionDenied(_("U mag dit e-mailadres niet bevestigen."))
+    oude_adressen = list(
+        EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
+    )
+    device.confirmed = True
+    device.name = mfa.EMAIL_DEVICE_NAME
+    device.save(update_fields=["confirmed", "name"])
+    # Like setting up a device: the new one replaces the others (one second factor at a time).
+    EmailDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    TOTPDevice.objects.filter(user=user).delete()
+    _mark_history(user=user, door=user, reason="E-mailadres voor inlogcode gewijzigd")
+    user.save()
+    count = user_sessions_end(user=user, except_key=except_key)
+    _notify(
+        soort="codeadres_gewijzigd",
+        user=user,
+        aan=[adres for adres in oude_adressen if adres != device.email],
+        context={"nieuw": device.email},
+    )
+    logger.info(
+        "actor=user:%s action=user_confirm_code_address object=user:%s result=ok sessions_ended=%s",
+        user.pk,
+        user.pk,
+        count,
+    )
+    return device

@@ -12,6 +12,13 @@ urlpatterns = [
     path("inlogcode/instellen/", views.mfa_setup, name="mfa_setup"),
     path("inlogcode/instellen/app/", views.mfa_setup_totp, name="mfa_setup_totp"),
     path("inlogcode/instellen/e-mail/", views.mfa_setup_email, name="mfa_setup_email"),
+    # Moving the e-mail code to a new address: a code to that address must be confirmed first.
+    path("inlogcode/e-mailadres/", views.mfa_email_wijzigen, name="mfa_email_wijzigen"),
+    path(
+        "inlogcode/e-mailadres/bevestigen/",
+        views.mfa_email_bevestigen,
+        name="mfa_email_bevestigen",
+    ),
     # Keep-alive for the idle-timeout warning (static/js/sessie.js).
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie_verlengen"),
     # Passwords.

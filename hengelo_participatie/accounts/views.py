@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -26,6 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import mfa
 from .forms import (
+    CodeAdresForm,
     CodeForm,
     LoginForm,
     MethodeForm,
@@ -39,7 +41,7 @@ from .middleware import (
     absolute_seconds_left,
 )
 from .models import UserSession
-from .services import user_sessions_end
+from .services import user_confirm_code_address, user_password_was_reset, user_sessions_end
 
 logger = logging.getLogger("hengelo_participatie.accounts")
 
@@ -73,6 +75,17 @@ def _email_token_valid(device: EmailDevice) -> bool:
 
 def _send_email_code(request: HttpRequest, device: EmailDevice) -> str:
     """Send a code by e-mail (django-otp's cooldown prevents a flood). Returns the message."""
+    if not device.email:
+        # Never fall back to ``user.email``: that address may have been changed by someone else.
+        logger.error(
+            "actor=user:%s action=mfa_email_send object=%s result=error reason=geen_adres",
+            request.user.pk,
+            device.persistent_id,
+        )
+        return _(
+            "Wij weten niet naar welk e-mailadres wij de code moeten sturen. Neem contact op met "
+            "de gemeente."
+        )
     allowed, _info = device.generate_is_allowed()
     if not allowed:
         return _("U heeft net een code gekregen. Over een minuut kunt u een nieuwe code vragen.")
@@ -90,7 +103,7 @@ def _send_email_code(request: HttpRequest, device: EmailDevice) -> str:
             "Het versturen van de code is niet gelukt. Probeer het over een paar minuten opnieuw."
         )
     return _("Wij hebben een code gestuurd naar %(email)s. Kijk in uw e-mail.") % {
-        "email": mfa.mask_email(device.email or request.user.email)
+        "email": mfa.mask_email(device.email)
     }
 
 
@@ -290,9 +303,7 @@ def mfa_setup_email(request: HttpRequest) -> HttpResponse:
     if mfa.totp_required(request.user):
         # Staff must use an app (BIO 5.17.01); an e-mail code is not offered.
         return HttpResponseRedirect(_with_next("accounts:mfa_setup_totp", next_url))
-    device = EmailDevice.objects.filter(user=request.user, confirmed=False).order_by(
-        "-pk"
-    ).first() or EmailDevice.objects.create(user=request.user, name="e-mail", confirmed=False)
+    device = mfa.email_device_for_setup(request.user)
     melding = None
     form = CodeForm()
     if request.method == "POST" and request.POST.get("actie") == "opnieuw":
@@ -300,6 +311,14 @@ def mfa_setup_email(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         form = CodeForm(request.POST)
         verified = _check_code(request, device, form)
+        if verified is not None and mfa.confirmed_email_device(request.user) is not None:
+            # A verified user moves the code to the account address: as in mfa_email_bevestigen,
+            # the old code address hears of it.
+            verified = user_confirm_code_address(
+                user=request.user, device=verified, except_key=request.session.session_key
+            )
+            mfa.complete_verification(request, verified)
+            return HttpResponseRedirect(next_url)
         if verified is not None:
             _confirm_device(request, verified)
             return HttpResponseRedirect(next_url)
@@ -309,6 +328,74 @@ def mfa_setup_email(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/mfa_setup_email.html",
         {"form": form, "next": next_url, "melding": melding},
+    )
+
+
+@never_cache
+@login_required
+def mfa_email_wijzigen(request: HttpRequest) -> HttpResponse:
+    """Step 1 of moving the e-mail code: the user names a new address and gets a code there.
+
+    The middleware only lets a user here after the second factor, so a password alone (e.g. after
+    a reset by someone who changed the account address) cannot move the code.
+    """
+    if mfa.totp_required(request.user):
+        return HttpResponseRedirect(reverse("accounts:mfa_setup_totp"))
+    huidig = mfa.confirmed_email_device(request.user)
+    huidig_adres = huidig.email if huidig else None
+    initial = {}
+    if huidig_adres and request.user.email != huidig_adres:
+        initial["email"] = request.user.email  # the account address changed: offer it
+    form = CodeAdresForm(request.POST or None, huidig=huidig_adres, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        device = mfa.pending_email_change(request.user) or EmailDevice(
+            user=request.user, name=mfa.EMAIL_WIJZIGEN_DEVICE_NAME, confirmed=False
+        )
+        # Reuse the pending device, so its cooldown and throttling carry over (no flood of mail
+        # to any address), but drop its code: a code sent to the previous address must not
+        # confirm this one.
+        device.email = form.cleaned_data["email"]
+        device.token = None
+        device.valid_until = timezone.now()
+        device.save()
+        messages.info(request, _send_email_code(request, device))
+        return HttpResponseRedirect(reverse("accounts:mfa_email_bevestigen"))
+    return TemplateResponse(
+        request,
+        "accounts/mfa_email_wijzigen.html",
+        {"form": form, "huidig": mfa.mask_email(huidig_adres) if huidig_adres else None},
+    )
+
+
+@never_cache
+@login_required
+def mfa_email_bevestigen(request: HttpRequest) -> HttpResponse:
+    """Step 2: the code from the new mailbox. Only then does the code address change."""
+    device = mfa.pending_email_change(request.user)
+    if device is None or mfa.totp_required(request.user):
+        return HttpResponseRedirect(reverse("accounts:mfa_email_wijzigen"))
+    melding = None
+    form = CodeForm()
+    if request.method == "POST" and request.POST.get("actie") == "opnieuw":
+        melding = _send_email_code(request, device)
+    elif request.method == "POST":
+        form = CodeForm(request.POST)
+        verified = _check_code(request, device, form)
+        if verified is not None:
+            device = user_confirm_code_address(
+                user=request.user, device=device, except_key=request.session.session_key
+            )
+            # The session was verified with the old device, which is gone: carry it over.
+            mfa.complete_verification(request, device)
+            messages.success(
+                request,
+                _("Gelukt. Uw inlogcode gaat vanaf nu naar %(email)s.") % {"email": device.email},
+            )
+            return HttpResponseRedirect(resolve_url(settings.LOGIN_REDIRECT_URL))
+    return TemplateResponse(
+        request,
+        "accounts/mfa_email_bevestigen.html",
+        {"form": form, "melding": melding, "nieuw": device.email},
     )
 
 
@@ -346,6 +433,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         # A new password ends every session that used the old one (ASVS 7.4.3).
         user_sessions_end(user=form.user)
+        user_password_was_reset(user=form.user)
         logger.info(
             "actor=user:%s action=password_reset result=ok origin=%s",
             form.user.pk,

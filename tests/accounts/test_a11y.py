@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page
 
 from tests.accounts.conftest import password_login
+from tests.conftest import mfa_verify
 from tests.e2e.fixtures import (
     _new_context,
     _watch_console,
@@ -122,6 +123,31 @@ def test_mfa_pages(page_for_client, make_user) -> None:
     _check(page, reverse("accounts:mfa_verify"))
     page.fill("#id_token", "000000")
     page.click("button[type=submit] >> text=Controleer code")
+    page.wait_for_load_state("load")
+    assert page.locator("#id_token[aria-invalid=true]").count() == 1
+    assert_no_axe_violations(page)
+
+
+def test_code_address_pages(page_for_client, make_user) -> None:
+    """Issue 10: moving the e-mail code to a new address, both steps and their errors."""
+    member = make_user("lid")
+    client = Client()
+    mfa_verify(client, member)
+    page = page_for_client(client)
+    _check(page, reverse("accounts:mfa_email_wijzigen"))
+    page.fill("#id_email", "geen-adres")
+    page.click("button[type=submit] >> text=Stuur een code")
+    page.wait_for_load_state("load")
+    assert page.locator("#id_email[aria-invalid=true]").count() == 1
+    assert_no_axe_violations(page)
+    page.fill("#id_email", "nieuw@example.org")
+    page.click("button[type=submit] >> text=Stuur een code")
+    page.wait_for_load_state("load")
+    assert "nieuw@example.org" in page.content()
+    assert_no_axe_violations(page)
+    assert_no_csp_errors(page)
+    page.fill("#id_token", "000000")
+    page.click("button[type=submit] >> text=Bevestig het nieuwe adres")
     page.wait_for_load_state("load")
     assert page.locator("#id_token[aria-invalid=true]").count() == 1
     assert_no_axe_violations(page)

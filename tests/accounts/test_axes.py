@@ -39,3 +39,58 @@ def test_successful_login_resets_the_counter(client, make_user, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         password_login(client, user.email, "fout-wachtwoord")
     assert password_login(client, user.email).status_code == 302
+
+
+# --- issue 10, mfa: the lockout keys on the normalised login -------------------------------------
+@pytest.mark.parametrize("variant", ["X@Y ", " x@Y", "X@y", "\tx@y\n"])
+def test_case_and_spaces_do_not_dodge_the_lockout(client, make_user, settings, variant):
+    """Five failures for ``x@y`` also lock ``X@Y ``: otherwise every spelling gets five guesses."""
+    user = make_user("lid")
+    local, _, domain = user.email.partition("@")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        password_login(client, user.email, "fout-wachtwoord", REMOTE_ADDR="10.0.0.1")
+    spelling = variant.replace("x", local).replace("X", local.upper())
+    spelling = spelling.replace("@y", f"@{domain}").replace("@Y", f"@{domain.upper()}")
+
+    response = password_login(client, spelling, REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 429
+    assert not is_logged_in(client)
+    assert "Inloggen lukt even niet" in response.content.decode()
+
+    # The pair (login, address) stays the key: from another address the member still gets in.
+    response = password_login(client, spelling, REMOTE_ADDR="10.0.0.2")
+    assert response.status_code == 302
+    assert is_logged_in(client)
+
+
+def test_failures_in_mixed_spellings_add_up(client, make_user, settings):
+    user = make_user("lid")
+    spellings = [user.email.upper(), f" {user.email}", user.email.title(), f"{user.email} "]
+    for i in range(settings.AXES_FAILURE_LIMIT):
+        spelling = spellings[i % len(spellings)]
+        password_login(client, spelling, "fout-wachtwoord", REMOTE_ADDR="10.0.0.1")
+    assert password_login(client, user.email, REMOTE_ADDR="10.0.0.1").status_code == 429
+
+
+def test_admin_login_shares_the_lockout(client, make_user, settings):
+    """The admin login form is a second door: it must count and honour the same lock."""
+    staff = make_user("ondersteuner")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": staff.email.upper(), "password": "fout"},
+            REMOTE_ADDR="10.0.0.1",
+        )
+    response = password_login(client, f" {staff.email} ", REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 429
+
+
+def test_backend_treats_the_login_case_insensitively(make_user, rf):
+    from django.contrib.auth import authenticate
+
+    from tests.factories import DEFAULT_PASSWORD
+
+    user = make_user("lid")
+    request = rf.post("/accounts/inloggen/", REMOTE_ADDR="10.0.0.3")
+    for spelling in (user.email.upper(), f"  {user.email.title()} "):
+        assert authenticate(request, username=spelling, password=DEFAULT_PASSWORD) == user

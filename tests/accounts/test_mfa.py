@@ -98,7 +98,7 @@ def test_email_code_flow_end_to_end(client, make_user):
 
 def test_email_code_verify_at_next_login(client, make_user):
     user = make_user("lid")
-    EmailDevice.objects.create(user=user, name="e-mail", confirmed=True)
+    EmailDevice.objects.create(user=user, name="e-mail", email=user.email, confirmed=True)
     response = password_login(client, user.email)
     assert response.url.startswith(VERIFY)
     mail.outbox.clear()
@@ -184,7 +184,9 @@ def test_staff_cannot_choose_the_email_method(client, make_user):
 
 def test_staff_verified_by_email_device_is_not_accepted(client, make_user):
     staff = make_user("ondersteuner")
-    device = EmailDevice.objects.create(user=staff, name="e-mail", confirmed=True)
+    device = EmailDevice.objects.create(
+        user=staff, name="e-mail", email=staff.email, confirmed=True
+    )
     client.force_login(staff)
     session = client.session
     session["otp_device_id"] = device.persistent_id
