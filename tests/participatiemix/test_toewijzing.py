@@ -59,12 +59,9 @@ def test_gespreksleider_wisselen_naar_iemand_zonder_de_rol_wordt_geweigerd() -> 
     assert Activiteit.objects.get(pk=activiteit.pk).gespreksleider == gl
     assert _geen_grants(oud_lid)
 
-
-def test_een_oude_gespreksleider_blokkeert_andere_wijzigingen_niet() -> None:
-    """Checked when chosen or changed: a moderator who later lost the role does not make every
-    later save of the activity fail (the admin form then shows the field empty)."""
-    gl = UserFactory(roles=["gespreksleider"])
-    activiteit = maak_activiteit(nummer=2, gespreksleider=gl)
+    # Checked when chosen or changed: a moderator who later lost the role does not make every
+    # later save of the activity fail (the admin form then shows the field empty).
+    activiteit = Activiteit.objects.get(pk=activiteit.pk)
     gl.groups.clear()
     activiteit.titel = "Nieuwe titel"
     services.activiteit_opslaan(activiteit=activiteit, door=None, vorige_gespreksleider_id=gl.pk)
