@@ -40,7 +40,7 @@ def gebruikers_met_rol(*rollen: Rol | str) -> QuerySet[Any]:
 
 
 def rol_namen(rollen: Iterable[Rol | str]) -> str:
-    """ "beleidsmedewerker of accounthouder": the roles as words for an error message."""
+    """The roles as words for an error message, e.g. ``beleidsmedewerker of accounthouder``."""
     labels = [ROLES[Rol(str(r))].label.lower() for r in rollen]
     if len(labels) <= 1:
         return "".join(labels)
