@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms import ModelForm
@@ -27,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
 
 from . import services
 from .forms import ActiviteitAdminForm, EnqueteImportForm
@@ -217,23 +216,21 @@ class ActiviteitAdmin(SimpleHistoryAdmin):
     )
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        users = get_user_model().objects.filter(is_active=True)
+        """People fields offer only who holds the matching role now (the services check it
+        again): another id posted by hand is a form error on the field."""
         if db_field.name == "gespreksleider":
-            kwargs["queryset"] = users.filter(groups__name=Rol.GESPREKSLEIDER.value)
+            kwargs["queryset"] = services.gespreksleider_keuzes()
+            kwargs["error_messages"] = KEUZE_FOUT
         elif db_field.name == "verantwoordelijke":
-            kwargs["queryset"] = users.filter(
-                groups__name__in=[Rol.BELEIDSMEDEWERKER.value, Rol.ACCOUNTHOUDER.value]
-            ).distinct()
+            kwargs["queryset"] = services.verantwoordelijke_keuzes()
+            kwargs["error_messages"] = KEUZE_FOUT
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "luisterdelegatie":
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(is_active=True, groups__isnull=False)
-                .exclude(groups__name=Rol.GESPREKSLEIDER.value)
-                .distinct()
-            )
+            # Council members and staff, the same rule as the service (not "any group").
+            kwargs["queryset"] = services.luisterdelegatie_keuzes()
+            kwargs["error_messages"] = KEUZE_FOUT
         elif db_field.name in {"themas", "domeinen", "doelgroepen", "organisaties"}:
             kwargs["queryset"] = db_field.related_model.objects.filter(actief=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -249,6 +246,19 @@ class ActiviteitAdmin(SimpleHistoryAdmin):
         services.activiteit_opslaan(
             activiteit=obj, door=request.user, vorige_gespreksleider_id=vorige
         )
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        """The listening delegation goes through ``services.luisterdelegatie_zetten`` (role
+        check, log); the other many-to-many fields are reference data and saved as usual."""
+        if "luisterdelegatie" in form.cleaned_data:
+            services.luisterdelegatie_zetten(
+                activiteit=form.instance,
+                gebruikers=form.cleaned_data.pop("luisterdelegatie"),
+                door=request.user,
+            )
+        super().save_related(request, form, formsets, change)
 
     def save_formset(
         self, request: HttpRequest, form: ModelForm, formset: Any, change: bool

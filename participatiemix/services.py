@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts.toewijzing import eis_rol, eis_rollen, gebruikers_met_rol
 from hengelo_participatie.files.services import bestand_opslaan
 
 from . import rules, workflow
@@ -42,6 +44,46 @@ logger = logging.getLogger("hengelo_participatie.participatiemix")
 
 #: The object permissions a moderator gets on the activity they moderate.
 GESPREKSLEIDER_RECHTEN = ("participatiemix.view_activiteit", "participatiemix.change_activiteit")
+
+
+# --- Who may be assigned (hengelo_participatie/accounts/toewijzing.py) ---------------------------
+#: The moderator gets view and change on the activity (its report, findings): only a moderator.
+GESPREKSLEIDER_ROLLEN = (Rol.GESPREKSLEIDER,)
+#: The official who organises the activity (and gets its feedback reminders).
+VERANTWOORDELIJKE_ROLLEN = (Rol.BELEIDSMEDEWERKER, Rol.ACCOUNTHOUDER)
+#: The listening delegation: council members and staff, never an external moderator.
+LUISTERDELEGATIE_ROLLEN = (
+    Rol.VOORZITTER,
+    Rol.VICEVOORZITTER,
+    Rol.LID,
+    Rol.ONDERSTEUNER,
+    Rol.ACCOUNTHOUDER,
+    Rol.BELEIDSMEDEWERKER,
+)
+
+
+def gespreksleider_keuzes() -> Any:
+    return gebruikers_met_rol(*GESPREKSLEIDER_ROLLEN)
+
+
+def verantwoordelijke_keuzes() -> Any:
+    return gebruikers_met_rol(*VERANTWOORDELIJKE_ROLLEN)
+
+
+def luisterdelegatie_keuzes() -> Any:
+    """Council and staff; someone who is also a moderator stays out (as the admin always did)."""
+    return gebruikers_met_rol(*LUISTERDELEGATIE_ROLLEN).exclude(
+        groups__name=Rol.GESPREKSLEIDER.value
+    )
+
+
+def _eis_toewijzingen(activiteit: Activiteit, vorige: dict[str, Any]) -> None:
+    """The moderator and the responsible official hold the matching role (checked when they are
+    chosen or changed, so an unrelated save of an old activity is not refused)."""
+    if activiteit.gespreksleider_id != vorige.get("gespreksleider_id"):
+        eis_rol(activiteit.gespreksleider, *GESPREKSLEIDER_ROLLEN, veld="gespreksleider")
+    if activiteit.verantwoordelijke_id != vorige.get("verantwoordelijke_id"):
+        eis_rol(activiteit.verantwoordelijke, *VERANTWOORDELIJKE_ROLLEN, veld="verantwoordelijke")
 
 
 def _mag(door: Any, action: str, activiteit: Activiteit) -> None:
@@ -74,6 +116,15 @@ def activiteit_opslaan(
     # Role-wide permission only: a moderator changes their activity through the uploads below.
     if door is not None and not activiteit_policy.user_has_perm(door, "add" if nieuw else "change"):
         raise PermissionDenied(_("U mag deze activiteit niet wijzigen."))
+    vorige = (
+        {}
+        if nieuw
+        else Activiteit.objects.filter(pk=activiteit.pk)
+        .values("gespreksleider_id", "verantwoordelijke_id")
+        .first()
+        or {}
+    )
+    _eis_toewijzingen(activiteit, vorige)
     activiteit.full_clean()
     _reden(activiteit, "aangemaakt" if nieuw else "gewijzigd", door)
     activiteit.save()
@@ -100,7 +151,33 @@ def activiteit_aanmaken(
     activiteit.domeinen.set(domeinen)
     activiteit.doelgroepen.set(doelgroepen)
     activiteit.organisaties.set(organisaties)
-    activiteit.luisterdelegatie.set(luisterdelegatie)
+    luisterdelegatie_zetten(activiteit=activiteit, gebruikers=luisterdelegatie, door=door)
+    return activiteit
+
+
+@transaction.atomic
+def luisterdelegatie_zetten(
+    *, activiteit: Activiteit, gebruikers: Iterable[Any], door: Any
+) -> Activiteit:
+    """Set who listens in on ``activiteit``: council members and staff only (the admin's form
+    offers the same people; this refuses anyone else, also when called directly)."""
+    # Role-wide permission only: a moderator does not pick the delegation of their activity.
+    if door is not None and not activiteit_policy.user_has_perm(door, "change"):
+        raise PermissionDenied(_("U mag deze activiteit niet wijzigen."))
+    gebruikers = list(gebruikers)
+    eis_rollen(
+        gebruikers,
+        *LUISTERDELEGATIE_ROLLEN,
+        veld="luisterdelegatie",
+        keuzes=luisterdelegatie_keuzes(),
+    )
+    activiteit.luisterdelegatie.set(gebruikers)
+    logger.info(
+        "actor=%s action=luisterdelegatie_zetten object=activiteit:%s result=ok leden=%s",
+        getattr(door, "pk", None) or "systeem",
+        activiteit.pk,
+        sorted(g.pk for g in gebruikers),
+    )
     return activiteit
 
 

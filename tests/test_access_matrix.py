@@ -849,3 +849,147 @@ def test_every_role_gets_the_expected_status_on_every_url(context: dict[str, Any
                 if status != expected:
                     mismatches.append(f"{role}: {label} {url}: kreeg {status}, verwacht {expected}")
     assert not mismatches, "\n".join(mismatches)
+
+
+# --- issue 10, toewijzing: assignment fields accept only the matching role -------------------
+# Every field that makes a person a participant of a (confidential) object, against the role of
+# the person chosen: may they be chosen (offered by the form) and assigned (by the service)? Where
+# the role is the keeper's own (accounthouder, ondersteuner) the keeper tries to assign itself.
+# The real admin and portal forms, with hand-made POSTs and the issue's exploit, are tested in
+# tests/adviesraad/advies/test_toewijzing.py, tests/participatiemix/test_toewijzing.py,
+# tests/vergaderingen/test_toewijzing.py and tests/kwartaalagenda/test_toewijzing.py.
+TOEWIJZING_RAAD_EN_STAF = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker"}
+TOEWIJZING: dict[str, set[str]] = {
+    "adviesaanvraag.beleidsmedewerker": {"beleidsmedewerker"},
+    "agendapunt.beleidsmedewerker": {"beleidsmedewerker"},
+    "activiteit.gespreksleider": {"gespreksleider"},
+    "activiteit.verantwoordelijke": {"beleidsmedewerker", "accounthouder"},
+    "activiteit.luisterdelegatie": TOEWIJZING_RAAD_EN_STAF,
+    # Meetings: whoever may see meetings (a superuser too); a leftover participant row of a
+    # former member or a moderator does not make them an action owner.
+    "vergadering.deelnemer": TOEWIJZING_RAAD_EN_STAF | {SUPER},
+    "actiepunt.eigenaar": TOEWIJZING_RAAD_EN_STAF | {SUPER},
+}
+
+
+def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> dict[str, Any]:
+    """Per field: (offered by the form?, a callable that assigns ``doel`` through the service)."""
+    from datetime import timedelta
+
+    from adviesraad.advies import services as advies
+    from adviesraad.kwartaalagenda import services as kwartaal
+    from adviesraad.kwartaalagenda.forms import PuntForm
+    from adviesraad.vergaderingen import services as vergaderen
+    from adviesraad.vergaderingen.forms import ActiepuntForm
+    from adviesraad.vergaderingen.models import Deelname
+    from adviesraad.vergaderingen.policies import gebruikers_met_toegang
+    from participatiemix import services as participatie
+    from tests.participatiemix.factories import instrument, thema
+
+    aanvraag = advies.aanvraag_aanmaken(soort="gevraagd", titel="Geheim", door=ondersteuner)
+    agenda = kwartaal.agenda_aanmaken(jaar=2031, kwartaal=1, door=accounthouder)
+    vergadering = vergaderen.vergadering_aanmaken(
+        soort="raadsvergadering",
+        titel="Vergadering",
+        begin=timezone.now() + timedelta(days=14),
+        door=ondersteuner,
+    )
+    # For the action owner: a participant row that stayed after the role went (or never fit).
+    Deelname.objects.get_or_create(vergadering=vergadering, gebruiker=doel)
+    # For inviting: a meeting without such a row.
+    lege_vergadering = vergaderen.vergadering_aanmaken(
+        soort="agendaoverleg",
+        titel="Agendaoverleg",
+        begin=timezone.now() + timedelta(days=21),
+        door=ondersteuner,
+    )
+
+    def activiteit(**velden: Any) -> Any:
+        return participatie.activiteit_aanmaken(
+            door=accounthouder,
+            instrument=instrument(2),
+            startdatum=date(2026, 3, 2),
+            titel="Gesprek",
+            themas=[thema()],
+            **velden,
+        )
+
+    def aangeboden(queryset: Any) -> bool:
+        return queryset.filter(pk=doel.pk).exists()
+
+    return {
+        "adviesaanvraag.beleidsmedewerker": (
+            aangeboden(advies.beleidsmedewerker_keuzes()),
+            lambda: advies.planning_wijzigen(
+                aanvraag=aanvraag, door=accounthouder, beleidsmedewerker=doel
+            ),
+        ),
+        "agendapunt.beleidsmedewerker": (
+            aangeboden(PuntForm().fields["beleidsmedewerker"].queryset),  # type: ignore[attr-defined]
+            lambda: kwartaal.punt_toevoegen(
+                agenda=agenda, door=accounthouder, titel="Punt", beleidsmedewerker=doel
+            ),
+        ),
+        "activiteit.gespreksleider": (
+            aangeboden(participatie.gespreksleider_keuzes()),
+            lambda: activiteit(gespreksleider=doel),
+        ),
+        "activiteit.verantwoordelijke": (
+            aangeboden(participatie.verantwoordelijke_keuzes()),
+            lambda: activiteit(verantwoordelijke=doel),
+        ),
+        "activiteit.luisterdelegatie": (
+            aangeboden(participatie.luisterdelegatie_keuzes()),
+            lambda: activiteit(luisterdelegatie=[doel]),
+        ),
+        "vergadering.deelnemer": (
+            aangeboden(gebruikers_met_toegang()),
+            lambda: vergaderen.deelnemers_uitnodigen(
+                vergadering=lege_vergadering, gebruikers=[doel], door=ondersteuner
+            ),
+        ),
+        "actiepunt.eigenaar": (
+            aangeboden(ActiepuntForm(vergadering=vergadering).fields["eigenaar"].queryset),  # type: ignore[attr-defined]
+            lambda: vergaderen.actiepunt_toevoegen(
+                vergadering=vergadering, omschrijving="Actie", eigenaar=doel, door=ondersteuner
+            ),
+        ),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [r for r in ROLES if r != ANON])
+def test_assignment_fields_accept_only_the_matching_role(role: str, private_media: Any) -> None:
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    accounthouder = UserFactory(roles=["accounthouder"])
+    ondersteuner = UserFactory(roles=["ondersteuner"])
+    if role == "accounthouder":
+        doel = accounthouder  # assigns itself
+    elif role == "ondersteuner":
+        doel = ondersteuner
+    elif role == SUPER:
+        doel = UserFactory(is_superuser=True, is_staff=True)
+    else:
+        doel = UserFactory(roles=[] if role == OUD_LID else [role])
+    mismatches = []
+    for veld, (aangeboden, toewijzen) in _toewijzing_pogingen(
+        doel, accounthouder, ondersteuner
+    ).items():
+        verwacht = role in TOEWIJZING[veld]
+        try:
+            with transaction.atomic():
+                toewijzen()
+            gelukt = True
+        except ValidationError:
+            gelukt = False
+        if (aangeboden, gelukt) != (verwacht, verwacht):
+            mismatches.append(
+                f"{role} als {veld}: aangeboden={aangeboden}, toegewezen={gelukt}, "
+                f"verwacht={verwacht}"
+            )
+    assert not mismatches, "\n".join(mismatches)
+
+
+# --- end of issue 10, toewijzing ----------------------------------------------------------------

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from adviesraad.models.advies import Adviesaanvraag, Status, Statuswijziging
+from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
 
 from . import selectors, services
 from .forms import StapForm
@@ -238,6 +239,15 @@ class AdviesaanvraagAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return () if obj is None else ALLEEN_LEZEN
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """The policy officer: only users holding that role now (the service checks it again).
+
+        Anyone else posted by hand is a form error on the field, not a 403 and not a save."""
+        if db_field.name == "beleidsmedewerker":
+            kwargs["queryset"] = services.beleidsmedewerker_keuzes()
+            kwargs["error_messages"] = KEUZE_FOUT
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # --- access through the policy ----------------------------------------------------------
     def get_queryset(self, request: HttpRequest) -> QuerySet[Adviesaanvraag]:

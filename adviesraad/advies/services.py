@@ -48,6 +48,7 @@ from adviesraad.models.advies import (
 )
 from adviesraad.models.leden import VOORZITTER_SOORTEN
 from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts.toewijzing import eis_rol, gebruikers_met_rol
 from hengelo_participatie.files.models import Bestand, BestandUserObjectPermission
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.pdf.documents import render
@@ -154,11 +155,33 @@ def voorzitter_op(op: date) -> Lid | None:
     return functie.lid if functie else None
 
 
+#: The role the policy officer of a request must hold (``beleidsmedewerker``): the field gives
+#: object grants on the request and its confidential files.
+BELEIDSMEDEWERKER_ROLLEN = (Rol.BELEIDSMEDEWERKER,)
+
+
+def beleidsmedewerker_keuzes() -> Any:
+    """Who may be the policy officer of a request: the choices of the admin field (lazy)."""
+    return gebruikers_met_rol(*BELEIDSMEDEWERKER_ROLLEN)
+
+
+def _eis_beleidsmedewerker(beleidsmedewerker: Any) -> None:
+    """Refuse a policy officer without the role (an account holder choosing themselves, a
+    moderator): they would get the confidential documents of the request."""
+    eis_rol(beleidsmedewerker, *BELEIDSMEDEWERKER_ROLLEN, veld="beleidsmedewerker")
+
+
 def _gebruikers_met_toegang(aanvraag: Adviesaanvraag) -> set[int]:
     ids = {lid.user_id for lid in zittende_leden()}
-    for user_id in (aanvraag.beleidsmedewerker_id, aanvraag.aangemaakt_door_id):
-        if user_id:
-            ids.add(user_id)
+    if aanvraag.aangemaakt_door_id:
+        ids.add(aanvraag.aangemaakt_door_id)
+    # The assigned policy officer only while they hold the role: one who lost it (or was
+    # assigned before the role was checked) keeps no grant at the next re-sync.
+    if (
+        aanvraag.beleidsmedewerker_id
+        and beleidsmedewerker_keuzes().filter(pk=aanvraag.beleidsmedewerker_id).exists()
+    ):
+        ids.add(aanvraag.beleidsmedewerker_id)
     return ids
 
 
@@ -279,6 +302,7 @@ def aanvraag_aanmaken(
         and not door.is_superuser
     ):
         beleidsmedewerker = door
+    _eis_beleidsmedewerker(beleidsmedewerker)
     toegestaan = {
         "meedenken_op",
         "toelichting_op",
@@ -355,6 +379,8 @@ def planning_wijzigen(*, aanvraag: Adviesaanvraag, door: Any, **velden: Any) -> 
         {"titel", "samenvatting"} & set(velden)
     ):
         raise ValidationError(_("Na verzenden verandert het onderwerp niet meer."))
+    if "beleidsmedewerker" in velden:
+        _eis_beleidsmedewerker(velden["beleidsmedewerker"])
     for naam, waarde in velden.items():
         setattr(aanvraag, naam, waarde)
     _opslaan(aanvraag, door=door, reden="planning gewijzigd")

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.models.advies import Adviesaanvraag
+from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts.toewijzing import eis_rol
 
 from .models import DATUMVELDEN, Agendapunt, Gezien, Kwartaalagenda, Versie
 from .policies import agenda_policy, mag_publiceren, punt_policy
@@ -80,6 +82,11 @@ def _velden_zetten(punt: Agendapunt, velden: dict[str, Any]) -> None:
     onbekend = set(velden) - set(VELDEN)
     if onbekend:
         raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
+    nieuw = velden.get("beleidsmedewerker")
+    if nieuw is not None and getattr(nieuw, "pk", None) != punt.beleidsmedewerker_id:
+        # The same rule as the forms (and as the advice request the item announces): only
+        # someone who holds the role now; an unchanged old name does not block other edits.
+        eis_rol(nieuw, Rol.BELEIDSMEDEWERKER, veld="beleidsmedewerker")
     for veld, waarde in velden.items():
         setattr(punt, veld, "" if waarde is None and veld in ("titel", "opmerking") else waarde)
 

@@ -12,7 +12,7 @@ from adviesraad.models.advies import Adviesaanvraag
 from participatiemix.models import Activiteit
 
 from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
-from .policies import gebruikers_met_toegang
+from .policies import actiehouder_keuzes, gebruikers_met_toegang
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(
@@ -218,10 +218,9 @@ class ActiepuntForm(forms.Form):
 
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["eigenaar"].queryset = (
-            get_user_model()
-            .objects.filter(deelnames__vergadering=vergadering)
-            .order_by("achternaam", "voornaam")
+        # The service's rule: a participant who still holds a role that sees meetings.
+        self.fields["eigenaar"].queryset = actiehouder_keuzes(vergadering).order_by(
+            "achternaam", "voornaam"
         )
 
 

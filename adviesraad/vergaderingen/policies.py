@@ -69,6 +69,14 @@ def gebruikers_met_toegang(queryset: QuerySet[Any] | None = None) -> QuerySet[An
     return qs.filter(is_active=True).filter(Q(is_superuser=True) | Q(pk__in=met_perm.values("pk")))
 
 
+def actiehouder_keuzes(vergadering: Vergadering) -> QuerySet[Any]:
+    """Who may own an action of ``vergadering``: a participant who still may see meetings.
+
+    A former member (or a moderator) can stay on an old meeting's list of participants; they
+    must not be chosen, or reminders about the (maybe confidential) meeting would reach them."""
+    return gebruikers_met_toegang().filter(deelnames__vergadering=vergadering)
+
+
 def vergadering_voor(user: Any, pk: object, *, beheer: bool = False) -> Vergadering:
     """The meeting if ``user`` may see it (and, with ``beheer``, keep it); else 404."""
     if beheer and not beheert(user):

@@ -50,7 +50,12 @@ from .models import (
     Verschoning,
     standaard_vertrouwelijk,
 )
-from .policies import beheert, gebruikers_met_toegang, vergaderingen_zichtbaar_voor
+from .policies import (
+    actiehouder_keuzes,
+    beheert,
+    gebruikers_met_toegang,
+    vergaderingen_zichtbaar_voor,
+)
 
 logger = logging.getLogger("hengelo_participatie.adviesraad")
 
@@ -758,8 +763,18 @@ def notulen_vaststellen(
 
 # --- Actions and decisions -----------------------------------------------------------------------
 def _eis_deelnemer(vergadering: Vergadering, gebruiker: Any, veld: str) -> None:
-    if gebruiker is not None and not vergadering.deelnames.filter(gebruiker=gebruiker).exists():
-        raise ValidationError({veld: _("Kies iemand die aan de vergadering meedoet.")})
+    if (
+        gebruiker is not None
+        and not actiehouder_keuzes(vergadering).filter(pk=gebruiker.pk).exists()
+    ):
+        raise ValidationError(
+            {
+                veld: _(
+                    "Kies iemand die aan de vergadering meedoet en de rol heeft om "
+                    "vergaderingen te zien."
+                )
+            }
+        )
 
 
 @transaction.atomic
