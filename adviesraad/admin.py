@@ -10,6 +10,7 @@ action calls the same service as the portal, so the admin cannot bypass a rule.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -460,8 +461,11 @@ class _ZonderTekstHelper(HistoricalRecordContextHelper):
     """Leaves the free-text fields of a declaration out of the history list's changes."""
 
     def context_for_delta_changes(self, delta: Any) -> list[dict[str, Any]]:
-        delta.changes = [c for c in delta.changes if c.field not in VERKLARING_TEKSTVELDEN]
-        return super().context_for_delta_changes(delta)
+        zonder = [c for c in delta.changes if c.field not in VERKLARING_TEKSTVELDEN]
+        namen = [n for n in delta.changed_fields if n not in VERKLARING_TEKSTVELDEN]
+        return super().context_for_delta_changes(
+            dataclasses.replace(delta, changes=zonder, changed_fields=namen)
+        )
 
 
 @admin.register(Nevenfunctieverklaring)
