@@ -74,6 +74,12 @@ def test_meeting_page_shows_the_recusal_reason_only_to_member_chair_and_supporte
     if response.status_code == 200 and REDEN not in tekst:
         # Who sees the meeting still sees that the member steps back, and nothing more.
         assert "doet niet mee aan dit punt: belang gemeld" in tekst
+    if rol in {"accounthouder", "superuser"}:  # the admin users outside the three
+        basis = "/admin/vergaderingen/vergadering/"
+        for url in (basis, f"{basis}{vergadering.pk}/change/", f"{basis}{vergadering.pk}/history/"):
+            response = client_van(gebruikers[rol]).get(url)
+            assert response.status_code == 200, url
+            assert REDEN not in response.content.decode(), url
 
 
 def test_the_keepers_and_a_participant_from_the_municipality_see_the_meeting_without_the_reason(
