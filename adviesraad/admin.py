@@ -5,7 +5,8 @@ action calls the same service as the portal, so the admin cannot bypass a rule.
   (``ReinforcedGuardedModelAdminMixin``): a staff role cannot grant itself a declaration.
 * Nothing is deleted here: terms end, functions end, data goes with the retention purge.
 * Declarations: only roles with a role-wide view permission see them (supporter); every opening of
-  one is logged like a read in the portal.
+  one is logged like a read in the portal. Their free text (change form, history list and history
+  form) only for ``policies.mag_verklaring_lezen``: a superuser sees the answers, not the text.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 ``global_grants_objects=True`` everywhere: who may see which records is decided by the role table
 (``hengelo_participatie/accounts/roles.py``). For declarations that is deliberate: only the chair and the supporter hold the
 role-wide ``view_nevenfunctieverklaring``; a member reads their own through an object grant that
-``services.verklaring_indienen`` assigns.
+``services.verklaring_indienen`` assigns. Reaching a declaration is not reading its text:
+``mag_verklaring_lezen`` (below) decides that, for declarations and for every text derived from
+what a member declared.
 """
 
 from __future__ import annotations
