@@ -5,11 +5,13 @@ action calls the same service as the portal, so the admin cannot bypass a rule.
   (``ReinforcedGuardedModelAdminMixin``): a staff role cannot grant itself a declaration.
 * Nothing is deleted here: terms end, functions end, data goes with the retention purge.
 * Declarations: only roles with a role-wide view permission see them (supporter); every opening of
-  one is logged like a read in the portal.
+  one is logged like a read in the portal. Their free text (change form, history list and history
+  form) only for ``policies.mag_verklaring_lezen``: a superuser sees the answers, not the text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -22,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import ReinforcedGuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from verordening.admin import GeschiedenisAlleenLezen
 
@@ -42,7 +45,13 @@ from .models import (
     VerklaringInzage,
     Zittingstermijn,
 )
-from .policies import SAMENSTELLING_PERM, mag, verklaring_policy
+from .policies import (
+    SAMENSTELLING_PERM,
+    VERKLARING_TEKSTVELDEN,
+    mag,
+    mag_verklaring_lezen,
+    verklaring_policy,
+)
 
 
 class BeheerAdmin(GeschiedenisAlleenLezen, ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
@@ -456,6 +465,17 @@ class PortefeuillehouderAdmin(BeheerAdmin):
 
 
 # --- declarations --------------------------------------------------------------------------------
+class _ZonderTekstHelper(HistoricalRecordContextHelper):
+    """Leaves the free-text fields of a declaration out of the history list's changes."""
+
+    def context_for_delta_changes(self, delta: Any) -> list[dict[str, Any]]:
+        zonder = [c for c in delta.changes if c.field not in VERKLARING_TEKSTVELDEN]
+        namen = [n for n in delta.changed_fields if n not in VERKLARING_TEKSTVELDEN]
+        return super().context_for_delta_changes(
+            dataclasses.replace(delta, changes=zonder, changed_fields=namen)
+        )
+
+
 @admin.register(Nevenfunctieverklaring)
 class NevenfunctieverklaringAdmin(BeheerAdmin):
     list_display = ("lid", "aanleiding", "ingediend_op", "beoordeling")
@@ -470,6 +490,29 @@ class NevenfunctieverklaringAdmin(BeheerAdmin):
         if obj is None:
             return ("beoordeling", "afspraak", "beoordeeld_door", "beoordeeld_op")
         return [f.name for f in self.model._meta.fields if f.name != "id"]
+
+    # --- the text only for the member, the chair and the supporter ---------------------------
+    @staticmethod
+    def _mag_tekst(request: HttpRequest, obj: Any) -> bool:
+        """Whoever writes a new declaration types its text; an existing one's text is for
+        ``mag_verklaring_lezen`` (a superuser sees the answers yes/no and the assessment)."""
+        return obj is None or mag_verklaring_lezen(request.user, van=obj.lid.user_id)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """Also the fields of ``history_form_view``, which builds its form from these."""
+        velden = super().get_fields(request, obj)
+        if self._mag_tekst(request, obj):
+            return velden
+        return [v for v in velden if v not in VERKLARING_TEKSTVELDEN]
+
+    def get_historical_record_context_helper(
+        self, request: HttpRequest, historical_record: Any
+    ) -> HistoricalRecordContextHelper:
+        """The history list shows what changed, old and new value: not the text for who may
+        not read it."""
+        if self._mag_tekst(request, historical_record):
+            return super().get_historical_record_context_helper(request, historical_record)
+        return _ZonderTekstHelper(self.model, historical_record)
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None

@@ -18,7 +18,7 @@ from hengelo_participatie.portal.formulieren import fouten_naar_form
 
 from . import selectors, services
 from .forms import BeoordelingForm, VerklaringForm
-from .policies import BEOORDELEN_PERM, mag
+from .policies import BEOORDELEN_PERM, mag, mag_verklaring_lezen
 
 
 # --- public -------------------------------------------------------------------------------------
@@ -85,8 +85,12 @@ def verklaringen(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
     verklaring = selectors.verklaring_lezen(user=request.user, pk=pk, via="portaal")
+    # A superuser reaches every declaration, but reads (and so assesses) no member's text.
+    tekst_zichtbaar = mag_verklaring_lezen(request.user, van=verklaring.lid.user_id)
     mag_beoordelen = (
-        mag(request.user, BEOORDELEN_PERM) and verklaring.lid.user_id != request.user.pk
+        tekst_zichtbaar
+        and mag(request.user, BEOORDELEN_PERM)
+        and verklaring.lid.user_id != request.user.pk
     )
     form = BeoordelingForm(request.POST or None) if mag_beoordelen else None
     if request.method == "POST":
@@ -106,7 +110,9 @@ def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Uw beoordeling is opgeslagen."))
                 return redirect("lidmaatschap:verklaring", pk=verklaring.pk)
     return TemplateResponse(
-        request, "adviesraad/verklaring.html", {"verklaring": verklaring, "form": form}
+        request,
+        "adviesraad/verklaring.html",
+        {"verklaring": verklaring, "form": form, "tekst_zichtbaar": tekst_zichtbaar},
     )
 
 

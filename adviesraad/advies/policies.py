@@ -8,6 +8,7 @@ requests assigned to them; a member only while they sit on the council.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -18,6 +19,7 @@ from adviesraad.models.advies import (
     AdviesaanvraagUserObjectPermission,
 )
 from hengelo_participatie.accounts.policy import ModelPolicy
+from hengelo_participatie.accounts.roles import Rol
 
 aanvraag_policy: ModelPolicy[Adviesaanvraag] = ModelPolicy(
     Adviesaanvraag, global_grants_objects=False
@@ -67,3 +69,23 @@ def aanvragen_zichtbaar_zonder_extra_queries(user: Any) -> QuerySet[Adviesaanvra
         content_object=OuterRef("pk"), group__user=user, **perm
     )
     return qs.filter(Exists(per_user) | Exists(per_groep))
+
+
+# --- The approval round --------------------------------------------------------------------------
+#: Besides the members in the round, only these roles see how each member voted and what they
+#: wrote. The round is the council's own: policy staff and the account holder see only that the
+#: concept was approved, and when (``Advies.vastgesteld_op``).
+RONDE_LEZERS = frozenset({Rol.VOORZITTER.value, Rol.ONDERSTEUNER.value})
+
+
+def mag_ronde_inzien(user: Any, *, deelnemers: Iterable[int]) -> bool:
+    """May ``user`` see the per-member votes and comments of an approval round?
+
+    ``deelnemers`` are the user ids of the members who have a row in the round (took part, or
+    were left out because of a declared interest). A superuser is not a reader: as for a
+    member's declaration (``adviesraad.policies.mag_verklaring_lezen``), the regulation names who
+    may know, and a system administrator is not one of them.
+    """
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    return bool(rollen_van(user) & RONDE_LEZERS) or user.pk in set(deelnemers)

@@ -31,7 +31,7 @@ from adviesraad.models.advies import (
 from . import transitions
 from .documents import Raadsvoorlegger
 from .opmaak import platte_tekst
-from .policies import aanvraag_policy, heeft_rol
+from .policies import aanvraag_policy, heeft_rol, mag_ronde_inzien
 
 GESCHIEDENIS_PER_PAGINA = 25
 REGISTER_PER_PAGINA = 25
@@ -125,6 +125,42 @@ def _mag(
     return heeft_rol(user, rollen) and aanvraag.status in statussen
 
 
+@dataclass(frozen=True)
+class Stem:
+    """One member's row of an approval round, as ``user`` may read it."""
+
+    naam: str
+    oordeel: str
+    oordeel_label: str
+    opmerking: str
+
+
+def stemmen_voor(user: Any, goedkeuringen: list[Goedkeuring]) -> list[Stem]:
+    """The per-member rows of a round for ``user``: none for who may not see the round
+    (``mag_ronde_inzien``); and the reason on a left-out member's row, which repeats or derives
+    from what that member declared, only for who may read it (``mag_verklaring_lezen``):
+    others read "belang gemeld"."""
+    # Imported here: adviesraad.policies imports this package's policies.
+    from adviesraad.policies import mag_verklaring_lezen
+
+    if not mag_ronde_inzien(user, deelnemers=[g.lid.user_id for g in goedkeuringen]):
+        return []
+    stemmen = []
+    for g in goedkeuringen:
+        opmerking = g.opmerking
+        if g.oordeel == Oordeel.UITGESLOTEN and not mag_verklaring_lezen(user, van=g.lid.user_id):
+            opmerking = ""
+        stemmen.append(
+            Stem(
+                naam=g.lid.naam,
+                oordeel=g.oordeel,
+                oordeel_label=str(g.get_oordeel_display()),
+                opmerking=opmerking,
+            )
+        )
+    return stemmen
+
+
 @dataclass
 class Detail:
     aanvraag: Adviesaanvraag
@@ -133,7 +169,9 @@ class Detail:
     huidige: Advies | None
     verzonden: Advies | None
     punten: list[Adviespunt]
-    goedkeuringen: list[Goedkeuring]
+    #: The round's rows as ``user`` may see them (``stemmen_voor``): empty for policy staff and
+    #: the account holder, who see only the round's deadline and, later, the approval date.
+    stemmen: list[Stem]
     ronde: Any
     mijn_goedkeuring: Goedkeuring | None
     knoppen: list[Knop]
@@ -165,7 +203,7 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
         huidige=huidige,
         verzonden=verzonden,
         punten=punten,
-        goedkeuringen=goedkeuringen,
+        stemmen=stemmen_voor(user, goedkeuringen),
         ronde=ronde,
         mijn_goedkeuring=mijn,
         knoppen=knoppen(aanvraag, user, op),

@@ -13,8 +13,10 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from adviesraad.policies import mag_verklaring_lezen
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
 
@@ -145,6 +147,9 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
             )
         )
     )
+    verschoningen = [v for p in agendapunten for v in p.verschoningen.all()]
+    for v in verschoningen:  # the prefetched rows are the ones the template shows per item
+        v.reden_voor_lezer = reden_voor(user, v)
     aanvraag_ids = {p.adviesaanvraag_id for p in agendapunten if p.adviesaanvraag_id}
     zichtbaar = (
         set(
@@ -195,13 +200,22 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         vastgesteld_in_zichtbaar=vastgesteld_in_zichtbaar,
         actiepunten=list(vergadering.actiepunten.select_related("eigenaar")),
         besluiten=list(vergadering.besluiten.select_related("agendapunt")),
-        verschoningen=[v for p in agendapunten for v in p.verschoningen.all()],
+        verschoningen=verschoningen,
         termijn=stukkentermijn(vergadering),
         telling=dict(Counter(d.aanwezigheid or "onbekend" for d in deelnames)),
         aanmelden_open=(
             mijn is not None and vergadering.status == Status.GEPLAND and vergadering.begin > nu()
         ),
     )
+
+
+def reden_voor(user: Any, verschoning: Verschoning) -> str:
+    """The reason of a recusal as ``user`` may read it. A recusal's reason says why a member
+    stepped back, which is what they declared: only the member, the chair and the supporter read
+    it (``mag_verklaring_lezen``); every other participant reads "belang gemeld"."""
+    if mag_verklaring_lezen(user, van=verschoning.gebruiker_id):
+        return verschoning.reden
+    return _("belang gemeld")
 
 
 def zichtbare_stukken(user: Any, stukken: list[Vergaderstuk]) -> list[Vergaderstuk]:
