@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from django.core import mail
@@ -143,3 +144,31 @@ def test_herinnering_in_outbox_digest_en_agenda_zonder_titel(
     event = Calendar.from_ical(ical).walk("VEVENT")[0]
     assert aanvraag.kenmerk in str(event["SUMMARY"])
     assert str(event["URL"]).endswith(f"/portaal/advies/{aanvraag.pk}/")
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feed_stuurt_geen_uitvoerbare_html_naar_een_lezer(
+    raad: dict[str, Any], pdf_bytes: bytes, client: Any
+) -> None:
+    """The summary was cleaned with nh3, unescaped and sent as ``type="html"``: an escaped
+    ``&lt;img onerror&gt;`` in the summary reached feed readers as a working ``<img>``."""
+    aanvraag = _aanvraag(raad, pdf_bytes)
+    Adviesaanvraag.objects.filter(pk=aanvraag.pk).update(
+        samenvatting="Let op &lt;img src=x onerror=alert(1)&gt; en <img src=y onerror=alert(2)>",
+        gepubliceerd_op=timezone.now(),
+    )
+    feed = client.get("/adviezen/feed/")
+    assert feed.status_code == 200
+    root = ElementTree.fromstring(feed.content)  # noqa: S314 - our own response, in a test
+    samenvattingen = root.findall(f"{ATOM}entry/{ATOM}summary")
+    assert len(samenvattingen) == 1
+    summary = samenvattingen[0]
+    # What a reader renders: the element text, parsed as HTML when the type says so.
+    tekst = summary.text or ""
+    if summary.get("type") == "html":
+        assert "<" not in tekst and ">" not in tekst
+    else:
+        assert summary.get("type", "text") == "text"
+    assert "Let op" in tekst
