@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import ReinforcedGuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
+
 from . import selectors, services
 from .models import (
     EindeReden,
@@ -43,8 +45,9 @@ from .models import (
 from .policies import SAMENSTELLING_PERM, mag, verklaring_policy
 
 
-class BeheerAdmin(ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
-    """Guardian object permissions + history; no deletes (retention purge only)."""
+class BeheerAdmin(ZichtbareKeuzesMixin, ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
+    """Guardian object permissions + history; no deletes (retention purge only); autocomplete
+    fields offer and name only what the user may see."""
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
