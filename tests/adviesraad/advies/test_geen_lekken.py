@@ -172,3 +172,38 @@ def test_atom_feed_stuurt_geen_uitvoerbare_html_naar_een_lezer(
     else:
         assert summary.get("type", "text") == "text"
     assert "Let op" in tekst
+
+
+def test_migratie_haalt_opgeslagen_titels_uit_de_outbox(raad: dict[str, Any], pdf_bytes: bytes):
+    """Rows written before the fix held "kenmerk titel": the migration keeps the reference."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    migratie = importlib.import_module(
+        "hengelo_participatie.notifications.migrations.0002_herinnering_kenmerk"
+    )
+    aanvraag = _aanvraag(raad, pdf_bytes)
+    velden = {
+        "ontvanger": raad["ondersteuner"],
+        "onderwerp_type": ContentType.objects.get_for_model(Adviesaanvraag),
+        "onderwerp_id": aanvraag.pk,
+        "onderwerp_label": str(aanvraag),
+        "deadline": date(2027, 3, 15),
+        "tekst": "Het advies moet uiterlijk 15 maart 2027 naar het college.",
+        "link": f"/portaal/advies/{aanvraag.pk}/",
+        "gepland_op": date(2027, 3, 1),
+    }
+    oud = Herinnering.objects.create(soort=ad.ADVIES_UITERLIJK, vertrouwelijk=True, **velden)
+    openbaar = Herinnering.objects.create(soort=ad.REACTIE_COLLEGE, vertrouwelijk=False, **velden)
+
+    migratie.titels_weghalen(apps, None)
+
+    oud.refresh_from_db()
+    openbaar.refresh_from_db()
+    assert (oud.onderwerp_label, oud.kenmerk) == (
+        f"Adviesaanvraag {aanvraag.kenmerk}",
+        aanvraag.kenmerk,
+    )
+    assert openbaar.onderwerp_label == str(aanvraag)  # published: the title may stay
