@@ -35,7 +35,7 @@ def client_ip(request: HttpRequest) -> str | None:
 @require_GET
 @login_required
 def download(request: HttpRequest, pk: int) -> FileResponse:
-    """The file as an attachment, for a user with an object grant; else 404 (as if missing)."""
+    """The file as an attachment, for a user ``bestand_policy`` lets see it; else 404."""
     return bestand_serveren(request, pk)
 
 
