@@ -26,6 +26,7 @@ from guardian.admin import ReinforcedGuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
 from verordening.admin import GeschiedenisAlleenLezen
 
 from . import selectors, services
@@ -54,8 +55,14 @@ from .policies import (
 )
 
 
-class BeheerAdmin(GeschiedenisAlleenLezen, ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
-    """Guardian object permissions + history; no deletes (retention purge only).
+class BeheerAdmin(
+    GeschiedenisAlleenLezen,
+    ZichtbareKeuzesMixin,
+    ReinforcedGuardedModelAdminMixin,
+    SimpleHistoryAdmin,
+):
+    """Guardian object permissions + history; no deletes (retention purge only); autocomplete
+    fields offer and name only what the user may see.
 
     History is read-only: restoring an old version of a term or function (simple-history's
     revert, which asks only for the view permission) would bypass the services and give council

@@ -20,3 +20,6 @@ class ParticipatiemixConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_referentiedata_na_migrate, sender=self)
+        from .policies import bestand_regels_registreren
+
+        bestand_regels_registreren()

@@ -19,9 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hengelo_participatie.files.models import Bestand
-from hengelo_participatie.files.services import audit, download_registreren
-from hengelo_participatie.files.views import DOWNLOAD_HEADERS, client_ip
+from hengelo_participatie.files.views import bestand_serveren
 
 from . import selectors, services, workflow
 from .forms import (
@@ -39,31 +37,6 @@ from .policies import activiteit_policy, jaarrapportage_policy
 from .relevantie import Relevantie, relevante_wetten_voor
 
 PAGINA = 50
-
-
-def _bestand_response(request: HttpRequest, bestand: Bestand | None) -> FileResponse:
-    """A private file as an attachment, after the caller checked access; logged like files/."""
-    if bestand is None:
-        raise Http404
-    try:
-        handle = bestand.bestand.open("rb")
-    except OSError as exc:
-        audit(request.user, "download", bestand.pk, "bestand_ontbreekt", ip=client_ip(request))
-        raise Http404 from exc
-    try:
-        download_registreren(bestand=bestand, door=request.user, ip=client_ip(request))
-    except BaseException:
-        handle.close()
-        raise
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=bestand.oorspronkelijke_naam,
-        content_type=bestand.content_type,
-    )
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
-    return response
 
 
 def _portefeuille_weergave(
@@ -184,11 +157,9 @@ def opbrengst_toevoegen(request: HttpRequest, activiteit_id: int) -> HttpRespons
 @require_GET
 @login_required
 def verslag_downloaden(request: HttpRequest, activiteit_id: int) -> FileResponse:
+    """The report of an activity the user may see: the same policy as ``/bestanden/<id>/``."""
     gevonden = selectors.activiteit_voor(request.user, activiteit_id)
-    bestand = (
-        Bestand.objects.filter(pk=gevonden.verslag_id).first() if gevonden.verslag_id else None
-    )
-    return _bestand_response(request, bestand)
+    return bestand_serveren(request, gevonden.verslag_id)
 
 
 @require_GET
@@ -281,8 +252,7 @@ def jaarrapportage_downloaden(request: HttpRequest, rapportage_id: int) -> FileR
     rapportage = selectors.jaarrapportage_voor(request.user, rapportage_id)
     if rapportage.status != rapportage.Status.KLAAR:
         raise Http404
-    bestand = Bestand.objects.filter(pk=rapportage.pdf_id).first() if rapportage.pdf_id else None
-    return _bestand_response(request, bestand)
+    return bestand_serveren(request, rapportage.pdf_id)
 
 
 # --- Survey indicators ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
 from verordening import services
 from verordening.forms import (
     HuishoudelijkReglementForm,
@@ -264,7 +265,7 @@ class RegelAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
 
 # --- Agreements -----------------------------------------------------------------------------
 @admin.register(Samenwerkingsafspraken)
-class SamenwerkingsafsprakenAdmin(SimpleHistoryAdmin):
+class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, SimpleHistoryAdmin):
     list_display = ("jaar", "datum_vastgesteld", "datum_volgende_evaluatie", "heeft_document")
     list_filter = ("datum_vastgesteld",)
     search_fields = ("jaar", "tekst")
@@ -276,7 +277,9 @@ class SamenwerkingsafsprakenAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(HuishoudelijkReglement)
-class HuishoudelijkReglementAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
+class HuishoudelijkReglementAdmin(
+    ZichtbareKeuzesMixin, GeschiedenisAlleenLezen, SimpleHistoryAdmin
+):
     form = HuishoudelijkReglementForm
     list_display = ("titel", "status", "ingediend_op", "beoordeeld_op")
     list_filter = ("status",)

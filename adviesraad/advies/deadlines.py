@@ -78,6 +78,15 @@ def _vertrouwelijk(aanvraag: Adviesaanvraag) -> bool:
     return aanvraag.gepubliceerd_op is None
 
 
+def aanvraag_label(aanvraag: Adviesaanvraag) -> str:
+    """How a reminder names the request: "kenmerk titel" once published, before that only the
+    reference number. The label is stored in the outbox and shown in e-mails and iCal feeds,
+    which leave our control: an unpublished title or summary must never be in it."""
+    if _vertrouwelijk(aanvraag):
+        return f"Adviesaanvraag {aanvraag.kenmerk}"
+    return str(aanvraag)[:200]
+
+
 def _deadline(
     aanvraag: Adviesaanvraag, *, ontvanger_id: int, soort: str, datum: date, tekst: str
 ) -> Deadline:
@@ -86,11 +95,12 @@ def _deadline(
         soort=soort,
         onderwerp=ONDERWERP,
         onderwerp_id=aanvraag.pk,
-        onderwerp_label=str(aanvraag)[:200],
+        onderwerp_label=aanvraag_label(aanvraag),
         datum=datum,
         link=reverse("advies:detail", args=[aanvraag.pk]),
         tekst=tekst,
         vertrouwelijk=_vertrouwelijk(aanvraag),
+        kenmerk=aanvraag.kenmerk,
     )
 
 

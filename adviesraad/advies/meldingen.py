@@ -4,6 +4,11 @@ For now every message is sent with ``send_mail`` after the transaction commits
 (``transaction.on_commit``), one e-mail per recipient. The reminder engine
 (``hengelo_participatie/notifications``) replaces the body of ``_versturen`` with its outbox: the
 callers in ``services.py`` only name *what* happened and *to whom*.
+
+An e-mail leaves our control (forwarded, on a phone, in a shared mailbox). The templates in
+``templates/adviesraad/advies/email/`` therefore name a request by its reference number
+(``kenmerk``) and a link to the portal only, never by its title or summary: those are
+confidential until the advice is published, and the portal checks who may read them.
 """
 
 from __future__ import annotations

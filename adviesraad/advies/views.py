@@ -5,6 +5,7 @@ A refused or missing request is a 404 (no oracle); a refused action on a visible
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django.contrib import messages
@@ -476,7 +477,13 @@ class RegisterFeed(Feed):
         return f"{item.kenmerk}: {item.titel}"
 
     def item_description(self, item: Adviesaanvraag) -> str:
-        return platte_tekst(item.samenvatting) or item.get_soort_display()
+        """The summary as plain text, HTML-escaped: Atom1Feed sends it as ``type="html"``.
+
+        ``platte_tekst`` strips tags and then *unescapes* entities, so a summary that was typed
+        as ``&lt;img src=x onerror=...&gt;`` comes out as real markup. Escaping it again makes a
+        feed reader show those characters as text instead of running them.
+        """
+        return html.escape(platte_tekst(item.samenvatting) or str(item.get_soort_display()))
 
     def item_link(self, item: Adviesaanvraag) -> str:
         return reverse("adviezen:detail", args=[item.kenmerk])

@@ -22,6 +22,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (  # noqa: F401
+            admin_keuzes,  # system check: admin widgets name only what the user may see
             mfa,  # system check: OTP throttling stays on
             signals,  # session bookkeeping at login
         )

@@ -35,8 +35,19 @@ def client_ip(request: HttpRequest) -> str | None:
 @require_GET
 @login_required
 def download(request: HttpRequest, pk: int) -> FileResponse:
-    """The file as an attachment, for a user with an object grant; else 404 (as if missing)."""
+    """The file as an attachment, for a user ``bestand_policy`` lets see it; else 404."""
+    return bestand_serveren(request, pk)
+
+
+def bestand_serveren(request: HttpRequest, pk: int | None) -> FileResponse:
+    """The file ``pk`` as a private attachment if ``bestand_policy`` lets the user see it.
+
+    Every download URL (this app's and a domain's own, e.g. an activity's report) ends here, so
+    one policy answers for one file and one user, whichever URL they use; else 404, logged.
+    """
     ip = client_ip(request)
+    if pk is None:
+        raise Http404
     try:
         bestand = bestand_policy.get_object_for(request.user, "view", pk=pk)
     except Http404:

@@ -177,7 +177,9 @@ def kalender(
         event.add("dtend", d.datum + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         if d.vertrouwelijk:
-            event.add("summary", "Deadline (vertrouwelijk)")
+            # Only the neutral reference (if any): never the label or text of the subject.
+            kenmerk = f": {d.kenmerk}" if d.kenmerk else ""
+            event.add("summary", f"Deadline (vertrouwelijk){kenmerk}")
             event.add("description", "Log in op het portaal om dit punt te zien.")
         else:
             event.add("summary", f"Deadline: {d.onderwerp_label}")

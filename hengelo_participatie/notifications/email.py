@@ -1,7 +1,8 @@
 """The daily digest e-mail: plain text and HTML from templates, B1 Dutch, absolute links.
 
 Confidential items show a neutral line ("Er is een vertrouwelijk punt ..."): e-mail leaves the
-municipality's systems, so titles of concept policy never go in it.
+municipality's systems, so titles of concept policy never go in it. Only a neutral reference
+(``kenmerk``, e.g. an advice request's number) tells the reader which item it is.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def dagoverzicht_mail(
                     "tekst": h.tekst,
                     "onderwerp": h.onderwerp_label,
                     "vertrouwelijk": h.vertrouwelijk,
+                    "kenmerk": h.kenmerk,
                     "url": absolute_url(h.link),
                     "verplicht": h.verplicht,
                 }

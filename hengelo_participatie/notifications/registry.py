@@ -58,6 +58,9 @@ class Deadline:
     tekst: str
     #: Confidential subject: e-mail and iCal show a neutral text instead of label and text.
     vertrouwelijk: bool = False
+    #: A neutral reference that e-mail and iCal show even for a confidential subject (an advice
+    #: request's ``kenmerk``): never a title or a name.
+    kenmerk: str = ""
 
     @property
     def sleutel(self) -> tuple[int, str, int, date, str]:

@@ -105,6 +105,7 @@ def _rij(d: Deadline, *, ct_ids: dict[str, int], op: date, verplicht: bool) -> H
         link=d.link[:500],
         verplicht=verplicht,
         vertrouwelijk=d.vertrouwelijk,
+        kenmerk=d.kenmerk[:40],
         gepland_op=op,
     )
 
@@ -205,11 +206,13 @@ def herinnering_plannen(
     op: date | None = None,
     vertrouwelijk: bool = False,
     onderwerp_label: str | None = None,
+    kenmerk: str = "",
 ) -> Herinnering | None:
     """Put one reminder caused by a change in the outbox; call it inside that change's transaction.
 
     ``onderwerp_label`` (default ``str(onderwerp)``) is how the subject is named in the outbox;
     pass a neutral one when even the name of a confidential subject must not be stored there.
+    ``kenmerk`` is a neutral reference shown in the e-mail even when ``vertrouwelijk``.
 
     Idempotent (get_or_create on the unique key). Returns None when the person switched this
     non-mandatory kind off or the account is inactive. Never touches the broker: the periodic
@@ -239,6 +242,7 @@ def herinnering_plannen(
             "link": link[:500],
             "verplicht": verplicht,
             "vertrouwelijk": vertrouwelijk,
+            "kenmerk": kenmerk[:40],
             "gepland_op": op,
         },
     )

@@ -16,6 +16,7 @@ from participatiemix.models import (
     ActiviteitUserObjectPermission,
     Opbrengst,
 )
+from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import maak_activiteit, thema, toegangswereld, uitgevoerd
 
@@ -231,3 +232,43 @@ def test_xss_in_tekstvelden_wordt_ontsnapt(wereld, client_als):
     ):
         html = client.get(url).content.decode()
         assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+# --- One rule for a moderator's report: both download URLs ask the same policy ----------------
+def _verslag_urls(activiteit: Activiteit) -> tuple[str, str]:
+    return (
+        f"/portaal/participatie/activiteiten/{activiteit.pk}/verslag/download/",
+        f"/bestanden/{activiteit.verslag_id}/download/",
+    )
+
+
+@pytest.mark.parametrize("rol", [*ROLLEN, "eigen gespreksleider", "vorige gespreksleider"])
+def test_beide_download_urls_van_een_verslag_geven_hetzelfde_antwoord(wereld, client_als, rol):
+    """Whoever may see the activity may download its report, through either URL; anyone else
+    gets the same 404 from both. Before, the generic URL let only the uploader in (a council
+    member got 404 there and 200 on the activity's URL) and kept letting a replaced moderator in.
+    """
+    activiteit = Activiteit.objects.get(pk=wereld["a"])
+    if rol == "anoniem":
+        client = Client()
+    elif rol == "eigen gespreksleider":
+        client = Client()
+        mfa_verify(client, activiteit.gespreksleider)
+    elif rol == "vorige gespreksleider":
+        vorige = activiteit.gespreksleider
+        client = Client()
+        mfa_verify(client, vorige)
+        activiteit.gespreksleider = UserFactory(roles=["gespreksleider"])
+        services.activiteit_opslaan(
+            activiteit=activiteit, door=None, vorige_gespreksleider_id=vorige.pk
+        )
+    else:
+        client = client_als(rol)[0]
+    eigen_url, bestand_url = _verslag_urls(activiteit)
+    verwacht = {"anoniem": 302, "eigen gespreksleider": 200, "vorige gespreksleider": 404}.get(
+        rol, 200 if rol in LEZERS else 404
+    )
+    assert (client.get(eigen_url).status_code, client.get(bestand_url).status_code) == (
+        verwacht,
+        verwacht,
+    )

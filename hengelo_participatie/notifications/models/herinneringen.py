@@ -87,6 +87,9 @@ class Herinnering(models.Model):
     verplicht = models.BooleanField(_("verplicht"), default=False)
     #: Confidential subject: e-mail and iCal show a neutral text, the portal shows the rest.
     vertrouwelijk = models.BooleanField(_("vertrouwelijk"), default=False)
+    #: A neutral reference (an advice request's number), shown also for a confidential subject
+    #: so the reader knows which one it is; never a title or a name.
+    kenmerk = models.CharField(_("kenmerk"), max_length=40, blank=True, default="")
     #: The local day the reminder was planned for (the scan date).
     gepland_op = models.DateField(_("gepland op"))
     bericht = models.ForeignKey(
