@@ -16,12 +16,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import ReinforcedGuardedModelAdminMixin
-from simple_history.admin import SimpleHistoryAdmin
+
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import (
@@ -43,25 +44,14 @@ from .models import (
 from .policies import SAMENSTELLING_PERM, mag, verklaring_policy
 
 
-class BeheerAdmin(ReinforcedGuardedModelAdminMixin, SimpleHistoryAdmin):
+class BeheerAdmin(ReinforcedGuardedModelAdminMixin, BeheerHistoryAdmin):
     """Guardian object permissions + history; no deletes (retention purge only)."""
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: Any = None,
-    ) -> HttpResponse:
-        # A rule the service enforces (and the form cannot know) becomes a message, not a 500.
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as exc:
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+    # A rule the service enforces (and the form cannot know) is shown on the same form, with
+    # what was typed: ``BeheerHistoryAdmin.changeform_view``.
 
     def _service(self, request: HttpRequest, functie: Any, **kwargs: Any) -> Any:
         """Call a service; turn its refusal into a message instead of a 500."""

@@ -25,9 +25,9 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import services
 from .forms import ActiviteitAdminForm, EnqueteImportForm
@@ -60,7 +60,7 @@ class GeenVerwijderenMixin:
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(GeenVerwijderenMixin, SimpleHistoryAdmin):
+class InstrumentAdmin(GeenVerwijderenMixin, BeheerHistoryAdmin):
     list_display = (
         "nummer",
         "naam",
@@ -155,7 +155,7 @@ def _status_actie(naar: str, label: str):  # type: ignore[no-untyped-def]
 
 
 @admin.register(Activiteit)
-class ActiviteitAdmin(SimpleHistoryAdmin):
+class ActiviteitAdmin(BeheerHistoryAdmin):
     form = ActiviteitAdminForm
     list_display = (
         "titel",
@@ -291,7 +291,7 @@ class BenuttingInline(admin.StackedInline):
 
 
 @admin.register(Opbrengst)
-class OpbrengstAdmin(SimpleHistoryAdmin):
+class OpbrengstAdmin(BeheerHistoryAdmin):
     list_display = ("omschrijving_kort", "soort", "thema", "domein", "frequentie", "activiteit")
     list_filter = ("soort", "thema", "domein", "activiteit__instrument")
     search_fields = ("omschrijving", "citaat", "activiteit__titel")
@@ -390,7 +390,7 @@ class TerugkoppelingForm(ModelForm):
 
 
 @admin.register(Terugkoppeling)
-class TerugkoppelingAdmin(SimpleHistoryAdmin):
+class TerugkoppelingAdmin(BeheerHistoryAdmin):
     form = TerugkoppelingForm
     list_display = ("activiteit", "uiterste_datum", "gegeven_op", "stand", "openbaar")
     list_filter = (TeLaatFilter, "openbaar")
@@ -435,7 +435,7 @@ class TerugkoppelingAdmin(SimpleHistoryAdmin):
 
 # --- Enquêteresultaten ------------------------------------------------------------------------
 @admin.register(Enqueteresultaat)
-class EnqueteresultaatAdmin(SimpleHistoryAdmin):
+class EnqueteresultaatAdmin(BeheerHistoryAdmin):
     list_display = (
         "indicator_code",
         "indicator_tekst",
@@ -514,7 +514,7 @@ class GeplandeInzetInline(admin.TabularInline):
 
 
 @admin.register(Jaarplan)
-class JaarplanAdmin(SimpleHistoryAdmin):
+class JaarplanAdmin(BeheerHistoryAdmin):
     """A plain register without business rules: saved directly (history records the change)."""
 
     list_display = ("jaar", "vastgesteld_op")

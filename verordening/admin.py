@@ -14,8 +14,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 from verordening import services
 from verordening.forms import (
     HuishoudelijkReglementForm,
@@ -56,7 +56,7 @@ class ArtikelInline(admin.StackedInline):
 
 
 @admin.register(Verordening)
-class VerordeningAdmin(SimpleHistoryAdmin):
+class VerordeningAdmin(BeheerHistoryAdmin):
     list_display = (
         "citeertitel",
         "cvdr",
@@ -70,7 +70,7 @@ class VerordeningAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Artikel)
-class ArtikelAdmin(SimpleHistoryAdmin):
+class ArtikelAdmin(BeheerHistoryAdmin):
     list_display = ("nummer", "titel", "verordening", "samenvatting")
     list_filter = ("verordening", "samenvatting")
     search_fields = ("nummer", "titel", "tekst")
@@ -110,7 +110,7 @@ def _status(regel: Regel) -> str:
 
 
 @admin.register(Regel)
-class RegelAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
+class RegelAdmin(GeschiedenisAlleenLezen, BeheerHistoryAdmin):
     list_display = (
         "sleutel",
         "naam",
@@ -264,7 +264,7 @@ class RegelAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
 
 # --- Agreements -----------------------------------------------------------------------------
 @admin.register(Samenwerkingsafspraken)
-class SamenwerkingsafsprakenAdmin(SimpleHistoryAdmin):
+class SamenwerkingsafsprakenAdmin(BeheerHistoryAdmin):
     list_display = ("jaar", "datum_vastgesteld", "datum_volgende_evaluatie", "heeft_document")
     list_filter = ("datum_vastgesteld",)
     search_fields = ("jaar", "tekst")
@@ -276,7 +276,7 @@ class SamenwerkingsafsprakenAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(HuishoudelijkReglement)
-class HuishoudelijkReglementAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
+class HuishoudelijkReglementAdmin(GeschiedenisAlleenLezen, BeheerHistoryAdmin):
     form = HuishoudelijkReglementForm
     list_display = ("titel", "status", "ingediend_op", "beoordeeld_op")
     list_filter = ("status",)

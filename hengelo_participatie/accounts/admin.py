@@ -16,7 +16,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from .forms import UserChangeForm, UserCreationForm
 from .models import User
@@ -24,7 +25,7 @@ from .services import user_deactivate, user_set_roles
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(BeheerHistoryAdmin, DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     fieldsets = (
