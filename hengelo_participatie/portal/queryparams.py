@@ -53,8 +53,12 @@ def pagina(params: Mapping[str, Any], naam: str = "pagina") -> int:
     Like ``Paginator.get_page``, a bad page is not an error: the user gets a page to read.
     """
     waarde = params.get(naam)
-    if not isinstance(waarde, str) or not _GETAL.fullmatch(waarde):
+    if not isinstance(waarde, str) or not re.fullmatch(r"-?[0-9]+", waarde):
         return 1
+    if waarde.startswith("-"):
+        return 1
+    if len(waarde.lstrip("0")) > len(str(MAX_PAGINA)):  # no int() of a thousand digits
+        return MAX_PAGINA
     return min(max(1, int(waarde)), MAX_PAGINA)
 
 
