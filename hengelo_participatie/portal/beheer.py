@@ -70,8 +70,10 @@ class ServicefoutOpFormulierMixin:
             request, object_id, form_url, extra_context
         )
 
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):  # type: ignore[no-untyped-def]
-        form = super().get_form(request, obj, change, **kwargs)  # type: ignore[misc]
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any):  # type: ignore[no-untyped-def]
+        # ``change`` goes on as a keyword: django.contrib.auth's UserAdmin takes no third
+        # positional argument.
+        form = super().get_form(request, obj, **kwargs)  # type: ignore[misc]
         fout = getattr(request, _FOUT, None)
         if fout is None:
             return form
