@@ -70,10 +70,11 @@ class ServicefoutOpFormulierMixin:
             request, object_id, form_url, extra_context
         )
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any):  # type: ignore[no-untyped-def]
-        # ``change`` goes on as a keyword: django.contrib.auth's UserAdmin takes no third
-        # positional argument.
-        form = super().get_form(request, obj, **kwargs)  # type: ignore[misc]
+    def get_form(self, request: HttpRequest, obj: Any = None, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        # The arguments go on as they came: ModelAdmin takes ``change`` as the third positional
+        # argument (and some of our admins pass it so), django.contrib.auth's UserAdmin only as
+        # a keyword.
+        form = super().get_form(request, obj, *args, **kwargs)  # type: ignore[misc]
         fout = getattr(request, _FOUT, None)
         if fout is None:
             return form
