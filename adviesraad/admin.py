@@ -18,16 +18,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import ReinforcedGuardedModelAdminMixin
-from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
-from verordening.admin import GeschiedenisAlleenLezen
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import (
@@ -55,36 +54,20 @@ from .policies import (
 )
 
 
-class BeheerAdmin(
-    GeschiedenisAlleenLezen,
-    ZichtbareKeuzesMixin,
-    ReinforcedGuardedModelAdminMixin,
-    SimpleHistoryAdmin,
-):
+class BeheerAdmin(ZichtbareKeuzesMixin, ReinforcedGuardedModelAdminMixin, BeheerHistoryAdmin):
     """Guardian object permissions + history; no deletes (retention purge only); autocomplete
     fields offer and name only what the user may see.
 
-    History is read-only: restoring an old version of a term or function (simple-history's
-    revert, which asks only for the view permission) would bypass the services and give council
-    roles back at the nightly ``rollen_bijwerken``.
+    History is read-only (``BeheerHistoryAdmin``): restoring an old version of a term or function
+    (simple-history's revert, which asks only for the view permission) would bypass the services
+    and give council roles back at the nightly ``rollen_bijwerken``.
     """
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: Any = None,
-    ) -> HttpResponse:
-        # A rule the service enforces (and the form cannot know) becomes a message, not a 500.
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as exc:
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+    # A rule the service enforces (and the form cannot know) is shown on the same form, with
+    # what was typed: ``BeheerHistoryAdmin.changeform_view``.
 
     def _service(self, request: HttpRequest, functie: Any, **kwargs: Any) -> Any:
         """Call a service; turn its refusal into a message instead of a 500."""

@@ -8,5 +8,5 @@ app_name = "adviesraad"
 
 urlpatterns: list[URLPattern] = [
     path("", views.openbaar, name="openbaar"),
-    path("foto/<int:pk>/", views.foto, name="foto"),
+    path("foto/<id:pk>/", views.foto, name="foto"),
 ]

@@ -13,5 +13,5 @@ urlpatterns: list[URLPattern] = [
     path("samenstelling/", views.samenstelling, name="samenstelling"),
     path("verklaringen/", views.verklaringen, name="verklaringen"),
     path("verklaringen/nieuw/", views.verklaring_nieuw, name="verklaring_nieuw"),
-    path("verklaringen/<int:pk>/", views.verklaring, name="verklaring"),
+    path("verklaringen/<id:pk>/", views.verklaring, name="verklaring"),
 ]

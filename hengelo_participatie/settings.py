@@ -108,6 +108,20 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several requests at once (threads or worker processes).
+    # Without these, SQLite starts a write inside a read transaction and gives up at once on a
+    # second writer: "database is locked", a 500 (16 of 24 simultaneous RSVPs). IMMEDIATE
+    # takes the write lock at BEGIN, so a writer waits its turn (up to ``timeout`` seconds)
+    # instead of failing halfway; WAL lets readers go on while one writes; synchronous=NORMAL is
+    # safe with WAL (a power cut can lose the last commit, never corrupt the file).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"]["OPTIONS"],
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")

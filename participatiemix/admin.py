@@ -24,9 +24,9 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import services
 from .forms import ActiviteitAdminForm, EnqueteImportForm
@@ -59,7 +59,7 @@ class GeenVerwijderenMixin:
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(GeenVerwijderenMixin, SimpleHistoryAdmin):
+class InstrumentAdmin(GeenVerwijderenMixin, BeheerHistoryAdmin):
     list_display = (
         "nummer",
         "naam",
@@ -154,7 +154,7 @@ def _status_actie(naar: str, label: str):  # type: ignore[no-untyped-def]
 
 
 @admin.register(Activiteit)
-class ActiviteitAdmin(SimpleHistoryAdmin):
+class ActiviteitAdmin(BeheerHistoryAdmin):
     form = ActiviteitAdminForm
     list_display = (
         "titel",
@@ -301,7 +301,7 @@ class BenuttingInline(admin.StackedInline):
 
 
 @admin.register(Opbrengst)
-class OpbrengstAdmin(SimpleHistoryAdmin):
+class OpbrengstAdmin(BeheerHistoryAdmin):
     list_display = ("omschrijving_kort", "soort", "thema", "domein", "frequentie", "activiteit")
     list_filter = ("soort", "thema", "domein", "activiteit__instrument")
     search_fields = ("omschrijving", "citaat", "activiteit__titel")
@@ -400,7 +400,7 @@ class TerugkoppelingForm(ModelForm):
 
 
 @admin.register(Terugkoppeling)
-class TerugkoppelingAdmin(SimpleHistoryAdmin):
+class TerugkoppelingAdmin(BeheerHistoryAdmin):
     form = TerugkoppelingForm
     list_display = ("activiteit", "uiterste_datum", "gegeven_op", "stand", "openbaar")
     list_filter = (TeLaatFilter, "openbaar")
@@ -445,7 +445,7 @@ class TerugkoppelingAdmin(SimpleHistoryAdmin):
 
 # --- Enquêteresultaten ------------------------------------------------------------------------
 @admin.register(Enqueteresultaat)
-class EnqueteresultaatAdmin(SimpleHistoryAdmin):
+class EnqueteresultaatAdmin(BeheerHistoryAdmin):
     list_display = (
         "indicator_code",
         "indicator_tekst",
@@ -524,7 +524,7 @@ class GeplandeInzetInline(admin.TabularInline):
 
 
 @admin.register(Jaarplan)
-class JaarplanAdmin(SimpleHistoryAdmin):
+class JaarplanAdmin(BeheerHistoryAdmin):
     """A plain register without business rules: saved directly (history records the change)."""
 
     list_display = ("jaar", "vastgesteld_op")

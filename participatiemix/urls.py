@@ -14,22 +14,22 @@ PUBLIEK = "participatie/"
 urlpatterns = [
     # Public: "Je zei, wij deden".
     path(PUBLIEK, views.publiek_overzicht, name="publiek_overzicht"),
-    path(f"{PUBLIEK}<int:activiteit_id>/", views.publiek_activiteit, name="publiek_activiteit"),
+    path(f"{PUBLIEK}<id:activiteit_id>/", views.publiek_activiteit, name="publiek_activiteit"),
     # Portal.
     path(f"{PORTAAL}activiteiten/", views.activiteiten, name="activiteiten"),
-    path(f"{PORTAAL}activiteiten/<int:activiteit_id>/", views.activiteit, name="activiteit"),
+    path(f"{PORTAAL}activiteiten/<id:activiteit_id>/", views.activiteit, name="activiteit"),
     path(
-        f"{PORTAAL}activiteiten/<int:activiteit_id>/verslag/",
+        f"{PORTAAL}activiteiten/<id:activiteit_id>/verslag/",
         views.verslag_uploaden,
         name="verslag_uploaden",
     ),
     path(
-        f"{PORTAAL}activiteiten/<int:activiteit_id>/verslag/download/",
+        f"{PORTAAL}activiteiten/<id:activiteit_id>/verslag/download/",
         views.verslag_downloaden,
         name="verslag_downloaden",
     ),
     path(
-        f"{PORTAAL}activiteiten/<int:activiteit_id>/opbrengsten/nieuw/",
+        f"{PORTAAL}activiteiten/<id:activiteit_id>/opbrengsten/nieuw/",
         views.opbrengst_toevoegen,
         name="opbrengst_toevoegen",
     ),
@@ -41,12 +41,12 @@ urlpatterns = [
         name="jaarrapportage_aanvragen",
     ),
     path(
-        f"{PORTAAL}jaarrapportage/pdf/<int:rapportage_id>/",
+        f"{PORTAAL}jaarrapportage/pdf/<id:rapportage_id>/",
         views.jaarrapportage_status,
         name="jaarrapportage_status",
     ),
     path(
-        f"{PORTAAL}jaarrapportage/pdf/<int:rapportage_id>/download/",
+        f"{PORTAAL}jaarrapportage/pdf/<id:rapportage_id>/download/",
         views.jaarrapportage_downloaden,
         name="jaarrapportage_downloaden",
     ),

@@ -8,15 +8,15 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 from verordening import services
 from verordening.forms import (
     HuishoudelijkReglementForm,
@@ -35,20 +35,6 @@ from verordening.models import (
 )
 
 
-class GeschiedenisAlleenLezen:
-    """History may be read, never "reverted": a revert would rewrite a started version or skip
-    the house rules' transition table. (simple-history saves a POST to the history form even
-    when the revert button is hidden, so the POST itself is refused.)"""
-
-    def revert_disabled(self, request, obj=None) -> bool:
-        return True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "GET":
-            return HttpResponseNotAllowed(["GET"])
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
 # --- Verordening and articles ---------------------------------------------------------------
 class ArtikelInline(admin.StackedInline):
     model = Artikel
@@ -57,7 +43,7 @@ class ArtikelInline(admin.StackedInline):
 
 
 @admin.register(Verordening)
-class VerordeningAdmin(SimpleHistoryAdmin):
+class VerordeningAdmin(BeheerHistoryAdmin):
     list_display = (
         "citeertitel",
         "cvdr",
@@ -71,7 +57,7 @@ class VerordeningAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Artikel)
-class ArtikelAdmin(SimpleHistoryAdmin):
+class ArtikelAdmin(BeheerHistoryAdmin):
     list_display = ("nummer", "titel", "verordening", "samenvatting")
     list_filter = ("verordening", "samenvatting")
     search_fields = ("nummer", "titel", "tekst")
@@ -111,7 +97,7 @@ def _status(regel: Regel) -> str:
 
 
 @admin.register(Regel)
-class RegelAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
+class RegelAdmin(BeheerHistoryAdmin):
     list_display = (
         "sleutel",
         "naam",
@@ -265,7 +251,7 @@ class RegelAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin):
 
 # --- Agreements -----------------------------------------------------------------------------
 @admin.register(Samenwerkingsafspraken)
-class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, SimpleHistoryAdmin):
+class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
     list_display = ("jaar", "datum_vastgesteld", "datum_volgende_evaluatie", "heeft_document")
     list_filter = ("datum_vastgesteld",)
     search_fields = ("jaar", "tekst")
@@ -277,9 +263,7 @@ class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(HuishoudelijkReglement)
-class HuishoudelijkReglementAdmin(
-    ZichtbareKeuzesMixin, GeschiedenisAlleenLezen, SimpleHistoryAdmin
-):
+class HuishoudelijkReglementAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
     form = HuishoudelijkReglementForm
     list_display = ("titel", "status", "ingediend_op", "beoordeeld_op")
     list_filter = ("status",)

@@ -23,10 +23,10 @@ from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from adviesraad.models.advies import Adviesaanvraag, Status, Statuswijziging
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .forms import StapForm
@@ -109,7 +109,7 @@ class StatuswijzigingInline(admin.TabularInline):
 
 
 @admin.register(Adviesaanvraag)
-class AdviesaanvraagAdmin(SimpleHistoryAdmin):
+class AdviesaanvraagAdmin(BeheerHistoryAdmin):
     list_display = (
         "kenmerk",
         "titel",
@@ -273,22 +273,19 @@ class AdviesaanvraagAdmin(SimpleHistoryAdmin):
         self, request: HttpRequest, obj: Adviesaanvraag, form: Any, change: bool
     ) -> None:
         d = form.cleaned_data
-        try:
-            if change:
-                nieuw = services.planning_wijzigen(
-                    aanvraag=obj,
-                    door=request.user,
-                    **{k: d[k] for k in PLANNING if k in form.changed_data},
-                )
-            else:
-                nieuw = services.aanvraag_aanmaken(
-                    soort=d["soort"],
-                    kernwetten=d["kernwetten"],
-                    door=request.user,
-                    **{k: d[k] for k in PLANNING if d.get(k) not in (None, "")},
-                )
-        except (PermissionDenied, ValidationError) as exc:
-            raise PermissionDenied(str(exc)) from exc
+        if change:
+            nieuw = services.planning_wijzigen(
+                aanvraag=obj,
+                door=request.user,
+                **{k: d[k] for k in PLANNING if k in form.changed_data},
+            )
+        else:
+            nieuw = services.aanvraag_aanmaken(
+                soort=d["soort"],
+                kernwetten=d["kernwetten"],
+                door=request.user,
+                **{k: d[k] for k in PLANNING if d.get(k) not in (None, "")},
+            )
         obj.pk = nieuw.pk
         obj.refresh_from_db()
         obj._state.adding = False

@@ -27,6 +27,7 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
+from hengelo_participatie.portal.queryparams import MAX_PAGINA
 
 from . import transitions
 from .documents import Raadsvoorlegger
@@ -83,7 +84,7 @@ def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> 
         if getattr(user, "is_authenticated", False)
         else []
     )
-    pagina = max(1, pagina)
+    pagina = min(max(1, pagina), MAX_PAGINA)
     start = (pagina - 1) * GESCHIEDENIS_PER_PAGINA
     geschiedenis = list(
         zichtbaar.filter(status__in=[Status.AFGEROND, Status.INGETROKKEN]).order_by(
@@ -336,14 +337,18 @@ class Register:
 
 
 def register(
-    *, jaar: str = "", wet: str = "", soort: str = "", status: str = "", pagina: int = 1
+    *, jaar: int | None = None, wet: str = "", soort: str = "", status: str = "", pagina: int = 1
 ) -> Register:
+    """The public register, filtered. The view reads the query string with
+    ``portal.queryparams``; a filter value that is not one of the choices is ignored here too,
+    so no typed value reaches the database unchecked (a NUL byte breaks a PostgreSQL query)."""
     qs = _register_basis()
     filters = {"jaar": "", "wet": "", "soort": "", "status": ""}
-    if jaar.isdigit():
-        qs = qs.filter(gepubliceerd_op__year=int(jaar))
-        filters["jaar"] = jaar
-    if wet:
+    kernwetten = list(Kernwet.objects.order_by("volgorde"))
+    if jaar is not None and 1 <= jaar <= 9999:
+        qs = qs.filter(gepubliceerd_op__year=jaar)
+        filters["jaar"] = str(jaar)
+    if wet and wet in {k.code for k in kernwetten}:
         qs = qs.filter(kernwetten__code=wet)
         filters["wet"] = wet
     if soort in (Soort.GEVRAAGD, Soort.ONGEVRAAGD):
@@ -352,7 +357,7 @@ def register(
     if status in Status.values:
         qs = qs.filter(status=status)
         filters["status"] = status
-    pagina = max(1, pagina)
+    pagina = min(max(1, pagina), MAX_PAGINA)
     start = (pagina - 1) * REGISTER_PER_PAGINA
     adviezen = list(qs.order_by("-gepubliceerd_op", "-pk")[start : start + REGISTER_PER_PAGINA + 1])
     jaren = sorted(
@@ -362,7 +367,7 @@ def register(
     return Register(
         adviezen=adviezen[:REGISTER_PER_PAGINA],
         jaren=jaren,
-        kernwetten=list(Kernwet.objects.order_by("volgorde")),
+        kernwetten=kernwetten,
         filters=filters,
         pagina=pagina,
         meer=len(adviezen) > REGISTER_PER_PAGINA,

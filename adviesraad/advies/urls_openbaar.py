@@ -11,5 +11,5 @@ urlpatterns: list[URLPattern] = [
     path("feed/", views.RegisterFeed(), name="feed"),
     path("<slug:kenmerk>/", views.register_detail, name="detail"),
     path("<slug:kenmerk>/advies.pdf", views.register_pdf, name="pdf"),
-    path("<slug:kenmerk>/documenten/<int:pk>/", views.register_document, name="document"),
+    path("<slug:kenmerk>/documenten/<id:pk>/", views.register_document, name="document"),
 ]

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from adviesraad.models.advies import Adviesaanvraag, Status
+from adviesraad.models.advies import Adviesaanvraag, Soort, Status
 from hengelo_participatie.files.views import DOWNLOAD_HEADERS, pdf_download
 from hengelo_participatie.pdf.documents import render
+from hengelo_participatie.portal import queryparams
 from hengelo_participatie.portal.formulieren import fouten_naar_form, uitvoeren
 
 from . import selectors, services, transitions
@@ -50,10 +51,7 @@ def _naar_detail(aanvraag: Adviesaanvraag) -> HttpResponse:
 @login_required
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
-    try:
-        pagina = int(request.GET.get("pagina", "1"))
-    except ValueError:
-        pagina = 1
+    pagina = queryparams.pagina(request.GET)
     kan_aanmaken = any(heeft_rol(request.user, r) for r in transitions.AANMAKEN_ROLLEN.values())
     return TemplateResponse(
         request,
@@ -407,16 +405,13 @@ def voorlegger_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Public register -----------------------------------------------------------------------------
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
-    try:
-        pagina = int(request.GET.get("pagina", "1"))
-    except ValueError:
-        pagina = 1
     reg = selectors.register(
-        jaar=request.GET.get("jaar", ""),
-        wet=request.GET.get("wet", ""),
-        soort=request.GET.get("soort", ""),
-        status=request.GET.get("status", ""),
-        pagina=pagina,
+        jaar=queryparams.jaar(request.GET),
+        # The law codes are read with the register's own query; the selector drops an unknown one.
+        wet=queryparams.code(request.GET, "wet"),
+        soort=queryparams.keuze(request.GET, "soort", Soort.values),
+        status=queryparams.keuze(request.GET, "status", Status.values),
+        pagina=queryparams.pagina(request.GET),
     )
     return TemplateResponse(
         request,

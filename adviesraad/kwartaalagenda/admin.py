@@ -11,16 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import Agendapunt, Kwartaalagenda, Versie
@@ -33,10 +32,9 @@ def _portaal_link(agenda_id: int) -> str:
 
 
 def _service(actie: Any) -> Any:
-    try:
-        return actie()
-    except (PermissionDenied, ValidationError) as exc:
-        raise PermissionDenied("; ".join(getattr(exc, "messages", [str(exc)]))) from exc
+    """Run a service call. A refusal propagates as it is: ``BeheerHistoryAdmin`` shows it on
+    the same form (a ``ValidationError`` on the field it names), never as a bare 403."""
+    return actie()
 
 
 class VersieInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -58,7 +56,7 @@ class VersieInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Kwartaalagenda)
-class KwartaalagendaAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class KwartaalagendaAdmin(BeheerHistoryAdmin):  # type: ignore[misc]
     list_display = ("__str__", "jaar", "kwartaal", "laatste_versie", "portaal")
     list_filter = ("jaar", "kwartaal")
     inlines = (VersieInline,)
@@ -137,7 +135,7 @@ class GekoppeldFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agendapunt)
-class AgendapuntAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class AgendapuntAdmin(BeheerHistoryAdmin):  # type: ignore[misc]
     list_display = (
         "titel",
         "agenda",

@@ -10,16 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet, URLField
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from . import services
 from .models import (
@@ -101,7 +100,7 @@ class BesluitInline(AlleenLezenInline):
 
 
 @admin.register(Vergadering)
-class VergaderingAdmin(SimpleHistoryAdmin):
+class VergaderingAdmin(BeheerHistoryAdmin):
     list_display = (
         "titel",
         "soort",
@@ -163,19 +162,16 @@ class VergaderingAdmin(SimpleHistoryAdmin):
     # --- writes through the services ---------------------------------------------------------
     def save_model(self, request: HttpRequest, obj: Vergadering, form: Any, change: bool) -> None:
         d = form.cleaned_data
-        try:
-            if change:
-                nieuw = services.vergadering_wijzigen(
-                    vergadering=obj,
-                    door=request.user,
-                    **{k: d[k] for k in (*VELDEN, *NA_AANMAKEN) if k in form.changed_data},
-                )
-            else:
-                nieuw = services.vergadering_aanmaken(
-                    door=request.user, **{k: d[k] for k in VELDEN if d.get(k) is not None}
-                )
-        except (PermissionDenied, ValidationError) as exc:
-            raise PermissionDenied(str(exc)) from exc
+        if change:
+            nieuw = services.vergadering_wijzigen(
+                vergadering=obj,
+                door=request.user,
+                **{k: d[k] for k in (*VELDEN, *NA_AANMAKEN) if k in form.changed_data},
+            )
+        else:
+            nieuw = services.vergadering_aanmaken(
+                door=request.user, **{k: d[k] for k in VELDEN if d.get(k) is not None}
+            )
         obj.pk = nieuw.pk
         obj.refresh_from_db()
         obj._state.adding = False
@@ -198,7 +194,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Actiepunt)
-class ActiepuntAdmin(SimpleHistoryAdmin):
+class ActiepuntAdmin(BeheerHistoryAdmin):
     list_display = ("omschrijving", "vergadering", "eigenaar", "uiterlijk", "afgerond")
     list_filter = (OpenFilter, "vergadering__soort")
     list_select_related = ("vergadering", "eigenaar")
@@ -228,16 +224,13 @@ class ActiepuntAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Actiepunt, form: Any, change: bool) -> None:
         d = form.cleaned_data
         origineel = Actiepunt.objects.get(pk=obj.pk)
-        try:
-            services.actiepunt_bijwerken(
-                actiepunt=origineel,
-                door=request.user,
-                afgerond=d["afgerond"],
-                omschrijving=d["omschrijving"],
-                uiterlijk=d["uiterlijk"],
-            )
-        except (PermissionDenied, ValidationError) as exc:
-            raise PermissionDenied(str(exc)) from exc
+        services.actiepunt_bijwerken(
+            actiepunt=origineel,
+            door=request.user,
+            afgerond=d["afgerond"],
+            omschrijving=d["omschrijving"],
+            uiterlijk=d["uiterlijk"],
+        )
         obj.refresh_from_db()
 
 

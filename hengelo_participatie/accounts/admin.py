@@ -31,9 +31,8 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from verordening.admin import GeschiedenisAlleenLezen
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 
 from .forms import UserChangeForm, UserCreationForm, beschermde_velden
 from .models import User
@@ -46,8 +45,8 @@ from .services import (
 
 
 @admin.register(User)
-class UserAdmin(GeschiedenisAlleenLezen, SimpleHistoryAdmin, DjangoUserAdmin):
-    """Old versions of an account can be read, never restored (``GeschiedenisAlleenLezen``):
+class UserAdmin(BeheerHistoryAdmin, DjangoUserAdmin):
+    """Old versions of an account can be read, never restored (``BeheerHistoryAdmin``):
     simple-history's revert saves the old row (``is_staff``, ``is_superuser``, ``is_active``)
     past every service and check, and asks only for the view permission."""
 

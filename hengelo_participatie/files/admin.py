@@ -23,6 +23,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.portal.beheer import ServicefoutOpFormulierMixin
+
 from .models import Bestand, BestandDownload
 from .policy import bestand_policy
 from .services import bestand_opslaan, bestand_verwijderen
@@ -69,7 +71,7 @@ class BestandUploadForm(BestandFormBase):
 
 
 @admin.register(Bestand)
-class BestandAdmin(BestandAdminBase):
+class BestandAdmin(ServicefoutOpFormulierMixin, BestandAdminBase):
     form = BestandUploadForm
     list_display = (
         "oorspronkelijke_naam",

@@ -4,5 +4,5 @@ from . import views
 
 app_name = "files"
 urlpatterns: list[URLPattern] = [
-    path("<int:pk>/download/", views.download, name="download"),
+    path("<id:pk>/download/", views.download, name="download"),
 ]

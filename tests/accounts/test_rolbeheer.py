@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from adviesraad import services as raad_services
 from adviesraad.models import EindeReden, FunctieSoort, TermijnStatus
@@ -34,9 +35,11 @@ from hengelo_participatie.accounts.roles import (
 )
 from hengelo_participatie.accounts.services import user_set_roles
 from hengelo_participatie.notifications.models import Herinnering
+from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 from tests.adviesraad.factories import benoemde_termijn, vandaag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
+from tests.participatiemix.factories import maak_activiteit
 
 pytestmark = pytest.mark.django_db
 
@@ -405,3 +408,40 @@ def test_terugzetten_van_een_beeindigde_termijn_geeft_de_raadsrol_niet_terug():
     assert termijn.status == TermijnStatus.BEEINDIGD
     raad_services.rollen_bijwerken_alle(op=vandaag() + timedelta(days=1))
     assert _rollen(user) == set()
+
+
+def test_geen_enkel_beheerscherm_met_geschiedenis_laat_een_oude_versie_terugzetten(rf):
+    """Every admin with history (participatiemix, meetings, the quarterly agenda, advice,
+    verordening, accounts, membership) reads old versions but never restores one: the revert
+    saves past every service and needs only the view permission. A new admin that uses
+    simple-history directly fails here."""
+    met_geschiedenis = [
+        model_admin
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, SimpleHistoryAdmin)
+    ]
+    assert len(met_geschiedenis) >= 20
+    verzoek = rf.post("/")
+    verzoek.user = UserFactory(is_superuser=True, is_staff=True)
+    for model_admin in met_geschiedenis:
+        naam = type(model_admin).__name__
+        assert isinstance(model_admin, BeheerHistoryAdmin), naam
+        assert model_admin.revert_disabled(verzoek) is True, naam
+        response = model_admin.history_form_view(verzoek, "1", "1")
+        assert response.status_code == 405, naam
+
+
+def test_terugzetten_van_een_participatieactiviteit_kan_niet():
+    """The revert was open on the participatiemix admins too: a POST to an old version of an
+    activity changes nothing and is refused."""
+    activiteit = maak_activiteit(titel="Eerste titel")
+    oud = activiteit.history.latest()
+    activiteit.titel = "Tweede titel"
+    activiteit.save()
+    client = _client(_maak("accounthouder"))
+    url = reverse(
+        "admin:participatiemix_activiteit_simple_history", args=[activiteit.pk, oud.history_id]
+    )
+    assert client.post(url, {"titel": "Eerste titel"}).status_code == 405
+    activiteit.refresh_from_db()
+    assert activiteit.titel == "Tweede titel"
