@@ -135,6 +135,25 @@ def test_dashboard_role_label_in_english(client, login_as):
     assert ">My next meetings</h3>" in html
 
 
+@pytest.mark.parametrize(
+    ("rol", "per_email"),
+    [
+        ("lid", True),
+        ("gespreksleider", True),
+        ("beleidsmedewerker", False),
+        ("ondersteuner", False),
+    ],
+)
+def test_dashboard_links_to_password_and_code_address(client, login_as, rol, per_email):
+    """Who signs in with an e-mail code finds the page to move it (issue 10: the code moves only
+    by a code sent to the new address); staff use an app and are not offered it."""
+    login_as(client, rol)
+    html = _html(client.get(reverse("portal:home")))
+    assert ">Uw account</h2>" in html
+    assert f'href="{reverse("accounts:password_change")}"' in html
+    assert (f'href="{reverse("accounts:mfa_email_wijzigen")}"' in html) is per_email
+
+
 def test_dashboard_without_role(client, login_as):
     login_as(client, None)
     html = _html(client.get(reverse("portal:home")))
