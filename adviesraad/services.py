@@ -103,6 +103,20 @@ def _eis_perm(
         _eis(policy.user_has_perm_for_object(door, actie, obj), door, audit_actie, obj)
 
 
+def _eis_niet_zelf(door: Any, account_id: int | None, actie: str, obj: object = None) -> None:
+    """Nobody raises their own rights: council roles follow terms and functions, so whoever keeps
+    the membership records may not register, nominate, appoint or give a function to their own
+    account. That needs a second person (``accounts.services.user_set_roles`` has the same rule)."""
+    if door is not None and account_id is not None and door.pk == account_id:
+        _audit(door, actie, obj, "geweigerd:eigen_account")
+        raise PermissionDenied(
+            _(
+                "U kunt uzelf niet aanmelden, voordragen, benoemen of een functie geven. "
+                "Vraag een collega om dit te doen."
+            )
+        )
+
+
 def _opslaan(obj: Model, *, door: Any, reden: str, exclude: Iterable[str] | None = None) -> None:
     obj.full_clean(exclude=list(exclude or []))
     obj._change_reason = reden  # type: ignore[attr-defined]
@@ -169,6 +183,7 @@ def _lid_velden_zetten(lid: Lid, gegevens: dict[str, Any]) -> None:
 def lid_aanmaken(*, user: Any, postcode: str, door: Any, **gegevens: Any) -> Lid:
     """Register a person on the council (a candidate member, or the ad-interim chair)."""
     _eis_perm(lid_policy, door, "add", "lid_aanmaken")
+    _eis_niet_zelf(door, getattr(user, "pk", None), "lid_aanmaken")
     if Lid.objects.filter(user=user).exists():
         raise ValidationError({"user": _("Voor dit account bestaat al een lid.")})
     lid = Lid(user=user)
@@ -308,6 +323,7 @@ def rollen_bijwerken_alle(*, op: date | None = None) -> int:
 def termijn_aanmaken(*, lid: Lid, door: Any, soort: str = TermijnSoort.LID) -> Zittingstermijn:
     """Register a candidacy (status kandidaat)."""
     _eis_perm(termijn_policy, door, "add", "termijn_aanmaken")
+    _eis_niet_zelf(door, lid.user_id, "termijn_aanmaken", lid)
     termijn = Zittingstermijn(lid=lid, soort=soort, status=TermijnStatus.KANDIDAAT)
     _opslaan(termijn, door=door, reden="Kandidaat voor een zittingstermijn")
     _audit(door, "termijn_aanmaken", termijn, "ok")
@@ -478,6 +494,7 @@ def termijn_voordragen(
 ) -> Zittingstermijn:
     """The council nominates the candidate to the College (voordracht)."""
     _eis_perm(termijn_policy, door, "change", "termijn_voordragen", termijn)
+    _eis_niet_zelf(door, termijn.lid.user_id, "termijn_voordragen", termijn)
     termijn = Zittingstermijn.objects.select_for_update().get(pk=termijn.pk)
     if termijn.status != TermijnStatus.KANDIDAAT:
         raise ValidationError(_("Alleen een kandidaat kan worden voorgedragen."))
@@ -501,6 +518,7 @@ def termijn_benoemen(
 ) -> Zittingstermijn:
     """The College appoints. The end date follows the term-length rule as of the decision date."""
     _eis_perm(termijn_policy, door, "change", "termijn_benoemen", termijn)
+    _eis_niet_zelf(door, termijn.lid.user_id, "termijn_benoemen", termijn)
     termijn = Zittingstermijn.objects.select_for_update().get(pk=termijn.pk)
     if termijn.status != TermijnStatus.VOORGEDRAGEN:
         raise ValidationError(
@@ -688,6 +706,7 @@ def functie_toewijzen(
     There is one chair and one vice-chair at a time.
     """
     _eis_perm(functie_policy, door, "add", "functie_toewijzen")
+    _eis_niet_zelf(door, lid.user_id, "functie_toewijzen", lid)
     termijnen = lid.termijnen.actief_op(van)
     termijn = None
     if soort == FunctieSoort.VOORZITTER_AD_INTERIM:

@@ -993,3 +993,60 @@ def test_assignment_fields_accept_only_the_matching_role(role: str, private_medi
 
 
 # --- end of issue 10, toewijzing ----------------------------------------------------------------
+
+
+# --- issue 10, rolbeheer: who may grant which role, through the real admin change form -------
+# Per acting role: for every role, try to give it to another (role-less) account and to one's own
+# account with a hand-made POST. Only what ``beheert`` in roles.py allows lands; the rest is a form
+# error (status 200 on the form), and non-staff never reach the form (302 to the admin login).
+# The details (history, e-mail, kept roles) are in tests/accounts/test_rolbeheer.py.
+ROLBEHEER: dict[str, set[str]] = {
+    "accounthouder": {"beleidsmedewerker", "gespreksleider"},
+    SUPER: {"ondersteuner", "accounthouder", "beleidsmedewerker", "gespreksleider"},
+}
+
+
+def _rol_geven(client: Client, doel: User, groep: Group) -> int:
+    data: dict[str, Any] = {
+        "email": doel.email,
+        "voornaam": doel.voornaam,
+        "achternaam": doel.achternaam,
+        "is_active": "on",
+        "groups": [g.pk for g in doel.groups.all()] + [groep.pk],
+    }
+    url = reverse("admin:accounts_user_change", args=[doel.pk])
+    return client.post(url, data).status_code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [r for r in ROLES if r != ANON])
+def test_role_management_grants_only_what_the_role_table_allows(role: str) -> None:
+    if role == SUPER:
+        ik = UserFactory(is_superuser=True, is_staff=True)
+    else:
+        ik = UserFactory(roles=[] if role == OUD_LID else [role])
+    client = Client()
+    mfa_verify(client, ik)
+    toegestaan = ROLBEHEER.get(role, set())
+    mismatches = []
+    for groep in Group.objects.order_by("name"):
+        for doel in (UserFactory(), User.objects.get(pk=ik.pk)):
+            voor = set(doel.groups.values_list("name", flat=True))
+            status = _rol_geven(client, doel, groep)
+            na = set(User.objects.get(pk=doel.pk).groups.values_list("name", flat=True))
+            verwacht = doel.pk != ik.pk and groep.name in toegestaan
+            if (na == voor | {groep.name}) != verwacht and groep.name not in voor:
+                mismatches.append(
+                    f"{role} -> {groep.name} op {'zichzelf' if doel == ik else 'ander'}: {status}"
+                )
+            nieuw = groep.name not in voor
+            # Who may edit accounts gets a form error; the supporter only reads them (403).
+            weigering = 403 if role == "ondersteuner" else 200
+            if role in ADMIN_USERS and nieuw and not verwacht and status != weigering:
+                mismatches.append(f"{role} -> {groep.name}: status {status}, verwacht {weigering}")
+            if role not in ADMIN_USERS and status != 302:
+                mismatches.append(f"{role} bereikt het beheer: {status}")
+    assert not mismatches, "\n".join(mismatches)
+
+
+# --- end of issue 10, rolbeheer -------------------------------------------------------------------

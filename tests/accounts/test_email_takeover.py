@@ -105,6 +105,8 @@ def test_takeover_chain_ends_at_the_old_address(
     # The owner hears of the reset at the address they still read.
     assert _recipients() == [oud]
     assert mail.outbox[0].subject == "Uw wachtwoord is veranderd"
+    # It names the address the reset link went to, so the owner sees it was not theirs.
+    assert f"e-mailadres van uw account: {NIEUW}." in mail.outbox[0].body
 
     # 4. Sign in as the member: the second factor is still owed, the code goes to the OLD address.
     mail.outbox.clear()
