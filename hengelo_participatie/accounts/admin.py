@@ -21,14 +21,16 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -37,6 +39,7 @@ from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
 from .forms import UserChangeForm, UserCreationForm, beschermde_velden
 from .models import User
 from .services import (
+    mag_inloggegevens_herstellen,
     user_change_email,
     user_deactivate,
     user_reset_second_factor,
@@ -99,6 +102,24 @@ class UserAdmin(BeheerHistoryAdmin, DjangoUserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_change_permission(request, obj)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
+        """Setting someone's password is half of handing over their account (the other half is
+        a second-factor reset): only for accounts whose roles the editor manages, never one's
+        own (that goes through "Wachtwoord wijzigen", with the old password)."""
+        user = self.get_object(request, unquote(id))
+        if user is not None and not mag_inloggegevens_herstellen(door=request.user, user=user):
+            self.message_user(
+                request,
+                _(
+                    "U mag het wachtwoord van dit account niet instellen. Het account heeft een "
+                    "rol die u niet beheert, of het is uw eigen account. Vraag dit aan een "
+                    "systeembeheerder."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:accounts_user_change", args=[user.pk]))
+        return super().user_change_password(request, id, form_url)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Accounts are switched off, not deleted; only a superuser may delete (e.g. AVG art. 17).

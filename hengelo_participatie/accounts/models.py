@@ -35,7 +35,10 @@ class UserManager(BaseUserManager["User"]):
 
     def get_by_natural_key(self, username: str | None) -> User:
         """Case-insensitive and trimmed, like the lockout key (``lockout.normalise_login``)."""
-        return self.get(email__iexact=(username or "").strip())
+        # Addresses are stored in lower case (``_create_user``, ``clean``): an exact match on the
+        # lower-cased login, not ``iexact``. On PostgreSQL ``UPPER('ı') = 'I'``, so ``iexact``
+        # let "admın@…" reach "admin@…" under another lockout key (``lockout.py``).
+        return self.get(email=(username or "").strip().lower())
 
 
 class User(AbstractBaseUser, PermissionsMixin):

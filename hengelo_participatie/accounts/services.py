@@ -40,6 +40,40 @@ def _check_may_manage(*, door: Any, user: User) -> None:
         raise PermissionDenied(_("Alleen een systeembeheerder mag dit account wijzigen."))
 
 
+def mag_inloggegevens_herstellen(*, door: Any, user: User) -> bool:
+    """May ``door`` set ``user``'s password or reset their second factor?
+
+    Together these hand over the account: a new password, then a new second factor bound to the
+    account address. So besides the right to edit the account, ``door`` must manage every role
+    it holds (``toekenbare_rollen``): the account holder may do this for a policy officer, a
+    moderator or an account without a role, never for a council member, the supporter or another
+    account holder. Those need a superuser (who may not do it to themselves either).
+    """
+    if door is None:
+        return True
+    try:
+        _check_may_manage(door=door, user=user)
+    except PermissionDenied:
+        return False
+    if door.pk == user.pk:
+        return False
+    if door.is_superuser:
+        return True
+    rollen = set(user.groups.values_list("name", flat=True))
+    return not (rollen - toekenbare_rollen(door))
+
+
+def _eis_mag_inloggegevens_herstellen(*, door: Any, user: User) -> None:
+    _check_may_manage(door=door, user=user)  # its own message (e.g. a superuser's account)
+    if not mag_inloggegevens_herstellen(door=door, user=user):
+        raise PermissionDenied(
+            _(
+                "U mag het wachtwoord en de inlogcode van dit account niet opnieuw instellen. "
+                "Het account heeft een rol die u niet beheert. Vraag dit aan een systeembeheerder."
+            )
+        )
+
+
 def _mark_history(*, user: User, door: Any, reason: str) -> None:
     user._change_reason = reason  # type: ignore[attr-defined]
     if door is not None:
@@ -303,7 +337,15 @@ def user_change_email(*, user: User, email: str, door: Any) -> User:
         soort="email_gewijzigd",
         user=user,
         aan=[oud],
-        context={"oud": oud, "nieuw": user.email, "door_zelf": door is not None and door == user},
+        context={
+            "oud": oud,
+            "nieuw": user.email,
+            "door_zelf": door is not None and door == user,
+            # Only true where it is: staff use an app, and a code address may differ already.
+            "code_naar_oud_adres": EmailDevice.objects.filter(
+                user=user, confirmed=True, email=oud
+            ).exists(),
+        },
     )
     logger.info(
         "actor=%s action=user_change_email object=user:%s result=ok sessions_ended=%s",
@@ -336,8 +378,9 @@ def user_reset_second_factor(*, user: User, door: Any) -> User:
     For a member who lost their phone or their mailbox. Because the new device may go to the
     current account address, this is a separate, audited step (history and log), and the user
     hears of it at both the old code address and the account address. Their sessions end.
+    Only for accounts whose roles ``door`` manages (``mag_inloggegevens_herstellen``).
     """
-    _check_may_manage(door=door, user=user)
+    _eis_mag_inloggegevens_herstellen(door=door, user=user)
     oude_adressen = list(
         EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
     )

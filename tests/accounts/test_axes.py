@@ -94,3 +94,19 @@ def test_backend_treats_the_login_case_insensitively(make_user, rf):
     request = rf.post("/accounts/inloggen/", REMOTE_ADDR="10.0.0.3")
     for spelling in (user.email.upper(), f"  {user.email.title()} "):
         assert authenticate(request, username=spelling, password=DEFAULT_PASSWORD) == user
+
+
+def test_a_look_alike_letter_is_another_login(make_user, rf):
+    """The backend matches the stored (lower-case) address exactly. With ``iexact``, PostgreSQL
+    folds a dotless ``ı`` to ``I``, so "admın@…" reached "admin@…" under a lockout key of its
+    own: five more guesses per such spelling. (SQLite folds only ASCII; CI runs PostgreSQL.)"""
+    from django.contrib.auth import authenticate
+
+    from tests.factories import DEFAULT_PASSWORD
+
+    user = make_user("lid", email="admin@hengelo.example")
+    request = rf.post("/accounts/inloggen/", REMOTE_ADDR="10.0.0.4")
+    assert authenticate(request, username="ADMIN@hengelo.example", password=DEFAULT_PASSWORD)
+    for spelling in ("admın@hengelo.example", "ADMİN@hengelo.example"):
+        assert authenticate(request, username=spelling, password=DEFAULT_PASSWORD) is None
+    assert user.is_active

@@ -286,7 +286,9 @@ def test_second_factor_reset_needs_confirmation_is_audited_and_notifies_both_add
     mfa_verify(client, member)
 
     beheer = Client()
-    houder = login_as(beheer, "accounthouder")
+    # A council member's second factor: only a superuser (the account holder does not manage
+    # the role ``lid``; see test_account_holder_resets_only_accounts_whose_roles_it_manages).
+    houder = login_as(beheer, None, is_superuser=True, is_staff=True)
     url = reverse("admin:accounts_user_changelist")
     data = {"action": "inlogcode_resetten", "_selected_action": [str(member.pk)]}
 
@@ -312,6 +314,60 @@ def test_second_factor_reset_needs_confirmation_is_audited_and_notifies_both_add
     assert record.history_change_reason.startswith("Tweede stap (inlogcode) gereset")
     assert not UserSession.objects.filter(user=member).exists()
     assert client.get(PORTAAL).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("rol", "mag"),
+    [
+        ("gespreksleider", True),
+        ("beleidsmedewerker", True),
+        (None, True),
+        ("lid", False),
+        ("voorzitter", False),
+        ("ondersteuner", False),
+        ("accounthouder", False),
+    ],
+)
+def test_account_holder_resets_only_accounts_whose_roles_it_manages(
+    rol, mag, make_user, login_as, django_capture_on_commit_callbacks
+):
+    """A new password plus a reset second factor hands over an account. The account holder may
+    do either only for the roles it grants (beheert); a chair's or supporter's account needs a
+    superuser. Otherwise it could set the chair's password, reset the code and sign in as them."""
+    doel = make_user(rol)
+    EmailDevice.objects.create(user=doel, name="e-mail", email=doel.email, confirmed=True)
+    beheer = Client()
+    login_as(beheer, "accounthouder")
+    url = reverse("admin:accounts_user_changelist")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = beheer.post(
+            url,
+            {"action": "inlogcode_resetten", "_selected_action": [str(doel.pk)], "post": "ja"},
+            follow=True,
+        )
+    assert EmailDevice.objects.filter(user=doel).exists() is not mag
+    assert ("Vraag dit aan een systeembeheerder." in response.content.decode()) is not mag
+
+    # The admin's "set password" page of that account: the same rule.
+    wachtwoord_url = reverse("admin:auth_user_password_change", args=[doel.pk])
+    response = beheer.post(
+        wachtwoord_url, {"password1": NIEUW_WACHTWOORD, "password2": NIEUW_WACHTWOORD}
+    )
+    assert response.status_code == 302
+    doel.refresh_from_db()
+    assert doel.check_password(NIEUW_WACHTWOORD) is mag
+
+
+def test_nobody_sets_their_own_password_through_the_account_admin(login_as):
+    """One's own password changes with the old one ("Wachtwoord wijzigen"), not by the admin's
+    set-password page of one's own account."""
+    beheer = Client()
+    ik = login_as(beheer, None, is_superuser=True, is_staff=True)
+    url = reverse("admin:auth_user_password_change", args=[ik.pk])
+    response = beheer.post(url, {"password1": NIEUW_WACHTWOORD, "password2": NIEUW_WACHTWOORD})
+    assert response.status_code == 302
+    ik.refresh_from_db()
+    assert not ik.check_password(NIEUW_WACHTWOORD)
 
 
 def test_second_factor_reset_of_a_superuser_needs_a_superuser(
@@ -394,3 +450,24 @@ def test_a_code_for_one_new_address_does_not_confirm_another(client, make_user):
     device.refresh_from_db()
     assert device.confirmed and device.email == member.email
     assert not EmailDevice.objects.filter(user=member, email=NIEUW, confirmed=True).exists()
+
+
+def test_email_change_notice_says_where_the_code_goes(
+    make_user, django_capture_on_commit_callbacks
+):
+    """The notice tells the truth: "blijft naar dit oude adres gaan" only where the e-mail code
+    is bound to that old address; staff with an app read that their code does not change."""
+    lid = make_user("lid")
+    EmailDevice.objects.create(user=lid, name="e-mail", email=lid.email, confirmed=True)
+    staf = make_user("beleidsmedewerker")
+    TOTPDevice.objects.create(user=staf, name="app", confirmed=True)
+    for user, verwacht, niet in (
+        (lid, "blijft naar dit oude adres gaan", "Uw inlogcode verandert niet."),
+        (staf, "Uw inlogcode verandert niet.", "blijft naar dit oude adres gaan"),
+    ):
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            user_change_email(user=user, email=f"nieuw-{user.pk}@example.org", door=None)
+        body = " ".join(mail.outbox[0].body.split())
+        assert verwacht in body
+        assert niet not in body
