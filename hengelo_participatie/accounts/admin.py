@@ -108,7 +108,12 @@ class UserAdmin(BeheerHistoryAdmin, DjangoUserAdmin):
         a second-factor reset): only for accounts whose roles the editor manages, never one's
         own (that goes through "Wachtwoord wijzigen", with the old password)."""
         user = self.get_object(request, unquote(id))
-        if user is not None and not mag_inloggegevens_herstellen(door=request.user, user=user):
+        # Without the right to edit accounts at all, Django's own view answers (403).
+        if (
+            user is not None
+            and self.has_change_permission(request, user)
+            and not mag_inloggegevens_herstellen(door=request.user, user=user)
+        ):
             self.message_user(
                 request,
                 _(
