@@ -138,6 +138,19 @@ def login_as(make_user: Callable[..., object]) -> Callable[..., Client]:
 
 
 ALL_ROLES = [r.value for r in Rol]
+#: Who the privacy tests walk: every role, a second member, a former member and a superuser.
+PRIVACY_ROLLEN = (
+    "lid",
+    "lid_b",
+    "voorzitter",
+    "vicevoorzitter",
+    "ondersteuner",
+    "accounthouder",
+    "beleidsmedewerker",
+    "gespreksleider",
+    "oud_lid",
+    "superuser",
+)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.test import Client
 from adviesraad import services
 from adviesraad.models.verklaringen import Aanleiding, Beoordeling
 from tests.adviesraad.factories import LidFactory, vandaag
-from tests.conftest import mfa_verify
+from tests.conftest import PRIVACY_ROLLEN, mfa_verify
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,18 +23,7 @@ pytestmark = pytest.mark.django_db
 TOELICHTING = "VERKLARINGTEKST-r4W8 bestuurder bij Stichting Kanaalzorg"
 AFSPRAAK = "AFSPRAAKTEKST-m6T1 stemt niet mee over Kanaalzorg"
 LEZERS = {"lid", "voorzitter", "ondersteuner"}
-ROLLEN = (
-    "lid",
-    "lid_b",
-    "voorzitter",
-    "vicevoorzitter",
-    "ondersteuner",
-    "accounthouder",
-    "beleidsmedewerker",
-    "gespreksleider",
-    "oud_lid",
-    "superuser",
-)
+ROLLEN = PRIVACY_ROLLEN
 
 
 @pytest.fixture

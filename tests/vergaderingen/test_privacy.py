@@ -12,23 +12,13 @@ from django.test import Client
 
 from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Vergadering
+from tests.conftest import PRIVACY_ROLLEN
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 REDEN = "VERSCHONINGTEKST-h5N2 mijn broer is directeur van de aanbieder"
-ROLLEN = (
-    "lid",
-    "lid_b",
-    "voorzitter",
-    "vicevoorzitter",
-    "ondersteuner",
-    "accounthouder",
-    "beleidsmedewerker",
-    "gespreksleider",
-    "oud_lid",
-    "superuser",
-)
+ROLLEN = PRIVACY_ROLLEN
 
 
 @pytest.fixture

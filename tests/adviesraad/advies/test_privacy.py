@@ -30,6 +30,7 @@ from adviesraad.models.verklaringen import Aanleiding
 from hengelo_participatie.notifications.services import herinneringen_verwerken
 from tests.adviesraad.advies.helpers import gevraagd, iedereen_akkoord, tot_ter_goedkeuring
 from tests.adviesraad.factories import LidFactory, benoemde_termijn
+from tests.conftest import PRIVACY_ROLLEN
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,18 +94,7 @@ def _tekst(client: Client, url: str) -> tuple[int, str]:
     return response.status_code, response.content.decode()
 
 
-ALLE_ROLLEN = (
-    "lid",
-    "lid_b",
-    "voorzitter",
-    "vicevoorzitter",
-    "ondersteuner",
-    "accounthouder",
-    "beleidsmedewerker",
-    "gespreksleider",
-    "oud_lid",
-    "superuser",
-)
+ALLE_ROLLEN = PRIVACY_ROLLEN
 
 
 @pytest.mark.parametrize("rol", ALLE_ROLLEN)
