@@ -333,10 +333,15 @@ def totp_rollen() -> frozenset[str]:
     return frozenset(rol.value for rol, d in ROLES.items() if d.beheer or d.totp_verplicht)
 
 
-def vereist_totp(user: object) -> bool:
-    """Admin users, superusers and municipal staff must use TOTP; members may use e-mail codes."""
+def vereist_totp(user: object, *, rollen: set[str] | None = None) -> bool:
+    """Admin users, superusers and municipal staff must use TOTP; members may use e-mail codes.
+
+    ``rollen``: the user's role names when the caller has read them already (no extra query).
+    """
     if getattr(user, "is_superuser", False) or getattr(user, "is_staff", False):
         return True
+    if rollen is not None:
+        return bool(rollen & totp_rollen())
     groups = getattr(user, "groups", None)
     if groups is None:
         return False
