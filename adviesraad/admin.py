@@ -25,8 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import ReinforcedGuardedModelAdminMixin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.admin_keuzes import ZichtbareKeuzesMixin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import (

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hengelo_participatie.portal.formulieren import fouten_naar_form
+from hengelo_participatie.core.formulieren import fouten_naar_form
 
 from . import selectors, services
 from .forms import BeoordelingForm, VerklaringForm

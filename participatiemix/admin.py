@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from . import services
 from .forms import ActiviteitAdminForm, EnqueteImportForm

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.accounts.admin_keuzes import ZichtbareKeuzesMixin
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.admin_keuzes import ZichtbareKeuzesMixin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 from verordening import services
 from verordening.forms import (
     HuishoudelijkReglementForm,

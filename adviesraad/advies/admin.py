@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag, Status, Statuswijziging
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .forms import StapForm

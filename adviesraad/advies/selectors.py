@@ -27,7 +27,7 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
-from hengelo_participatie.portal.queryparams import MAX_PAGINA
+from hengelo_participatie.core.queryparams import MAX_PAGINA
 
 from . import transitions
 from .documents import Raadsvoorlegger
@@ -340,7 +340,7 @@ def register(
     *, jaar: int | None = None, wet: str = "", soort: str = "", status: str = "", pagina: int = 1
 ) -> Register:
     """The public register, filtered. The view reads the query string with
-    ``portal.queryparams``; a filter value that is not one of the choices is ignored here too,
+    ``core.queryparams``; a filter value that is not one of the choices is ignored here too,
     so no typed value reaches the database unchecked (a NUL byte breaks a PostgreSQL query)."""
     qs = _register_basis()
     filters = {"jaar": "", "wet": "", "soort": "", "status": ""}

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import Agendapunt, Kwartaalagenda, Versie

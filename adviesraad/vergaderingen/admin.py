@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from . import services
 from .models import (

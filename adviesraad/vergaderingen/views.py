@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
-from hengelo_participatie.portal.formulieren import uitvoeren
+from hengelo_participatie.core.formulieren import uitvoeren
 
 from . import selectors, services
 from .forms import (

@@ -34,7 +34,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from hengelo_participatie.portal.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from .forms import UserChangeForm, UserCreationForm, beschermde_velden
 from .models import User

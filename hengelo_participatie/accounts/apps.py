@@ -21,8 +21,12 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts en rollen"
 
     def ready(self) -> None:
-        from . import (  # noqa: F401
+        # Imported once the app registry is ready (they read models), not to dodge a cycle.
+        from hengelo_participatie.core import (  # noqa: F401
             admin_keuzes,  # system check: admin widgets name only what the user may see
+        )
+
+        from . import (  # noqa: F401
             mfa,  # system check: OTP throttling stays on
             signals,  # session bookkeeping at login
         )

@@ -19,6 +19,14 @@ Guardian's trap is avoided on both sides: ``ObjectPermissionChecker.has_perm`` i
 permissions (so we add them when the policy accepts them), and ``get_objects_for_user`` accepts
 them by default (so we always pass the policy's decision).
 
+Every policy has the same four questions (:class:`BasePolicy`, after Wagtail's
+``BasePermissionPolicy``): ``user_has_perm``, ``user_has_perm_for_object``,
+``instances_user_has_perm_for`` and ``get_object_for``. :class:`ModelPolicy` answers them from
+model permissions and guardian grants; a subclass adds a rule of its own (the participants of a
+meeting, the reader of a declaration) by overriding a question and calling ``super()``. An
+``action`` is a model action ("view", "change"...) or a capability from the role table
+("advies.vaststellen"; see ``roles.kan``).
+
 Inactive users and anonymous visitors get nothing. Superusers are system administrators and may
 do everything; they are few, use TOTP, and are not a role.
 """
@@ -43,7 +51,46 @@ AnyUser = User | AnonymousUser
 ACTIONS = ("view", "add", "change", "delete")
 
 
-class ModelPolicy(Generic[M]):
+class BasePolicy(Generic[M]):
+    """The one permission interface. Subclasses override what they know; the defaults derive
+    the object questions from the model-wide one."""
+
+    model: type[M]
+
+    @staticmethod
+    def _is_active(user: AnyUser) -> bool:
+        return bool(user.is_authenticated and user.is_active)
+
+    def user_has_perm(self, user: AnyUser, action: str) -> bool:
+        """May ``user`` do ``action`` on this kind of object at all?"""
+        raise NotImplementedError
+
+    def user_has_perm_for_object(
+        self, user: AnyUser, action: str, obj: M, *, checker: ObjectPermissionChecker | None = None
+    ) -> bool:
+        """May ``user`` do ``action`` on ``obj``? Default: the model-wide answer."""
+        return self.user_has_perm(user, action)
+
+    def instances_user_has_perm_for(
+        self, user: AnyUser, action: str = "view", queryset: QuerySet[M] | None = None
+    ) -> QuerySet[M]:
+        """The objects of ``queryset`` (default: all) on which ``user`` may do ``action``."""
+        qs = queryset if queryset is not None else self.model._default_manager.all()
+        return qs if self.user_has_perm(user, action) else qs.none()
+
+    def get_object_for(self, user: AnyUser, action: str = "view", **lookup: Any) -> M:
+        """The object matching ``lookup`` if ``user`` may do ``action`` on it, else 404.
+
+        A refused object and a missing object look the same to the user (no IDOR oracle).
+        """
+        qs = self.instances_user_has_perm_for(user, action)
+        try:
+            return qs.get(**lookup)
+        except (ObjectDoesNotExist, ValueError, TypeError) as exc:
+            raise Http404 from exc
+
+
+class ModelPolicy(BasePolicy[M]):
     def __init__(self, model: type[M], *, global_grants_objects: bool) -> None:
         self.model = model
         self.global_grants_objects = global_grants_objects
@@ -54,10 +101,6 @@ class ModelPolicy(Generic[M]):
 
     def perm(self, action: str) -> str:
         return f"{self.model._meta.app_label}.{self.codename(action)}"
-
-    @staticmethod
-    def _is_active(user: AnyUser) -> bool:
-        return bool(user.is_authenticated and user.is_active)
 
     def _has_global(self, user: AnyUser, action: str) -> bool:
         # ModelBackend only: the group and user permissions, never object permissions.
@@ -102,17 +145,6 @@ class ModelPolicy(Generic[M]):
             with_superuser=True,
         )
         return result
-
-    def get_object_for(self, user: AnyUser, action: str = "view", **lookup: Any) -> M:
-        """The object matching ``lookup`` if ``user`` may do ``action`` on it, else 404.
-
-        A refused object and a missing object look the same to the user (no IDOR oracle).
-        """
-        qs = self.instances_user_has_perm_for(user, action)
-        try:
-            return qs.get(**lookup)
-        except (ObjectDoesNotExist, ValueError, TypeError) as exc:
-            raise Http404 from exc
 
     def checker_for(self, user: AnyUser, objects: Iterable[M]) -> ObjectPermissionChecker:
         """A checker with the object permissions of ``objects`` prefetched (list pages)."""

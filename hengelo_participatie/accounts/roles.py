@@ -5,7 +5,10 @@ permissions are declared; ``sync_roles()`` makes the database match it (adding a
 runs after every ``migrate`` and from ``manage.py sync_roles``. Object-level grants (a confidential
 document, a concept report) are not declared here: services assign them with django-guardian.
 
-Later issues extend the table when their models arrive.
+Besides model permissions, each role lists its **capabilities** (``kan``): named things a holder
+may do on the objects it is related to ("advies.vaststellen", "vergadering.notulen_maken").
+Workflows and policies ask for a capability, never for a role name; ``rollen_met`` answers which
+roles hold one (for a query: who gets an object grant, who is notified).
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ class RolDefinitie:
     #: The roles a holder of this role may give to and take from someone else's account
     #: (``toekenbare_rollen``). Never a council role: those follow terms and functions only.
     beheert: frozenset[Rol] = field(default_factory=frozenset)
+    #: Capabilities ("<area>.<action>") a holder of this role has; see ``kan`` and ``rollen_met``.
+    kan: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.beheert & RAADSROLLEN:
@@ -346,3 +351,34 @@ def vereist_totp(user: object, *, rollen: set[str] | None = None) -> bool:
     if groups is None:
         return False
     return bool(groups.filter(name__in=totp_rollen()).exists())
+
+
+def rollen_met(capability: str) -> frozenset[Rol]:
+    """The roles that hold ``capability`` in the table (for queries and object grants)."""
+    return frozenset(rol for rol, d in ROLES.items() if capability in d.kan)
+
+
+def rolnamen_met(capability: str) -> list[str]:
+    """``rollen_met`` as group names, sorted (for ``groups__name__in``)."""
+    return sorted(rol.value for rol in rollen_met(capability))
+
+
+def rollen_van(user: object) -> frozenset[str]:
+    """The role (group) names of ``user``, read once per user object."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return frozenset()
+    cached: frozenset[str] | None = getattr(user, "_rolnamen", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
+        user._rolnamen = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def kan(user: object, capability: str) -> bool:
+    """Does one of ``user``'s roles hold ``capability``? (Not: on which object; ask a policy.)
+
+    An active superuser holds every capability (system administrators, not a role)."""
+    if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
+        return True
+    namen = rollen_van(user)
+    return any(rol.value in namen for rol in rollen_met(capability))

@@ -23,7 +23,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.portal.beheer import ServicefoutOpFormulierMixin
+from hengelo_participatie.core.beheer import ServicefoutOpFormulierMixin
 
 from .models import Bestand, BestandDownload
 from .policy import bestand_policy

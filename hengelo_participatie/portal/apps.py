@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from hengelo_participatie.core.converters import registreren
+
 
 class PortalConfig(AppConfig):
     name = "hengelo_participatie.portal"
@@ -7,6 +9,4 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self) -> None:
-        from .converters import registreren
-
         registreren()

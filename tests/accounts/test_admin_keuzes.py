@@ -23,7 +23,7 @@ from django.test import Client
 from django.urls import reverse
 
 from adviesraad.models import Portefeuille
-from hengelo_participatie.accounts.admin_keuzes import _door_een_rol_bereikbaar
+from hengelo_participatie.core.admin_keuzes import _door_een_rol_bereikbaar
 from hengelo_participatie.files.services import bestand_opslaan
 from tests.adviesraad.factories import LidFactory, benoemde_termijn
 from tests.conftest import mfa_verify

@@ -14,7 +14,7 @@ from django.test import Client, RequestFactory
 from django.urls import Resolver404, resolve
 from django.views.defaults import bad_request, server_error
 
-from hengelo_participatie.portal import queryparams
+from hengelo_participatie.core import queryparams
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 

@@ -28,6 +28,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
+from hengelo_participatie.accounts.roles import ROLES
+
 
 class VeiligRawIdWidget(ForeignKeyRawIdWidget):
     """A raw-id widget that shows the label of an object only if it is in ``zichtbaar``."""
@@ -97,8 +99,6 @@ class ZichtbareKeuzesMixin:
 def _door_een_rol_bereikbaar(model: type[Model]) -> bool:
     """Does any role hold a permission on ``model``? Admins of third-party models that no role
     reaches (e.g. django-otp's devices) are for superusers only, who may see everything."""
-    from .roles import ROLES
-
     meta = model._meta
     namen = {f"{meta.app_label}.{actie}_{meta.model_name}" for actie in ("view", "add", "change")}
     return any(namen & definitie.permissies for definitie in ROLES.values())
@@ -126,7 +126,7 @@ def check_keuzes_beveiligd(app_configs: Any, **kwargs: Any) -> list[Error]:
         Error(
             f"{naam} heeft raw_id_fields of autocomplete_fields zonder ZichtbareKeuzesMixin: "
             "het toont dan namen van objecten die de gebruiker niet mag zien.",
-            hint="Voeg hengelo_participatie.accounts.admin_keuzes.ZichtbareKeuzesMixin toe.",
+            hint="Voeg hengelo_participatie.core.admin_keuzes.ZichtbareKeuzesMixin toe.",
             id="accounts.E002",
         )
         for naam in _zonder_mixin(admin.site)

@@ -149,3 +149,17 @@ class BeheerHistoryAdmin(ServicefoutOpFormulierMixin, SimpleHistoryAdmin):
         if not _HISTORY_ID.fullmatch(version_id) or int(version_id) > MAX_BIGINT:
             raise Http404
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class AlleenLezenAdmin:
+    """For an admin whose records only services write (logs, receipts, computed rows): it shows
+    them and never adds, changes or deletes. Mix in before ``admin.ModelAdmin``."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
