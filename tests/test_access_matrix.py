@@ -857,7 +857,7 @@ def test_every_role_gets_the_expected_status_on_every_url(context: dict[str, Any
 # the role is the keeper's own (accounthouder, ondersteuner) the keeper tries to assign itself.
 # The real admin and portal forms, with hand-made POSTs and the exploit, are tested in
 # tests/adviesraad/advies/test_toewijzing.py, tests/participatiemix/test_toewijzing.py,
-# tests/vergaderingen/test_toewijzing.py and tests/kwartaalagenda/test_toewijzing.py.
+# tests/adviesraad/vergaderingen/test_toewijzing.py and tests/adviesraad/kwartaalagenda/test_toewijzing.py.
 TOEWIJZING_RAAD_EN_STAF = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker"}
 TOEWIJZING: dict[str, set[str]] = {
     "adviesaanvraag.beleidsmedewerker": {"beleidsmedewerker"},

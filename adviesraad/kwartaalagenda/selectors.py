@@ -1,5 +1,5 @@
 """Reads of the quarterly agenda on behalf of a user. Every page uses a fixed number of queries
-whatever the number of items (tests/kwartaalagenda/test_queries.py).
+whatever the number of items (tests/adviesraad/kwartaalagenda/test_queries.py).
 
 * Readers (council, supporter) only see the **latest published version**, never the draft.
 * Keepers (account holder, policy staff) also see the draft and what publishing would change.

@@ -1,7 +1,7 @@
 """Reads of meetings on behalf of a user. Every meeting goes through ``policies.py``.
 
 Pages use a fixed number of queries whatever the number of meetings, participants, items or
-documents (tests/vergaderingen/test_queries.py).
+documents (tests/adviesraad/vergaderingen/test_views.py).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from hengelo_participatie.files.policy import bestand_policy
 from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import LidFactory
 from tests.factories import UserFactory
-from tests.vergaderingen.conftest import moment
+from tests.adviesraad.vergaderingen.conftest import moment
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from adviesraad.vergaderingen.models import (
 )
 from hengelo_participatie.notifications.models import Herinnering
 from tests.factories import UserFactory
-from tests.vergaderingen.conftest import moment
+from tests.adviesraad.vergaderingen.conftest import moment
 
 pytestmark = pytest.mark.django_db
 
