@@ -35,6 +35,8 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/deptry .
 
 typecheck: install
 	$(VENV)/bin/mypy
