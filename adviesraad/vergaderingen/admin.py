@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
 from . import services
 from .models import (
