@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag, Status, Statuswijziging
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
 from . import selectors
 from .forms import StapForm
@@ -95,19 +95,13 @@ class AdviesTeLaatFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatuswijzigingInline(admin.TabularInline):
+class StatuswijzigingInline(AlleenLezenAdmin, admin.TabularInline):
     model = Statuswijziging
     fields = ("op", "van", "naar", "door", "reden")
     readonly_fields = fields
     extra = 0
     can_delete = False
     verbose_name_plural = _("geschiedenis van de status")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Adviesaanvraag)
