@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -18,6 +18,7 @@ from adviesraad.models import Kernwet
 from adviesraad.models.advies import (
     Advies,
     Adviesaanvraag,
+    AdviesaanvraagQuerySet,
     Adviespunt,
     Document,
     Goedkeuring,
@@ -40,9 +41,13 @@ REGISTER_PER_PAGINA = 25
 
 
 # --- Portal --------------------------------------------------------------------------------------
-def aanvragen_zichtbaar_voor(user: Any) -> QuerySet[Adviesaanvraag]:
-    return aanvraag_policy.instances_user_has_perm_for(
-        user, "view", Adviesaanvraag.objects.select_related("beleidsmedewerker")
+def aanvragen_zichtbaar_voor(user: Any) -> AdviesaanvraagQuerySet:
+    # Guardian filters the queryset it is given, so the class (and ``.open()``) stays.
+    return cast(
+        AdviesaanvraagQuerySet,
+        aanvraag_policy.instances_user_has_perm_for(
+            user, "view", Adviesaanvraag.objects.select_related("beleidsmedewerker")
+        ),
     )
 
 

@@ -215,12 +215,12 @@ _RIJEN: list[Rij] = [
 ]
 
 #: Who may withdraw a request of a kind (the party that started it), and until when.
-INTREKKEN = {
+INTREKKEN: dict[str, str] = {
     G: "advies.aanvraag_intrekken",
     M: "advies.aanvraag_intrekken",
     U: "advies.ongevraagd_intrekken",
 }
-INTREKBAAR = {
+INTREKBAAR: dict[str, list[str]] = {
     G: [
         S.AANGEKONDIGD,
         S.DOCUMENTEN_ONTVANGEN,
@@ -248,9 +248,9 @@ _RIJEN.extend(
 )
 
 #: The first state of each kind, and who may start one.
-BEGINSTATUS = {G: S.AANGEKONDIGD, U: S.AANGEKONDIGD, M: S.GEPLAND}
+BEGINSTATUS: dict[str, str] = {G: S.AANGEKONDIGD, U: S.AANGEKONDIGD, M: S.GEPLAND}
 WERKSTROOM: Workflow[Adviesaanvraag] = Workflow(_RIJEN, begin=BEGINSTATUS)
-AANMAKEN = {
+AANMAKEN: dict[str, str] = {
     G: "advies.aanvraag_aanmaken",
     M: "advies.aanvraag_aanmaken",
     U: "advies.ongevraagd_aanmaken",

@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -36,6 +35,8 @@ from .toegang import (
 )
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from adviesraad.models import Kernwet
     from hengelo_participatie.accounts.models import User
 
@@ -241,7 +242,7 @@ def kortere_termijn_controleren(
 def document_toevoegen(
     *,
     aanvraag: Adviesaanvraag,
-    upload: UploadedFile,
+    upload: UploadedFile[bytes],
     titel: str,
     vertrouwelijk: bool,
     door: User | None,

@@ -63,6 +63,8 @@ def leden_melden(aanvraag: Adviesaanvraag, stap: Stap) -> None:
 def ronde_openen(aanvraag: Adviesaanvraag, stap: Stap) -> None:
     op = stap.op
     advies = huidige_versie(aanvraag)
+    if advies is None:  # pragma: no cover - the table's guard (heeft_punten) makes sure
+        raise ValidationError(_("Schrijf eerst minstens één adviespunt."))
     termijn = rule(Sleutel.GOEDKEURINGSTERMIJN_VERSLAG, on=op)
     ronde = Goedkeuringsronde.objects.create(
         advies=advies,

@@ -6,7 +6,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,8 @@ from .toegang import eis_regel, toegang_bijwerken
 from .versie import pdf_opslaan
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from hengelo_participatie.accounts.models import User
 
 
@@ -33,7 +34,7 @@ def collegereactie_vastleggen(
     besluitdatum: date,
     punten: dict[int, tuple[str, str]],
     door: User | None,
-    brief: UploadedFile | None = None,
+    brief: UploadedFile[bytes] | None = None,
     ontvangen_op: date | None = None,
 ) -> Collegereactie:
     """The College's response per point (``punten``: number → (oordeel, reden))."""
