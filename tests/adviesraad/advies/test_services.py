@@ -35,6 +35,7 @@ from adviesraad.models.advies import (
     Status,
     Statuswijziging,
 )
+from hengelo_participatie.accounts.roles import Rol, rollen_met
 from tests.factories import UserFactory
 
 from .helpers import PUNTEN, gevraagd, iedereen_akkoord, reactie, tot_ter_goedkeuring, tot_verzonden
@@ -367,3 +368,54 @@ def test_transition_table_is_connected_and_every_kind_can_finish() -> None:
         assert Status.AFGEROND in bereikbaar and Status.INGETROKKEN in bereikbaar
     # No withdrawal once the advice has gone to the College.
     assert transitions.WERKSTROOM.zoek(Status.VERZONDEN, Status.INGETROKKEN, Soort.GEVRAAGD) is None
+
+
+def test_every_capability_of_the_tables_is_held_by_the_roles_that_held_the_step() -> None:
+    """The workflow names capabilities; the role table gives each the roles it always had."""
+    V, VV, L, OS, A, B = (
+        Rol.VOORZITTER,
+        Rol.VICEVOORZITTER,
+        Rol.LID,
+        Rol.ONDERSTEUNER,
+        Rol.ACCOUNTHOUDER,
+        Rol.BELEIDSMEDEWERKER,
+    )
+    verwacht = {
+        "advies.documenten_ontvangen": {A, B, OS},
+        "advies.voorbereiden": {OS, V, VV},
+        "advies.verslag_maken": {OS},
+        "advies.verzenden": {OS},
+        "advies.corrigeren": {OS, V, VV},
+        "advies.vaststellen": {V, VV},
+        "advies.reactie_vastleggen": {A, B, OS},
+        "advies.afronden": {A, OS},
+        "advies.meedenken_vastleggen": {OS, B},
+        "advies.aanvraag_intrekken": {A, B, OS},
+        "advies.ongevraagd_intrekken": {V, VV, OS},
+        "advies.aanvraag_aanmaken": {A, B, OS},
+        "advies.ongevraagd_aanmaken": {V, VV, OS},
+        "advies.documenten_toevoegen": {A, B, OS},
+        "advies.publiceren": {OS, V, VV},
+        "advies.belang_melden": {L, V, VV},
+        "advies.goedkeuren": {L, V, VV},
+        "advies.kortere_termijn": {V, VV},
+        "advies.plannen": {A, OS},
+        "advies.ronde_inzien": {V, OS},
+        "advies.alle_aanvragen_zien": {OS, A},
+        "advies.alle_bestanden_zien": {OS},
+    }
+    tabellen = transitions.WERKSTROOM.capabilities() | {
+        regel[0]
+        for regel in (
+            transitions.CONCEPT_BEWERKEN,
+            transitions.DOCUMENT_TOEVOEGEN,
+            transitions.REACTIE_VASTLEGGEN,
+            transitions.PUBLICEREN,
+            transitions.BELANG_MELDEN,
+            transitions.MEEDENKEN_VASTLEGGEN,
+            transitions.KORTERE_TERMIJN,
+        )
+    }
+    assert tabellen <= set(verwacht)
+    for capability, rollen in verwacht.items():
+        assert rollen_met(capability) == rollen, capability
