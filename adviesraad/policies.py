@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from adviesraad.advies.policies import rollen_van
 from hengelo_participatie.accounts.policy import ModelPolicy
-from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts.roles import Rol, rollen_van
 
 from .models import (
     Functie,

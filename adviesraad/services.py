@@ -296,7 +296,7 @@ def rollen_bijwerken(*, lid: Lid, op: date | None = None, door: Any = None) -> s
         user_sessions_end(user=user)
     # Object grants follow the roles at once, not only in the nightly task: a dismissed member
     # loses the advice requests and meeting documents today; a new member gets them today.
-    from .advies.services import toegang_alle_open_bijwerken
+    from .advies.services.toegang import toegang_alle_open_bijwerken
     from .vergaderingen.services import toegang_van_gebruiker_bijwerken
 
     if (huidig ^ nieuw) & RAADSROLLEN:

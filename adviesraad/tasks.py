@@ -37,7 +37,7 @@ def termijnen_en_rollen_bijwerken() -> dict[str, int]:
     afgesloten = services.termijnen_afsluiten(op=vandaag)
     gewijzigd = services.rollen_bijwerken_alle(op=vandaag)
     # New members gain, and former members lose, access to open advice requests.
-    from .advies.services import toegang_alle_open_bijwerken
+    from .advies.services.toegang import toegang_alle_open_bijwerken
 
     toegang_alle_open_bijwerken()
     # ... and to the documents of the meetings they take part in.

@@ -23,3 +23,6 @@ class ParticipatiemixConfig(AppConfig):
         from .policies import bestand_regels_registreren
 
         bestand_regels_registreren()
+        from .adviespaneel import registreren
+
+        registreren()

@@ -69,7 +69,7 @@ def relevante_wetten_voor(user: Any, op: date) -> Relevantie:
     count. An empty result means "nothing to narrow on": the pages then show everything.
     """
     # Imported here: adviesraad may come to import the participatiemix (findings used in advice).
-    from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+    from adviesraad.advies.policies import aanvraag_policy
     from adviesraad.models.advies import Adviesaanvraag
     from adviesraad.selectors import huidige_portefeuilles_van
 
@@ -78,7 +78,7 @@ def relevante_wetten_voor(user: Any, op: date) -> Relevantie:
         return Relevantie()
     # One query: the laws of the open requests, with the visible requests (advice policy:
     # object grants only) as a subquery.
-    zichtbaar = aanvragen_zichtbaar_zonder_extra_queries(user).open()
+    zichtbaar = aanvraag_policy.zichtbaar_zonder_extra_queries(user).open()
     rijen = (
         Adviesaanvraag.kernwetten.through.objects.filter(adviesaanvraag__in=zichtbaar.values("pk"))
         .values_list(

@@ -876,7 +876,8 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     """Per field: (offered by the form?, a callable that assigns ``doel`` through the service)."""
     from datetime import timedelta
 
-    from adviesraad.advies import services as advies
+    from adviesraad.advies.services.aanvraag import aanvraag_aanmaken, planning_wijzigen
+    from adviesraad.advies.services.toegang import beleidsmedewerker_keuzes
     from adviesraad.kwartaalagenda import services as kwartaal
     from adviesraad.kwartaalagenda.forms import PuntForm
     from adviesraad.vergaderingen import services as vergaderen
@@ -886,7 +887,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from participatiemix import services as participatie
     from tests.participatiemix.factories import instrument, thema
 
-    aanvraag = advies.aanvraag_aanmaken(soort="gevraagd", titel="Geheim", door=ondersteuner)
+    aanvraag = aanvraag_aanmaken(soort="gevraagd", titel="Geheim", door=ondersteuner)
     agenda = kwartaal.agenda_aanmaken(jaar=2031, kwartaal=1, door=accounthouder)
     vergadering = vergaderen.vergadering_aanmaken(
         soort="raadsvergadering",
@@ -919,8 +920,8 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
 
     return {
         "adviesaanvraag.beleidsmedewerker": (
-            aangeboden(advies.beleidsmedewerker_keuzes()),
-            lambda: advies.planning_wijzigen(
+            aangeboden(beleidsmedewerker_keuzes()),
+            lambda: planning_wijzigen(
                 aanvraag=aanvraag, door=accounthouder, beleidsmedewerker=doel
             ),
         ),

@@ -5,7 +5,7 @@ Thin: creating goes through ``aanvraag_aanmaken``, changes through ``planning_wi
 workflow steps are offered on the change page from the same transition table as the portal
 (``selectors.knoppen``: only the rows for this user's roles and the current state), each with a
 confirmation page (``<id>/stap/<naar>/``, a reason where the row asks one) that calls
-``services.overgang_uitvoeren``. A refused step is an admin message, never a 500. No deletes: a
+``services.aanvraag.overgang_uitvoeren``. A refused step is an admin message, never a 500. No deletes: a
 request is withdrawn, with a reason.
 """
 
@@ -26,11 +26,13 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag, Status, Statuswijziging
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
-from . import selectors, services
+from . import selectors
 from .forms import StapForm
 from .policies import aanvraag_policy
+from .services.aanvraag import aanvraag_aanmaken, overgang_uitvoeren, planning_wijzigen
+from .services.toegang import beleidsmedewerker_keuzes
 
 PLANNING = (
     "titel",
@@ -93,19 +95,13 @@ class AdviesTeLaatFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatuswijzigingInline(admin.TabularInline):
+class StatuswijzigingInline(AlleenLezenAdmin, admin.TabularInline):
     model = Statuswijziging
     fields = ("op", "van", "naar", "door", "reden")
     readonly_fields = fields
     extra = 0
     can_delete = False
     verbose_name_plural = _("geschiedenis van de status")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Adviesaanvraag)
@@ -175,7 +171,7 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
         )
 
     def stap_view(self, request: HttpRequest, object_id: str, naar: str) -> HttpResponse:
-        """Confirm one step (GET), then take it through ``services.overgang_uitvoeren`` (POST)."""
+        """Confirm one step (GET), then take it through ``services.aanvraag.overgang_uitvoeren`` (POST)."""
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             weg: HttpResponse = self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
@@ -187,7 +183,7 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
             form = StapForm(request.POST, reden_verplicht=bool(stap and stap.reden_verplicht))
             if form.is_valid():
                 try:
-                    services.overgang_uitvoeren(
+                    overgang_uitvoeren(
                         aanvraag=obj,
                         naar=naar,
                         door=request.user,
@@ -245,7 +241,7 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
 
         Anyone else posted by hand is a form error on the field, not a 403 and not a save."""
         if db_field.name == "beleidsmedewerker":
-            kwargs["queryset"] = services.beleidsmedewerker_keuzes()
+            kwargs["queryset"] = beleidsmedewerker_keuzes()
             kwargs["error_messages"] = KEUZE_FOUT
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -274,13 +270,13 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
     ) -> None:
         d = form.cleaned_data
         if change:
-            nieuw = services.planning_wijzigen(
+            nieuw = planning_wijzigen(
                 aanvraag=obj,
                 door=request.user,
                 **{k: d[k] for k in PLANNING if k in form.changed_data},
             )
         else:
-            nieuw = services.aanvraag_aanmaken(
+            nieuw = aanvraag_aanmaken(
                 soort=d["soort"],
                 kernwetten=d["kernwetten"],
                 door=request.user,

@@ -17,7 +17,17 @@ from adviesraad.models.advies import Adviesaanvraag, Oordeel, Overname, Soort, S
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.pdf import render_pdf
 
-from . import services
+from .services.aanvraag import (
+    aanvraag_aanmaken,
+    document_toevoegen,
+    meedenken_vastleggen,
+    overgang_uitvoeren,
+    planning_wijzigen,
+)
+from .services.goedkeuring import concept_opslaan, goedkeuring_geven, open_ronde
+from .services.publicatie import publiceren
+from .services.reactie import collegereactie_vastleggen
+from .services.versie import huidige_versie
 
 DOMEIN = "demo.hengelo.example"
 ZAAK = "DEMO-"
@@ -29,7 +39,7 @@ def _user(rol: str) -> User | None:
 
 def _document(aanvraag: Adviesaanvraag, titel: str, door: Any, *, vertrouwelijk: bool) -> None:
     pdf = render_pdf("pdf/voorbeeld.html", {"titel": titel, "alineas": [f"Demo: {titel}."]})
-    services.document_toevoegen(
+    document_toevoegen(
         aanvraag=aanvraag,
         upload=SimpleUploadedFile(f"{titel[:40]}.pdf", pdf),
         titel=titel,
@@ -39,14 +49,14 @@ def _document(aanvraag: Adviesaanvraag, titel: str, door: Any, *, vertrouwelijk:
 
 
 def _stap(aanvraag: Adviesaanvraag, naar: str, op: date, reden: str = "") -> None:
-    services.overgang_uitvoeren(aanvraag=aanvraag, naar=naar, door=None, op=op, reden=reden)
+    overgang_uitvoeren(aanvraag=aanvraag, naar=naar, door=None, op=op, reden=reden)
 
 
 def _tot_ronde(a: Adviesaanvraag, begin: date, punten: list[str]) -> date:
     if a.soort == Soort.GEVRAAGD:
         _stap(a, Status.DOCUMENTEN_ONTVANGEN, begin)
         _stap(a, Status.IN_VOORBEREIDING, begin + timedelta(days=3))
-        services.planning_wijzigen(
+        planning_wijzigen(
             aanvraag=a,
             door=None,
             toelichting_op=begin + timedelta(days=7),
@@ -55,18 +65,16 @@ def _tot_ronde(a: Adviesaanvraag, begin: date, punten: list[str]) -> date:
         _stap(a, Status.ADVIESGESPREK_GEHOUDEN, begin + timedelta(days=21))
     else:
         _stap(a, Status.IN_VOORBEREIDING, begin)
-    services.concept_opslaan(
-        aanvraag=a, inleiding="Wij danken u voor de vraag.", punten=punten, door=None
-    )
+    concept_opslaan(aanvraag=a, inleiding="Wij danken u voor de vraag.", punten=punten, door=None)
     _stap(a, Status.CONCEPT, begin + timedelta(days=24))
     _stap(a, Status.TER_GOEDKEURING, begin + timedelta(days=25))
     return begin + timedelta(days=25)
 
 
 def _goedkeuren(a: Adviesaanvraag, op: date) -> None:
-    ronde = services.open_ronde(a)
+    ronde = open_ronde(a)
     for g in ronde.goedkeuringen.select_related("lid__user").filter(oordeel=Oordeel.OPEN):
-        services.goedkeuring_geven(
+        goedkeuring_geven(
             aanvraag=a, door=g.lid.user, oordeel=Oordeel.AKKOORD, opmerking="Akkoord.", op=op
         )
 
@@ -80,9 +88,9 @@ def _verzenden(a: Adviesaanvraag, ronde_op: date) -> date:
 
 
 def _reactie(a: Adviesaanvraag, besluit: date) -> None:
-    advies = services.huidige_versie(a)
+    advies = huidige_versie(a)
     keuzes = [Overname.OVERGENOMEN, Overname.DEELS, Overname.NIET]
-    services.collegereactie_vastleggen(
+    collegereactie_vastleggen(
         aanvraag=a,
         besluitdatum=besluit,
         ontvangen_op=besluit,
@@ -113,7 +121,7 @@ def seed(*, stdout: Any) -> None:
     )
 
     def gevraagd(titel: str, wet: Kernwet, nr: int, op: date, **kw: Any) -> Adviesaanvraag:
-        a = services.aanvraag_aanmaken(
+        a = aanvraag_aanmaken(
             soort=Soort.GEVRAAGD,
             titel=titel,
             kernwetten=[wet],
@@ -135,7 +143,7 @@ def seed(*, stdout: Any) -> None:
         "<p>Evalueer na één jaar samen met inwoners.</p>",
     ]
     # 1. Meedenken, held, with a requested advice as follow-up; that one is finished and public.
-    sessie = services.aanvraag_aanmaken(
+    sessie = aanvraag_aanmaken(
         soort=Soort.MEEDENKEN,
         titel="Vroeg idee: nieuw beleidskader Wmo",
         kernwetten=[wmo],
@@ -145,7 +153,7 @@ def seed(*, stdout: Any) -> None:
         zaaknummer=f"{ZAAK}001",
         meedenken_op=start + timedelta(days=7),
     )
-    services.meedenken_vastleggen(
+    meedenken_vastleggen(
         aanvraag=sessie,
         door=None,
         mondelinge_inbreng="Portefeuillehouders vragen aandacht voor mantelzorgers en wachttijden.",
@@ -156,11 +164,11 @@ def seed(*, stdout: Any) -> None:
     a1 = gevraagd("Beleidskader Wmo 2027-2030", wmo, 2, b1, vervolg_op=sessie)
     v1 = _verzenden(a1, _tot_ronde(a1, b1, punten))
     _reactie(a1, v1 + timedelta(days=35))
-    services.publiceren(aanvraag=a1, door=None)
+    publiceren(aanvraag=a1, door=None)
     _stap(a1, Status.AFGEROND, v1 + timedelta(days=40))
     # 2. The unsolicited advice: announced, written, answered, to the raad for information.
     b2 = start + timedelta(days=60)
-    a2 = services.aanvraag_aanmaken(
+    a2 = aanvraag_aanmaken(
         soort=Soort.ONGEVRAAGD,
         titel="Armoede onder jongeren",
         kernwetten=[minima, jeugd],
@@ -172,12 +180,12 @@ def seed(*, stdout: Any) -> None:
     v2 = _verzenden(a2, _tot_ronde(a2, b2, punten[:2]))
     _reactie(a2, v2 + timedelta(days=30))
     _stap(a2, Status.TER_KENNISNAME_RAAD, v2 + timedelta(days=31))
-    services.publiceren(aanvraag=a2, door=None)
+    publiceren(aanvraag=a2, door=None)
     # 3. Sent, but the College's response is overdue.
     b3 = vandaag - timedelta(days=120)
     a3 = gevraagd("Verordening Jeugdhulp 2027", jeugd, 4, b3)
     _verzenden(a3, _tot_ronde(a3, b3, punten))
-    services.publiceren(aanvraag=a3, door=None)
+    publiceren(aanvraag=a3, door=None)
     # 4. A concept waiting for the members' approval now.
     b4 = vandaag - timedelta(days=25)
     a4 = gevraagd("Re-integratiebeleid Participatiewet", pw, 5, b4)
@@ -194,7 +202,7 @@ def seed(*, stdout: Any) -> None:
         start + timedelta(days=100),
         reden="Het college heeft het voorstel uitgesteld tot volgend jaar.",
     )
-    services.aanvraag_aanmaken(
+    aanvraag_aanmaken(
         soort=Soort.MEEDENKEN,
         titel="Vroeg idee: inloophuis in de wijk",
         kernwetten=[wmo],

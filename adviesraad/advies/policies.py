@@ -1,91 +1,105 @@
-"""Who reaches which advice request. Confidential: only object grants count.
+"""Who reaches which advice request, and who may do what on it. Confidential: only object grants
+count.
 
 ``global_grants_objects=False`` deliberately: the account holder holds the model-wide
 ``view_adviesaanvraag`` (for the admin) but sees requests through the group grant that
-``services.toegang_bijwerken`` gives the ``accounthouder`` group; a policy officer sees only the
-requests assigned to them; a member only while they sit on the council.
+``services.toegang.toegang_bijwerken`` gives the groups holding ``advies.alle_aanvragen_zien``; a
+policy officer sees only the requests assigned to them; a member only while they sit on the
+council.
+
+An *action* is a model action ("view", "add", "change") or a capability of the role table
+("advies.vaststellen"). For a capability on a request the answer is: one of the user's roles
+holds it (``roles.kan``) *and* the user is related to the request (may view it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from guardian.core import ObjectPermissionChecker
 
 from adviesraad.models.advies import (
     Adviesaanvraag,
     AdviesaanvraagGroupObjectPermission,
     AdviesaanvraagUserObjectPermission,
 )
-from hengelo_participatie.accounts.policy import ModelPolicy
-from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts import roles
+from hengelo_participatie.accounts.policy import AnyUser, ModelPolicy
 
-aanvraag_policy: ModelPolicy[Adviesaanvraag] = ModelPolicy(
-    Adviesaanvraag, global_grants_objects=False
-)
-
-
-def rollen_van(user: Any) -> frozenset[str]:
-    """The role names of ``user`` (cached on the user object for one request)."""
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return frozenset()
-    cached = getattr(user, "_advies_rollen", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._advies_rollen = cached
-    return cached
+#: Besides the members in the round, only the roles with this capability see how each member
+#: voted and what they wrote. The round is the council's own: policy staff and the account holder
+#: see only that the concept was approved, and when (``Advies.vastgesteld_op``).
+RONDE_INZIEN = "advies.ronde_inzien"
 
 
-def heeft_rol(user: Any, rollen: frozenset[Any] | set[Any]) -> bool:
-    if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
-        return True
-    return bool(rollen_van(user) & {str(r) for r in rollen})
+def _is_capability(action: str) -> bool:
+    return "." in action
 
 
-def aanvragen_zichtbaar_zonder_extra_queries(user: Any) -> QuerySet[Adviesaanvraag]:
-    """The requests ``user`` may view, as a lazy queryset that costs no queries of its own.
+class AanvraagPolicy(ModelPolicy[Adviesaanvraag]):
+    def __init__(self) -> None:
+        super().__init__(Adviesaanvraag, global_grants_objects=False)
 
-    The same answer as ``aanvraag_policy.instances_user_has_perm_for(user, "view")`` (object
-    grants only, per user or through a group; a superuser sees all; an inactive user none), but
-    built from plain subqueries: guardian's ``get_objects_for_user`` looks up the content type and
-    permission first (two queries per call), too much for a helper every list page calls
-    (participatiemix/relevantie.py). tests/participatiemix/test_benutting_advies.py checks that
-    both agree.
-    """
-    qs = Adviesaanvraag.objects.all()
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return qs.none()
-    if getattr(user, "is_superuser", False):
-        return qs
-    perm = {
-        "permission__codename": aanvraag_policy.codename("view"),
-        "permission__content_type__app_label": Adviesaanvraag._meta.app_label,
-    }
-    per_user = AdviesaanvraagUserObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), user=user, **perm
-    )
-    per_groep = AdviesaanvraagGroupObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), group__user=user, **perm
-    )
-    return qs.filter(Exists(per_user) | Exists(per_groep))
+    def user_has_perm(self, user: AnyUser, action: str) -> bool:
+        """A model action, or: does one of ``user``'s roles hold the capability ``action``?"""
+        if _is_capability(action):
+            return self._is_active(user) and roles.kan(user, action)
+        return super().user_has_perm(user, action)
+
+    def user_has_perm_for_object(
+        self,
+        user: AnyUser,
+        action: str,
+        obj: Adviesaanvraag,
+        *,
+        checker: ObjectPermissionChecker | None = None,
+    ) -> bool:
+        """A capability on a request: the role holds it and ``user`` is related to ``obj``."""
+        if _is_capability(action):
+            return self.user_has_perm(user, action) and super().user_has_perm_for_object(
+                user, "view", obj, checker=checker
+            )
+        return super().user_has_perm_for_object(user, action, obj, checker=checker)
+
+    def zichtbaar_zonder_extra_queries(self, user: AnyUser) -> QuerySet[Adviesaanvraag]:
+        """The requests ``user`` may view, as a lazy queryset that costs no queries of its own.
+
+        The same answer as ``instances_user_has_perm_for(user, "view")`` (object grants only,
+        per user or through a group; a superuser sees all; an inactive user none), but built
+        from plain subqueries: guardian's ``get_objects_for_user`` looks up the content type and
+        permission first (two queries per call), too much for a helper every list page calls.
+        tests/participatiemix/test_benutting_advies.py checks that both agree.
+        """
+        qs = Adviesaanvraag.objects.all()
+        if not self._is_active(user):
+            return qs.none()
+        if getattr(user, "is_superuser", False):
+            return qs
+        perm = {
+            "permission__codename": self.codename("view"),
+            "permission__content_type__app_label": Adviesaanvraag._meta.app_label,
+        }
+        per_user = AdviesaanvraagUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), user=user, **perm
+        )
+        per_groep = AdviesaanvraagGroupObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), group__user=user, **perm
+        )
+        return qs.filter(Exists(per_user) | Exists(per_groep))
+
+    def ronde_inzien(self, user: AnyUser, *, deelnemers: Iterable[int]) -> bool:
+        """May ``user`` see the per-member votes and comments of an approval round?
+
+        ``deelnemers`` are the user ids of the members who have a row in the round (took part,
+        or were left out because of a declared interest). A superuser is not a reader: as for a
+        member's declaration (``adviesraad.policies.mag_verklaring_lezen``), the regulation names
+        who may know, and a system administrator is not one of them.
+        """
+        if not self._is_active(user):
+            return False
+        lezers = set(roles.rolnamen_met(RONDE_INZIEN))
+        return bool(roles.rollen_van(user) & lezers) or user.pk in set(deelnemers)
 
 
-# --- The approval round --------------------------------------------------------------------------
-#: Besides the members in the round, only these roles see how each member voted and what they
-#: wrote. The round is the council's own: policy staff and the account holder see only that the
-#: concept was approved, and when (``Advies.vastgesteld_op``).
-RONDE_LEZERS = frozenset({Rol.VOORZITTER.value, Rol.ONDERSTEUNER.value})
-
-
-def mag_ronde_inzien(user: Any, *, deelnemers: Iterable[int]) -> bool:
-    """May ``user`` see the per-member votes and comments of an approval round?
-
-    ``deelnemers`` are the user ids of the members who have a row in the round (took part, or
-    were left out because of a declared interest). A superuser is not a reader: as for a
-    member's declaration (``adviesraad.policies.mag_verklaring_lezen``), the regulation names who
-    may know, and a system administrator is not one of them.
-    """
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return False
-    return bool(rollen_van(user) & RONDE_LEZERS) or user.pk in set(deelnemers)
+aanvraag_policy = AanvraagPolicy()

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import (
     Advies,
     Adviesaanvraag,
+    AdviesaanvraagQuerySet,
     Adviespunt,
     Document,
     Goedkeuring,
@@ -27,25 +27,27 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
+from adviesraad.policies import mag_verklaring_lezen
 from hengelo_participatie.core.queryparams import MAX_PAGINA
+from hengelo_participatie.core.schrijven import vandaag
 
-from . import transitions
+from . import panelen, transitions
 from .documents import Raadsvoorlegger
 from .opmaak import platte_tekst
-from .policies import aanvraag_policy, heeft_rol, mag_ronde_inzien
+from .policies import aanvraag_policy
 
 GESCHIEDENIS_PER_PAGINA = 25
 REGISTER_PER_PAGINA = 25
 
 
-def vandaag() -> date:
-    return timezone.localdate()
-
-
 # --- Portal --------------------------------------------------------------------------------------
-def aanvragen_zichtbaar_voor(user: Any) -> QuerySet[Adviesaanvraag]:
-    return aanvraag_policy.instances_user_has_perm_for(
-        user, "view", Adviesaanvraag.objects.select_related("beleidsmedewerker")
+def aanvragen_zichtbaar_voor(user: Any) -> AdviesaanvraagQuerySet:
+    # Guardian filters the queryset it is given, so the class (and ``.open()``) stays.
+    return cast(
+        AdviesaanvraagQuerySet,
+        aanvraag_policy.instances_user_has_perm_for(
+            user, "view", Adviesaanvraag.objects.select_related("beleidsmedewerker")
+        ),
     )
 
 
@@ -110,20 +112,18 @@ class Knop:
 
 
 def knoppen(aanvraag: Adviesaanvraag, user: Any, op: date | None = None) -> list[Knop]:
-    """The buttons ``user`` sees: the rows of the transition table for their roles."""
+    """The buttons ``user`` sees: the rows of the transition table their roles may take."""
     op = op or vandaag()
     return [
-        Knop(o.naar, o.label, o.reden_verplicht, o.eis(aanvraag, op))
-        for o in transitions.overgangen_van(aanvraag.soort, aanvraag.status)
-        if heeft_rol(user, o.rollen)
+        Knop(o.naar, o.label, o.reden_verplicht, o.blokkade(aanvraag, op))
+        for o in transitions.WERKSTROOM.van(aanvraag.status, aanvraag.soort)
+        if aanvraag_policy.user_has_perm(user, o.capability)
     ]
 
 
-def _mag(
-    user: Any, regel: tuple[frozenset[Any], tuple[str, ...]], aanvraag: Adviesaanvraag
-) -> bool:
-    rollen, statussen = regel
-    return heeft_rol(user, rollen) and aanvraag.status in statussen
+def _mag(user: Any, regel: transitions.Regel, aanvraag: Adviesaanvraag) -> bool:
+    capability, statussen = regel
+    return aanvraag_policy.user_has_perm(user, capability) and aanvraag.status in statussen
 
 
 @dataclass(frozen=True)
@@ -138,13 +138,10 @@ class Stem:
 
 def stemmen_voor(user: Any, goedkeuringen: list[Goedkeuring]) -> list[Stem]:
     """The per-member rows of a round for ``user``: none for who may not see the round
-    (``mag_ronde_inzien``); and the reason on a left-out member's row, which repeats or derives
-    from what that member declared, only for who may read it (``mag_verklaring_lezen``):
-    others read "belang gemeld"."""
-    # Imported here: adviesraad.policies imports this package's policies.
-    from adviesraad.policies import mag_verklaring_lezen
-
-    if not mag_ronde_inzien(user, deelnemers=[g.lid.user_id for g in goedkeuringen]):
+    (``aanvraag_policy.ronde_inzien``); and the reason on a left-out member's row, which repeats
+    or derives from what that member declared, only for who may read it
+    (``mag_verklaring_lezen``): others read "belang gemeld"."""
+    if not aanvraag_policy.ronde_inzien(user, deelnemers=[g.lid.user_id for g in goedkeuringen]):
         return []
     stemmen = []
     for g in goedkeuringen:
@@ -178,8 +175,8 @@ class Detail:
     knoppen: list[Knop]
     acties: dict[str, bool] = field(default_factory=dict)
     te_laat: bool = False
-    #: "Wat inwoners zeiden": the uses (``participatiemix.Benutting``) linked to this request,
-    #: each with its finding, theme and activity.
+    #: "Wat inwoners zeiden": the uses of residents' findings linked to this request, each with
+    #: its finding, theme and activity (``panelen.inwoners``).
     inwoners: list[Any] = field(default_factory=list)
 
 
@@ -221,25 +218,7 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
             "raadsvoorlegger": verzonden is not None and hasattr(verzonden, "reactie"),
         },
         te_laat=aanvraag.reactie_te_laat_op(op),
-        inwoners=wat_inwoners_zeiden(user, aanvraag),
-    )
-
-
-def wat_inwoners_zeiden(user: Any, aanvraag: Adviesaanvraag) -> list[Any]:
-    """The uses of findings linked to ``aanvraag``, with finding, theme and activity, in a fixed
-    number of queries. Only findings of activities ``user`` may see in the participatiemix
-    (members and staff: all; the activity policy decides)."""
-    # Imported here: the participatiemix imports adviesraad (portfolios, relevance).
-    from participatiemix.models import Benutting
-    from participatiemix.selectors import activiteiten_zichtbaar_voor
-
-    return list(
-        Benutting.objects.filter(
-            adviesaanvraag=aanvraag,
-            opbrengst__activiteit__in=activiteiten_zichtbaar_voor(user),
-        )
-        .select_related("opbrengst__thema", "opbrengst__activiteit")
-        .order_by("opbrengst__activiteit__startdatum", "opbrengst_id", "pk")
+        inwoners=panelen.inwoners(user, aanvraag),
     )
 
 
@@ -393,24 +372,6 @@ class OpenbaarAdvies:
         return sum(aantal for _, aantal in self.opbrengsten_per_soort)
 
 
-def _opbrengsten_per_soort(aanvraag: Adviesaanvraag) -> list[tuple[str, int]]:
-    """Number of distinct findings linked to ``aanvraag`` per kind (one query)."""
-    from participatiemix.models import Opbrengst, OpbrengstSoort
-
-    aantallen = dict(
-        Opbrengst.objects.filter(benuttingen__adviesaanvraag=aanvraag)
-        .order_by()
-        .values("soort")
-        .annotate(aantal=Count("pk", distinct=True))
-        .values_list("soort", "aantal")
-    )
-    return [
-        (str(label), aantallen[waarde])
-        for waarde, label in OpbrengstSoort.choices
-        if aantallen.get(waarde)
-    ]
-
-
 def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
     """A published advice: the last sent version, its points and the College's response, and
     only the *public* documents (a confidential document and its title never appear)."""
@@ -436,7 +397,7 @@ def openbaar_advies(kenmerk: str) -> OpenbaarAdvies:
         advies=advies,
         punten=list(advies.punten.select_related("reactie").order_by("nummer")),
         documenten=list(aanvraag.documenten.filter(vertrouwelijk=False).select_related("bestand")),
-        opbrengsten_per_soort=_opbrengsten_per_soort(aanvraag),
+        opbrengsten_per_soort=panelen.opbrengsten_per_soort(aanvraag),
     )
 
 

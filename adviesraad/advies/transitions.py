@@ -1,46 +1,33 @@
 """The workflow of an advice request as one explicit table (as OpenSlides' ``State.next_states``).
 
-Each row is an ``Overgang``: for one kind, *from* a state *to* a state, *which roles* may do it,
-*what must be true* (``eis``: returns the reason it is not allowed yet, or ``None``) and *what
-happens after* (``na``: names of effects the service runs: open the approval round, render the PDF,
-notify members...). Withdrawal (any kind, before sending, with a reason) is generated per state.
+Each row is a :class:`~hengelo_participatie.core.workflow.Transition`: for one kind, *from* a
+state *to* a state, *which capability* it needs (the role table says which roles hold it), *what
+must be true* (``eisen``: each returns the reason it is not allowed yet, or ``None``) and *what
+happens after* (``effecten``: functions in ``services/effecten.py``: open the approval round,
+render the PDF, notify members...). The rows gevraagd and ongevraagd advice share are written once
+(``voor_soorten``); withdrawal (any kind, before sending, with a reason) is generated per state.
 
-The table drives both sides: ``mogelijke_overgangen(aanvraag, user)`` gives the buttons a user
-sees, and ``services.overgang_uitvoeren`` refuses anything not in it with a clear message. Who is
-*related* to a request (a sitting member, the assigned policy officer) is checked in the service
-through the object policy; the table holds the role.
+The table drives both sides: ``selectors.mogelijke_overgangen(aanvraag, user)`` gives the buttons
+a user sees, and ``services.aanvraag.overgang_uitvoeren`` refuses anything not in it with a clear
+message. Who is *related* to a request (a sitting member, the assigned policy officer) is checked
+through the object policy (``policies.aanvraag_policy``), together with the capability.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from adviesraad.models.advies import Adviesaanvraag, Oordeel, Soort, Status
-from hengelo_participatie.accounts.roles import Rol
+from adviesraad.models.advies import Advies, Adviesaanvraag, Oordeel, Soort, Status
+from hengelo_participatie.core.workflow import Transition, Workflow, voor_soorten
+
+from .services import effecten as na
 
 S = Status
-V, VV, L, OS, A, B = (
-    Rol.VOORZITTER,
-    Rol.VICEVOORZITTER,
-    Rol.LID,
-    Rol.ONDERSTEUNER,
-    Rol.ACCOUNTHOUDER,
-    Rol.BELEIDSMEDEWERKER,
-)
-VOORZITTERS = frozenset({V, VV})
-
-Eis = Callable[[Adviesaanvraag, date], "str | None"]
 
 
 # --- Guards: "what must be true" -------------------------------------------------------------
-def altijd(aanvraag: Adviesaanvraag, op: date) -> str | None:
-    return None
-
-
 def heeft_documenten(aanvraag: Adviesaanvraag, op: date) -> str | None:
     if not aanvraag.documenten.exists():
         return str(_("Voeg eerst het conceptdocument toe."))
@@ -55,7 +42,7 @@ def adviesgesprek_geweest(aanvraag: Adviesaanvraag, op: date) -> str | None:
     return None
 
 
-def _huidige(aanvraag: Adviesaanvraag):  # noqa: ANN202 - Advies | None, imported lazily
+def _huidige(aanvraag: Adviesaanvraag) -> Advies | None:
     return aanvraag.versies.order_by("-versie").first()
 
 
@@ -91,7 +78,7 @@ def reactie_compleet(aanvraag: Adviesaanvraag, op: date) -> str | None:
     reactie = getattr(advies, "reactie", None) if advies else None
     if reactie is None:
         return str(_("Leg eerst de reactie van het college vast."))
-    if advies.punten.filter(reactie__isnull=True).exists():
+    if advies is None or advies.punten.filter(reactie__isnull=True).exists():
         return str(_("Het college heeft nog niet op elk adviespunt gereageerd."))
     return None
 
@@ -102,153 +89,138 @@ def inbreng_vastgelegd(aanvraag: Adviesaanvraag, op: date) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Overgang:
-    soort: str
-    van: str
-    naar: str
-    rollen: frozenset[Rol]
-    label: str
-    eis: Eis = altijd
-    na: tuple[str, ...] = ()
-    #: The user must give a reason (withdrawal, correction).
-    reden_verplicht: bool = False
-
-    @property
-    def naam(self) -> str:
-        return f"{self.van}__{self.naar}"
-
-
-def _rij(soort: str, van: str, naar: str, rollen: set[Rol], label: str, **kw: object) -> Overgang:
-    return Overgang(soort, van, naar, frozenset(rollen), str(label), **kw)  # type: ignore[arg-type]
-
-
+Rij = Transition[Adviesaanvraag]
 G, U, M = Soort.GEVRAAGD, Soort.ONGEVRAAGD, Soort.MEEDENKEN
 
-#: The advice workflow. (soort, van, naar, rollen, knop, eis, na)
-_RIJEN: list[Overgang] = [
+#: From the concept on, gevraagd and ongevraagd advice take the same steps.
+_SAMEN: list[Rij] = [
+    Rij(
+        S.CONCEPT,
+        S.TER_GOEDKEURING,
+        str(_("Ter goedkeuring aan de leden")),
+        "advies.verslag_maken",
+        eisen=(heeft_punten,),
+        effecten=(na.ronde_openen,),
+    ),
+    Rij(
+        S.TER_GOEDKEURING,
+        S.CONCEPT,
+        str(_("Terug naar concept")),
+        "advies.corrigeren",
+        effecten=(na.ronde_sluiten,),
+    ),
+    Rij(
+        S.TER_GOEDKEURING,
+        S.VASTGESTELD,
+        str(_("Advies vaststellen")),
+        "advies.vaststellen",
+        eisen=(ronde_akkoord,),
+        effecten=(na.ronde_sluiten, na.vaststellen),
+    ),
+    Rij(
+        S.VASTGESTELD,
+        S.VERZONDEN,
+        str(_("Verzenden aan het college")),
+        "advies.verzenden",
+        effecten=(na.verzenden,),
+    ),
+    Rij(
+        S.VERZONDEN,
+        S.CONCEPT,
+        str(_("Correctie maken (nieuwe versie)")),
+        "advies.corrigeren",
+        reden_verplicht=True,
+        effecten=(na.correctie,),
+    ),
+    Rij(
+        S.VERZONDEN,
+        S.REACTIE_ONTVANGEN,
+        str(_("Reactie van het college is binnen")),
+        "advies.reactie_vastleggen",
+        eisen=(reactie_compleet,),
+        effecten=(na.reactie_melden,),
+    ),
+]
+
+_RIJEN: list[Rij] = [
     # Gevraagd advies (§4.2.1 punt 2, Bijlage 4).
-    _rij(
-        G,
+    Rij(
         S.AANGEKONDIGD,
         S.DOCUMENTEN_ONTVANGEN,
-        {A, B, OS},
-        _("Documenten zijn ontvangen"),
-        eis=heeft_documenten,
-        na=("ontvangst", "leden_melden"),
+        str(_("Documenten zijn ontvangen")),
+        "advies.documenten_ontvangen",
+        eisen=(heeft_documenten,),
+        effecten=(na.ontvangst, na.leden_melden),
+        soort=G,
     ),
-    _rij(G, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING, {OS, V, VV}, _("Voorbereiding starten")),
-    _rij(
-        G,
+    Rij(
+        S.DOCUMENTEN_ONTVANGEN,
+        S.IN_VOORBEREIDING,
+        str(_("Voorbereiding starten")),
+        "advies.voorbereiden",
+        soort=G,
+    ),
+    Rij(
         S.IN_VOORBEREIDING,
         S.ADVIESGESPREK_GEHOUDEN,
-        {OS},
-        _("Adviesgesprek is gehouden"),
-        eis=adviesgesprek_geweest,
+        str(_("Adviesgesprek is gehouden")),
+        "advies.verslag_maken",
+        eisen=(adviesgesprek_geweest,),
+        soort=G,
     ),
-    _rij(
-        G, S.ADVIESGESPREK_GEHOUDEN, S.CONCEPT, {OS}, _("Conceptverslag is klaar"), eis=heeft_punten
-    ),
-    _rij(
-        G,
+    Rij(
+        S.ADVIESGESPREK_GEHOUDEN,
         S.CONCEPT,
-        S.TER_GOEDKEURING,
-        {OS},
-        _("Ter goedkeuring aan de leden"),
-        eis=heeft_punten,
-        na=("ronde_openen",),
+        str(_("Conceptverslag is klaar")),
+        "advies.verslag_maken",
+        eisen=(heeft_punten,),
+        soort=G,
     ),
-    _rij(
-        G, S.TER_GOEDKEURING, S.CONCEPT, {OS, V, VV}, _("Terug naar concept"), na=("ronde_sluiten",)
-    ),
-    _rij(
-        G,
-        S.TER_GOEDKEURING,
-        S.VASTGESTELD,
-        VOORZITTERS,
-        _("Advies vaststellen"),
-        eis=ronde_akkoord,
-        na=("ronde_sluiten", "vaststellen"),
-    ),
-    _rij(G, S.VASTGESTELD, S.VERZONDEN, {OS}, _("Verzenden aan het college"), na=("verzenden",)),
-    _rij(
-        G,
-        S.VERZONDEN,
-        S.CONCEPT,
-        {OS, V, VV},
-        _("Correctie maken (nieuwe versie)"),
-        reden_verplicht=True,
-        na=("correctie",),
-    ),
-    _rij(
-        G,
-        S.VERZONDEN,
-        S.REACTIE_ONTVANGEN,
-        {A, B, OS},
-        _("Reactie van het college is binnen"),
-        eis=reactie_compleet,
-        na=("reactie_melden",),
-    ),
-    _rij(G, S.REACTIE_ONTVANGEN, S.AFGEROND, {A, OS}, _("Afronden")),
+    Rij(S.REACTIE_ONTVANGEN, S.AFGEROND, str(_("Afronden")), "advies.afronden", soort=G),
     # Ongevraagd advies (§4.2.1 punt 3): announced to the account holder, given in writing.
-    _rij(U, S.AANGEKONDIGD, S.IN_VOORBEREIDING, {OS, V, VV}, _("Voorbereiding starten")),
-    _rij(U, S.IN_VOORBEREIDING, S.CONCEPT, {OS}, _("Concept is klaar"), eis=heeft_punten),
-    _rij(
-        U,
+    Rij(
+        S.AANGEKONDIGD,
+        S.IN_VOORBEREIDING,
+        str(_("Voorbereiding starten")),
+        "advies.voorbereiden",
+        soort=U,
+    ),
+    Rij(
+        S.IN_VOORBEREIDING,
         S.CONCEPT,
-        S.TER_GOEDKEURING,
-        {OS},
-        _("Ter goedkeuring aan de leden"),
-        eis=heeft_punten,
-        na=("ronde_openen",),
+        str(_("Concept is klaar")),
+        "advies.verslag_maken",
+        eisen=(heeft_punten,),
+        soort=U,
     ),
-    _rij(
-        U, S.TER_GOEDKEURING, S.CONCEPT, {OS, V, VV}, _("Terug naar concept"), na=("ronde_sluiten",)
-    ),
-    _rij(
-        U,
-        S.TER_GOEDKEURING,
-        S.VASTGESTELD,
-        VOORZITTERS,
-        _("Advies vaststellen"),
-        eis=ronde_akkoord,
-        na=("ronde_sluiten", "vaststellen"),
-    ),
-    _rij(U, S.VASTGESTELD, S.VERZONDEN, {OS}, _("Verzenden aan het college"), na=("verzenden",)),
-    _rij(
-        U,
-        S.VERZONDEN,
-        S.CONCEPT,
-        {OS, V, VV},
-        _("Correctie maken (nieuwe versie)"),
-        reden_verplicht=True,
-        na=("correctie",),
-    ),
-    _rij(
-        U,
-        S.VERZONDEN,
-        S.REACTIE_ONTVANGEN,
-        {A, B, OS},
-        _("Reactie van het college is binnen"),
-        eis=reactie_compleet,
-        na=("reactie_melden",),
-    ),
-    _rij(
-        U,
+    Rij(
         S.REACTIE_ONTVANGEN,
         S.TER_KENNISNAME_RAAD,
-        {A, OS},
-        _("Ter kennisname naar de gemeenteraad"),
+        str(_("Ter kennisname naar de gemeenteraad")),
+        "advies.afronden",
+        soort=U,
     ),
-    _rij(U, S.TER_KENNISNAME_RAAD, S.AFGEROND, {A, OS}, _("Afronden")),
+    Rij(S.TER_KENNISNAME_RAAD, S.AFGEROND, str(_("Afronden")), "advies.afronden", soort=U),
+    *voor_soorten((G, U), _SAMEN),
     # Meedenken aan de voorkant (§4.2.1 punt 1): oral input, a short record.
-    _rij(M, S.GEPLAND, S.GEHOUDEN, {OS, B}, _("Meedenken is gehouden"), eis=inbreng_vastgelegd),
-    _rij(M, S.GEHOUDEN, S.AFGEROND, {OS, A}, _("Afronden")),
+    Rij(
+        S.GEPLAND,
+        S.GEHOUDEN,
+        str(_("Meedenken is gehouden")),
+        "advies.meedenken_vastleggen",
+        eisen=(inbreng_vastgelegd,),
+        soort=M,
+    ),
+    Rij(S.GEHOUDEN, S.AFGEROND, str(_("Afronden")), "advies.afronden", soort=M),
 ]
 
 #: Who may withdraw a request of a kind (the party that started it), and until when.
-INTREKKEN_ROLLEN = {G: {A, B, OS}, M: {A, B, OS}, U: {V, VV, OS}}
-INTREKBAAR = {
+INTREKKEN: dict[str, str] = {
+    G: "advies.aanvraag_intrekken",
+    M: "advies.aanvraag_intrekken",
+    U: "advies.ongevraagd_intrekken",
+}
+INTREKBAAR: dict[str, list[str]] = {
     G: [
         S.AANGEKONDIGD,
         S.DOCUMENTEN_ONTVANGEN,
@@ -262,38 +234,45 @@ INTREKBAAR = {
     M: [S.GEPLAND, S.GEHOUDEN],
 }
 _RIJEN.extend(
-    _rij(
-        _soort,
+    Rij(
         _van,
         S.INGETROKKEN,
-        INTREKKEN_ROLLEN[_soort],
-        _("Intrekken"),
+        str(_("Intrekken")),
+        INTREKKEN[_soort],
         reden_verplicht=True,
-        na=("intrekken",),
+        effecten=(na.intrekken,),
+        soort=_soort,
     )
     for _soort, _staten in INTREKBAAR.items()
     for _van in _staten
 )
 
-OVERGANGEN: tuple[Overgang, ...] = tuple(_RIJEN)
-
 #: The first state of each kind, and who may start one.
-BEGINSTATUS = {G: S.AANGEKONDIGD, U: S.AANGEKONDIGD, M: S.GEPLAND}
-AANMAKEN_ROLLEN = {G: {A, B, OS}, M: {A, B, OS}, U: {V, VV, OS}}
+BEGINSTATUS: dict[str, str] = {G: S.AANGEKONDIGD, U: S.AANGEKONDIGD, M: S.GEPLAND}
+WERKSTROOM: Workflow[Adviesaanvraag] = Workflow(_RIJEN, begin=BEGINSTATUS)
+AANMAKEN: dict[str, str] = {
+    G: "advies.aanvraag_aanmaken",
+    M: "advies.aanvraag_aanmaken",
+    U: "advies.ongevraagd_aanmaken",
+}
 
-#: Outside the state table, the same shape: who may edit what, in which states.
-CONCEPT_BEWERKEN = (frozenset({OS}), (S.IN_VOORBEREIDING, S.ADVIESGESPREK_GEHOUDEN, S.CONCEPT))
-DOCUMENT_TOEVOEGEN = (
-    frozenset({A, B, OS}),
+#: Outside the state table, the same shape: which capability edits what, in which states.
+Regel = tuple[str, tuple[str, ...]]
+CONCEPT_BEWERKEN: Regel = (
+    "advies.verslag_maken",
+    (S.IN_VOORBEREIDING, S.ADVIESGESPREK_GEHOUDEN, S.CONCEPT),
+)
+DOCUMENT_TOEVOEGEN: Regel = (
+    "advies.documenten_toevoegen",
     tuple(s for s in S if s not in (S.AFGEROND, S.INGETROKKEN)),
 )
-REACTIE_VASTLEGGEN = (frozenset({A, B, OS}), (S.VERZONDEN,))
-PUBLICEREN = (
-    frozenset({OS, V, VV}),
+REACTIE_VASTLEGGEN: Regel = ("advies.reactie_vastleggen", (S.VERZONDEN,))
+PUBLICEREN: Regel = (
+    "advies.publiceren",
     (S.VERZONDEN, S.REACTIE_ONTVANGEN, S.TER_KENNISNAME_RAAD, S.AFGEROND),
 )
-BELANG_MELDEN = (
-    frozenset({L, V, VV}),
+BELANG_MELDEN: Regel = (
+    "advies.belang_melden",
     (
         S.AANGEKONDIGD,
         S.DOCUMENTEN_ONTVANGEN,
@@ -304,29 +283,8 @@ BELANG_MELDEN = (
         S.GEPLAND,
     ),
 )
-MEEDENKEN_VASTLEGGEN = (frozenset({OS, B}), (S.GEPLAND, S.GEHOUDEN))
-KORTERE_TERMIJN = (VOORZITTERS, (S.AANGEKONDIGD, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING))
-
-
-def overgangen_van(soort: str, van: str) -> list[Overgang]:
-    return [o for o in OVERGANGEN if o.soort == soort and o.van == van]
-
-
-def zoek(soort: str, van: str, naar: str) -> Overgang | None:
-    for o in OVERGANGEN:
-        if (o.soort, o.van, o.naar) == (soort, van, naar):
-            return o
-    return None
-
-
-def bereikbare_statussen(soort: str) -> set[str]:
-    """Every state reachable from the kind's first state (a test that the table is connected)."""
-    gezien = {BEGINSTATUS[soort]}
-    rand = [BEGINSTATUS[soort]]
-    while rand:
-        van = rand.pop()
-        for o in overgangen_van(soort, van):
-            if o.naar not in gezien:
-                gezien.add(o.naar)
-                rand.append(o.naar)
-    return gezien
+MEEDENKEN_VASTLEGGEN: Regel = ("advies.meedenken_vastleggen", (S.GEPLAND, S.GEHOUDEN))
+KORTERE_TERMIJN: Regel = (
+    "advies.kortere_termijn",
+    (S.AANGEKONDIGD, S.DOCUMENTEN_ONTVANGEN, S.IN_VOORBEREIDING),
+)

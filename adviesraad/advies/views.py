@@ -5,29 +5,25 @@ A refused or missing request is a 404 (no oracle); a refused action on a visible
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from adviesraad.models.advies import Adviesaanvraag, Soort, Status
-from hengelo_participatie.files.views import DOWNLOAD_HEADERS, pdf_download
-from hengelo_participatie.pdf.documents import render
+from adviesraad.models.advies import Adviesaanvraag, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
+from hengelo_participatie.files.views import pdf_download
+from hengelo_participatie.pdf.documents import render
 
-from . import selectors, services, transitions
+from . import selectors, transitions
 from .forms import (
     AanvraagForm,
     BelangForm,
@@ -39,8 +35,19 @@ from .forms import (
     ReactieForm,
     RedenForm,
 )
-from .opmaak import platte_tekst
-from .policies import aanvraag_policy, heeft_rol
+from .policies import aanvraag_policy
+from .services import publicatie
+from .services.aanvraag import (
+    aanvraag_aanmaken,
+    document_toevoegen,
+    kortere_termijn_afspreken,
+    kortere_termijn_controleren,
+    meedenken_vastleggen,
+    overgang_uitvoeren,
+)
+from .services.goedkeuring import belang_melden, concept_opslaan, goedkeuring_geven
+from .services.reactie import collegereactie_vastleggen
+from .services.versie import huidige_versie
 
 
 def _naar_detail(aanvraag: Adviesaanvraag) -> HttpResponse:
@@ -52,7 +59,9 @@ def _naar_detail(aanvraag: Adviesaanvraag) -> HttpResponse:
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
     pagina = queryparams.pagina(request.GET)
-    kan_aanmaken = any(heeft_rol(request.user, r) for r in transitions.AANMAKEN_ROLLEN.values())
+    kan_aanmaken = any(
+        aanvraag_policy.user_has_perm(request.user, c) for c in transitions.AANMAKEN.values()
+    )
     return TemplateResponse(
         request,
         "adviesraad/advies/overzicht.html",
@@ -66,7 +75,9 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest) -> HttpResponse:
-    soorten = [s for s, r in transitions.AANMAKEN_ROLLEN.items() if heeft_rol(request.user, r)]
+    soorten = [
+        s for s, c in transitions.AANMAKEN.items() if aanvraag_policy.user_has_perm(request.user, c)
+    ]
     if not soorten or not aanvraag_policy.user_has_perm(request.user, "add"):
         raise Http404
     form = AanvraagForm(request.POST or None, soorten=soorten)
@@ -74,7 +85,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         resultaat: dict[str, Adviesaanvraag] = {}
 
         def actie() -> None:
-            resultaat["a"] = services.aanvraag_aanmaken(door=request.user, **form.service_kwargs())
+            resultaat["a"] = aanvraag_aanmaken(door=request.user, **form.service_kwargs())
 
         if uitvoeren(request, form, actie, _("De adviesaanvraag is aangemaakt.")):
             return _naar_detail(resultaat["a"])
@@ -107,7 +118,7 @@ def overgang(request: HttpRequest, pk: int, naar: str) -> HttpResponse:
     form = RedenForm(request.POST)
     form.is_valid()
     try:
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag,
             naar=naar,
             door=request.user,
@@ -141,9 +152,12 @@ def _formulier(
     )
 
 
-def _toegestaan(request: HttpRequest, regel: Any, aanvraag: Adviesaanvraag) -> None:
-    rollen, statussen = regel
-    if not services.mag(request.user, rollen, aanvraag) or aanvraag.status not in statussen:
+def _toegestaan(request: HttpRequest, regel: transitions.Regel, aanvraag: Adviesaanvraag) -> None:
+    capability, statussen = regel
+    if (
+        not aanvraag_policy.user_has_perm_for_object(request.user, capability, aanvraag)
+        or aanvraag.status not in statussen
+    ):
         raise Http404
 
 
@@ -152,7 +166,7 @@ def _toegestaan(request: HttpRequest, regel: Any, aanvraag: Adviesaanvraag) -> N
 def concept(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     _toegestaan(request, transitions.CONCEPT_BEWERKEN, aanvraag)
-    huidige = services.huidige_versie(aanvraag)
+    huidige = huidige_versie(aanvraag)
     punten = list(huidige.punten.order_by("nummer")) if huidige else []
     form = ConceptForm(
         request.POST or None,
@@ -165,7 +179,7 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.concept_opslaan(
+            lambda: concept_opslaan(
                 aanvraag=aanvraag,
                 inleiding=form.cleaned_data["inleiding"],
                 punten=form.punten(),
@@ -190,7 +204,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.document_toevoegen(
+            lambda: document_toevoegen(
                 aanvraag=aanvraag,
                 upload=form.cleaned_data["upload"],
                 titel=form.cleaned_data["titel"],
@@ -220,7 +234,7 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.goedkeuring_geven(
+            lambda: goedkeuring_geven(
                 aanvraag=d.aanvraag,
                 door=request.user,
                 oordeel=form.cleaned_data["oordeel"],
@@ -245,7 +259,7 @@ def belang(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.belang_melden(
+            lambda: belang_melden(
                 aanvraag=aanvraag, door=request.user, toelichting=form.cleaned_data["toelichting"]
             ),
             _("Uw belang is vastgelegd. U doet niet mee aan de goedkeuring van dit advies."),
@@ -273,9 +287,7 @@ def inbreng(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.meedenken_vastleggen(
-                aanvraag=aanvraag, door=request.user, **form.cleaned_data
-            ),
+            lambda: meedenken_vastleggen(aanvraag=aanvraag, door=request.user, **form.cleaned_data),
             _("De inbreng is vastgelegd."),
         )
     ):
@@ -306,15 +318,13 @@ def kortere_termijn(request: HttpRequest, pk: int) -> HttpResponse:
             if uitvoeren(
                 request,
                 form,
-                lambda: services.kortere_termijn_afspreken(
-                    aanvraag=aanvraag, door=request.user, **gegevens
-                ),
+                lambda: kortere_termijn_afspreken(aanvraag=aanvraag, door=request.user, **gegevens),
                 _("De kortere adviestermijn is vastgelegd."),
             ):
                 return _naar_detail(aanvraag)
         else:
             try:
-                services.kortere_termijn_controleren(aanvraag=aanvraag, **gegevens)
+                kortere_termijn_controleren(aanvraag=aanvraag, **gegevens)
             except ValidationError as exc:
                 fouten_naar_form(form, exc)
             else:
@@ -344,7 +354,7 @@ def reactie(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.collegereactie_vastleggen(
+            lambda: collegereactie_vastleggen(
                 aanvraag=aanvraag,
                 besluitdatum=form.cleaned_data["besluitdatum"],
                 punten=form.punten(),
@@ -371,7 +381,7 @@ def reactie(request: HttpRequest, pk: int) -> HttpResponse:
 def publiceren(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     try:
-        services.publiceren(aanvraag=aanvraag, door=request.user)
+        publicatie.publiceren(aanvraag=aanvraag, door=request.user)
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:
@@ -400,91 +410,3 @@ def voorlegger_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_voor(request.user, pk)
     inhoud = render(selectors.raadsvoorlegger(aanvraag))
     return pdf_download(inhoud, f"voorlegger-{aanvraag.kenmerk}.pdf")
-
-
-# --- Public register -----------------------------------------------------------------------------
-@require_GET
-def register(request: HttpRequest) -> HttpResponse:
-    reg = selectors.register(
-        jaar=queryparams.jaar(request.GET),
-        # The law codes are read with the register's own query; the selector drops an unknown one.
-        wet=queryparams.code(request.GET, "wet"),
-        soort=queryparams.keuze(request.GET, "soort", Soort.values),
-        status=queryparams.keuze(request.GET, "status", Status.values),
-        pagina=queryparams.pagina(request.GET),
-    )
-    return TemplateResponse(
-        request,
-        "adviesraad/advies/register.html",
-        {"register": reg, "statussen": Status.choices},
-    )
-
-
-@require_GET
-def register_detail(request: HttpRequest, kenmerk: str) -> HttpResponse:
-    return TemplateResponse(
-        request,
-        "adviesraad/advies/register_detail.html",
-        {"o": selectors.openbaar_advies(kenmerk)},
-    )
-
-
-def _bestand_response(bestand: Any) -> FileResponse:
-    try:
-        handle = bestand.bestand.open("rb")
-    except OSError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=bestand.oorspronkelijke_naam,
-        content_type=bestand.content_type,
-    )
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
-    response["Cache-Control"] = "public, max-age=300"
-    return response
-
-
-@require_GET
-def register_pdf(request: HttpRequest, kenmerk: str) -> FileResponse:
-    """The stored PDF of the published advice: the same bytes as sent to the College."""
-    return _bestand_response(selectors.openbaar_advies(kenmerk).advies.pdf)
-
-
-@require_GET
-def register_document(request: HttpRequest, kenmerk: str, pk: int) -> FileResponse:
-    return _bestand_response(selectors.openbaar_document(kenmerk, pk).bestand)
-
-
-class RegisterFeed(Feed):
-    feed_type = Atom1Feed
-    title = gettext_lazy("Adviezen van de Adviesraad sociaal domein Hengelo")
-    subtitle = gettext_lazy("Gepubliceerde adviezen aan het college en de reactie van het college.")
-
-    def link(self) -> str:
-        return reverse("adviezen:register")
-
-    def items(self) -> list[Adviesaanvraag]:
-        return selectors.register_feed()
-
-    def item_title(self, item: Adviesaanvraag) -> str:
-        return f"{item.kenmerk}: {item.titel}"
-
-    def item_description(self, item: Adviesaanvraag) -> str:
-        """The summary as plain text, HTML-escaped: Atom1Feed sends it as ``type="html"``.
-
-        ``platte_tekst`` strips tags and then *unescapes* entities, so a summary that was typed
-        as ``&lt;img src=x onerror=...&gt;`` comes out as real markup. Escaping it again makes a
-        feed reader show those characters as text instead of running them.
-        """
-        return html.escape(platte_tekst(item.samenvatting) or str(item.get_soort_display()))
-
-    def item_link(self, item: Adviesaanvraag) -> str:
-        return reverse("adviezen:detail", args=[item.kenmerk])
-
-    def item_pubdate(self, item: Adviesaanvraag) -> Any:
-        return item.gepubliceerd_op
-
-    def item_updateddate(self, item: Adviesaanvraag) -> Any:
-        return item.gewijzigd_op

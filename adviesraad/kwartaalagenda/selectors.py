@@ -4,7 +4,7 @@ whatever the number of items (tests/adviesraad/kwartaalagenda/test_queries.py).
 * Readers (council, supporter) only see the **latest published version**, never the draft.
 * Keepers (account holder, policy staff) also see the draft and what publishing would change.
 * A linked advice request is only shown (title, kenmerk, link) to a user the advice policy lets
-  see it (``aanvragen_zichtbaar_zonder_extra_queries``).
+  see it (``aanvraag_policy.zichtbaar_zonder_extra_queries``).
 
 For the portal dashboard: ``wijzigingen_voor(user)``.
 """
@@ -20,7 +20,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.models.advies import Adviesaanvraag
 
 from .models import DATUMVELDEN, Agendapunt, Gezien, Kwartaalagenda, Versie, kwartaal_van
@@ -84,7 +84,7 @@ def _zichtbare_aanvragen(user: Any, pks: set[int]) -> dict[int, Adviesaanvraag]:
     if not pks:
         return {}
     qs = (
-        aanvragen_zichtbaar_zonder_extra_queries(user)
+        aanvraag_policy.zichtbaar_zonder_extra_queries(user)
         .filter(pk__in=pks)
         .only("pk", "kenmerk", "titel")
     )
@@ -341,7 +341,7 @@ def punt_voor(user: Any, pk: object, action: str = "change") -> Agendapunt:
 
 def aanvragen_om_te_koppelen(user: Any) -> QuerySet[Adviesaanvraag]:
     """The requests ``user`` may link an item to: those the advice policy lets them see."""
-    return aanvragen_zichtbaar_zonder_extra_queries(user).order_by("-aangemaakt_op", "-pk")
+    return aanvraag_policy.zichtbaar_zonder_extra_queries(user).order_by("-aangemaakt_op", "-pk")
 
 
 # --- For the portal dashboard -------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.policies import mag_verklaring_lezen
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
@@ -153,7 +153,7 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
     aanvraag_ids = {p.adviesaanvraag_id for p in agendapunten if p.adviesaanvraag_id}
     zichtbaar = (
         set(
-            aanvragen_zichtbaar_zonder_extra_queries(user)
+            aanvraag_policy.zichtbaar_zonder_extra_queries(user)
             .filter(pk__in=aanvraag_ids)
             .values_list("pk", flat=True)
         )

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from adviesraad.advies.policies import aanvraag_policy
 from hengelo_participatie.core.formulieren import uitvoeren
 
 from . import selectors, services
@@ -285,7 +285,7 @@ def _agenda_forms(request: HttpRequest, vergadering: Vergadering, aanvragen: Any
 def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an agenda item or change one (``punt`` in the POST names which)."""
     vergadering = vergadering_voor(request.user, pk, beheer=True)
-    aanvragen = aanvragen_zichtbaar_zonder_extra_queries(request.user).order_by("-kenmerk")
+    aanvragen = aanvraag_policy.zichtbaar_zonder_extra_queries(request.user).order_by("-kenmerk")
     bestaande = _agenda_forms(request, vergadering, aanvragen)
     nieuw_form = AgendapuntForm(
         request.POST if request.POST.get("punt") == "nieuw" else None,

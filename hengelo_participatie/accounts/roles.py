@@ -193,6 +193,20 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset(
+            {
+                "advies.belang_melden",
+                "advies.corrigeren",
+                "advies.goedkeuren",
+                "advies.kortere_termijn",
+                "advies.ongevraagd_aanmaken",
+                "advies.ongevraagd_intrekken",
+                "advies.publiceren",
+                "advies.ronde_inzien",
+                "advies.vaststellen",
+                "advies.voorbereiden",
+            }
+        ),
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
@@ -205,6 +219,19 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset(
+            {
+                "advies.belang_melden",
+                "advies.corrigeren",
+                "advies.goedkeuren",
+                "advies.kortere_termijn",
+                "advies.ongevraagd_aanmaken",
+                "advies.ongevraagd_intrekken",
+                "advies.publiceren",
+                "advies.vaststellen",
+                "advies.voorbereiden",
+            }
+        ),
     ),
     Rol.LID: RolDefinitie(
         label="Lid",
@@ -215,6 +242,12 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset(
+            {
+                "advies.belang_melden",
+                "advies.goedkeuren",
+            }
+        ),
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
@@ -234,6 +267,29 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_BEHEER,
+        kan=frozenset(
+            {
+                "advies.aanvraag_aanmaken",
+                "advies.aanvraag_intrekken",
+                "advies.afronden",
+                "advies.alle_aanvragen_zien",
+                "advies.alle_bestanden_zien",
+                "advies.brief_ondertekenen",
+                "advies.corrigeren",
+                "advies.documenten_ontvangen",
+                "advies.documenten_toevoegen",
+                "advies.meedenken_vastleggen",
+                "advies.ongevraagd_aanmaken",
+                "advies.ongevraagd_intrekken",
+                "advies.plannen",
+                "advies.publiceren",
+                "advies.reactie_vastleggen",
+                "advies.ronde_inzien",
+                "advies.verslag_maken",
+                "advies.verzenden",
+                "advies.voorbereiden",
+            }
+        ),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -261,6 +317,19 @@ ROLES: dict[Rol, RolDefinitie] = {
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
+        kan=frozenset(
+            {
+                "advies.aankondiging_ontvangen",
+                "advies.aanvraag_aanmaken",
+                "advies.aanvraag_intrekken",
+                "advies.afronden",
+                "advies.alle_aanvragen_zien",
+                "advies.documenten_ontvangen",
+                "advies.documenten_toevoegen",
+                "advies.plannen",
+                "advies.reactie_vastleggen",
+            }
+        ),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
@@ -272,6 +341,17 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_BEHEER
         | VERGADERING_LEZEN,
+        kan=frozenset(
+            {
+                "advies.aanvraag_aanmaken",
+                "advies.aanvraag_intrekken",
+                "advies.beleidsmedewerker",
+                "advies.documenten_ontvangen",
+                "advies.documenten_toevoegen",
+                "advies.meedenken_vastleggen",
+                "advies.reactie_vastleggen",
+            }
+        ),
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
         label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN

@@ -45,6 +45,19 @@ class Actie(StrEnum):
     # --- adviesraad: membership -------------------------------------------------------------
 
     # --- adviesraad: advice -----------------------------------------------------------------
+    ADVIES_AANVRAAG_AANMAKEN = "aanvraag_aanmaken"
+    ADVIES_BELANG_MELDEN = "belang_melden"
+    ADVIES_COLLEGEREACTIE = "collegereactie"
+    ADVIES_CONCEPT_OPSLAAN = "concept_opslaan"
+    ADVIES_DOCUMENT_TOEVOEGEN = "document_toevoegen"
+    ADVIES_GOEDKEUREN = "goedkeuren"
+    ADVIES_KORTERE_TERMIJN = "kortere_termijn"
+    ADVIES_MEEDENKEN_VASTLEGGEN = "meedenken_vastleggen"
+    ADVIES_OVERGANG = "overgang"
+    ADVIES_PLANNING = "planning"
+    ADVIES_PUBLICATIE_INTREKKEN = "publicatie_intrekken"
+    ADVIES_PUBLICEREN = "publiceren"
+    ADVIES_UITGESLOTEN = "uitgesloten"
 
     # --- adviesraad: meetings and the quarterly agenda -------------------------------------
 

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import overgang_uitvoeren
+from adviesraad.advies.services.goedkeuring import goedkeuring_geven
+from adviesraad.advies.services.publicatie import publiceren
+from adviesraad.advies.services.versie import huidige_versie
 from adviesraad.models.advies import Adviesaanvraag, Oordeel, Status
 from tests.adviesraad.advies.conftest import raad as raad  # noqa: F401 - the fixture
 from tests.adviesraad.advies.helpers import gevraagd, reactie, tot_ter_goedkeuring, tot_verzonden
@@ -45,7 +48,7 @@ def _flow(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_ter_goedkeuring(aanvraag, raad)
     for lid in [*raad["leden"][1:], raad["voorzitter"]]:
-        services.goedkeuring_geven(aanvraag=aanvraag, door=lid.user, oordeel=Oordeel.AKKOORD)
+        goedkeuring_geven(aanvraag=aanvraag, door=lid.user, oordeel=Oordeel.AKKOORD)
 
     lid = _als(page_as, raad["leden"][0].user, "lid")
     lid.goto("/portaal/advies/")
@@ -58,9 +61,7 @@ def _flow(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes) -> None:
     assert "Dank u" in lid.content()
     assert_no_csp_errors(lid)
 
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user
-    )
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user)
     ondersteuner = _als(page_as, raad["ondersteuner"], "ondersteuner")
     ondersteuner.goto(f"/portaal/advies/{aanvraag.pk}/")
     ondersteuner.get_by_role("button", name="Verzenden aan het college").click()
@@ -72,7 +73,7 @@ def _flow(page_as: Any, raad: dict[str, Any], pdf_bytes: bytes) -> None:
     pad = info.value.path()
     with open(pad, "rb") as f:
         inhoud = f.read()
-    advies = services.huidige_versie(aanvraag)
+    advies = huidige_versie(aanvraag)
     assert inhoud == advies.pdf.bestand.open("rb").read()
     assert inhoud.startswith(b"%PDF")
 
@@ -83,13 +84,11 @@ def _axe_op_elke_pagina(
     verzonden = gevraagd(raad, pdf_bytes, titel="Verzonden advies")
     tot_verzonden(verzonden, raad)
     reactie(verzonden, raad)
-    services.overgang_uitvoeren(
-        aanvraag=verzonden, naar=Status.REACTIE_ONTVANGEN, door=raad["ondersteuner"]
-    )
-    services.publiceren(aanvraag=verzonden, door=raad["ondersteuner"])
+    overgang_uitvoeren(aanvraag=verzonden, naar=Status.REACTIE_ONTVANGEN, door=raad["ondersteuner"])
+    publiceren(aanvraag=verzonden, door=raad["ondersteuner"])
     concept = gevraagd(raad, pdf_bytes, titel="Concept advies")
     tot_ter_goedkeuring(concept, raad)
-    services.overgang_uitvoeren(aanvraag=concept, naar=Status.CONCEPT, door=raad["ondersteuner"])
+    overgang_uitvoeren(aanvraag=concept, naar=Status.CONCEPT, door=raad["ondersteuner"])
     wacht = gevraagd(raad, pdf_bytes, titel="Wacht op reactie")
     tot_verzonden(wacht, raad)
 

@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from adviesraad.advies import deadlines as ad
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import overgang_uitvoeren
+from adviesraad.advies.services.goedkeuring import goedkeuring_geven, open_ronde
 from adviesraad.models.advies import (
     Advies,
     Adviesaanvraag,
@@ -91,9 +92,9 @@ def test_verzonden_advies_geeft_geen_herinnering_advies_uiterlijk(raad, pdf_byte
 
 def test_goedkeuringsronde_aan_leden_die_nog_niet_reageerden(raad, pdf_bytes):
     aanvraag = tot_ter_goedkeuring(gevraagd(raad, pdf_bytes), raad)
-    ronde = services.open_ronde(aanvraag)
+    ronde = open_ronde(aanvraag)
     eerste, *overige = raad["leden"]
-    services.goedkeuring_geven(aanvraag=aanvraag, door=eerste.user, oordeel=Oordeel.AKKOORD)
+    goedkeuring_geven(aanvraag=aanvraag, door=eerste.user, oordeel=Oordeel.AKKOORD)
     lead = _lead(ad.HERINNERING_GOEDKEURINGSRONDE, ronde.deadline)
     begin = lead.voor(ronde.deadline)
 
@@ -144,9 +145,7 @@ def test_beantwoorde_reactie_college_geeft_geen_herinnering(raad, pdf_bytes):
     assert aanvraag.status == Status.VERZONDEN  # recording the response keeps the status
     assert _van(ad.REACTIE_COLLEGE, uiterlijk) == []
     assert _van(ad.REACTIE_COLLEGE, uiterlijk + timedelta(days=10)) == []
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.REACTIE_ONTVANGEN, door=raad["ondersteuner"]
-    )
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.REACTIE_ONTVANGEN, door=raad["ondersteuner"])
     assert _van(ad.REACTIE_COLLEGE, uiterlijk + timedelta(days=10)) == []
 
 

@@ -15,8 +15,9 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from adviesraad.advies import services as advies_services
-from adviesraad.advies.policies import aanvraag_policy, aanvragen_zichtbaar_zonder_extra_queries
+from adviesraad.advies.policies import aanvraag_policy
+from adviesraad.advies.services.aanvraag import overgang_uitvoeren
+from adviesraad.advies.services.publicatie import publiceren
 from adviesraad.models.advies import Adviesaanvraag, Status
 from participatiemix import services
 from participatiemix.relevantie import relevante_wetten_voor
@@ -97,7 +98,7 @@ def test_openbaar_register_toont_alleen_aantal_en_soort(
     _gebruikt_in(aanvraag)
     tot_verzonden(aanvraag, raad)
     reactie(aanvraag, raad)
-    advies_services.publiceren(aanvraag=aanvraag, door=raad["ondersteuner"])
+    publiceren(aanvraag=aanvraag, door=raad["ondersteuner"])
     response = client.get(f"/adviezen/{aanvraag.kenmerk}/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -169,7 +170,7 @@ def test_zichtbaarheid_zonder_extra_queries_volgt_het_beleid(
     ]
     for user in gebruikers:
         with django_assert_num_queries(0):
-            qs = aanvragen_zichtbaar_zonder_extra_queries(user)
+            qs = aanvraag_policy.zichtbaar_zonder_extra_queries(user)
         assert set(qs.values_list("pk", flat=True)) == set(
             aanvraag_policy.instances_user_has_perm_for(user, "view").values_list("pk", flat=True)
         ), user
@@ -195,7 +196,7 @@ def test_ingetrokken_of_afgeronde_aanvraag_telt_niet(
 ) -> None:
     lid = raad["leden"][0].user
     ingetrokken = gevraagd(raad, pdf_bytes)
-    advies_services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=ingetrokken,
         naar=Status.INGETROKKEN,
         door=raad["beleidsmedewerker"],

@@ -8,7 +8,14 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import (
+    aanvraag_aanmaken,
+    document_toevoegen,
+    overgang_uitvoeren,
+    planning_wijzigen,
+)
+from adviesraad.advies.services.goedkeuring import concept_opslaan, goedkeuring_geven, open_ronde
+from adviesraad.advies.services.reactie import collegereactie_vastleggen
 from adviesraad.models.advies import Adviesaanvraag, Oordeel, Overname, Soort, Status
 
 
@@ -23,7 +30,7 @@ PUNTEN = [
 
 
 def gevraagd(raad: dict[str, Any], pdf: bytes, **kw: Any) -> Adviesaanvraag:
-    aanvraag = services.aanvraag_aanmaken(
+    aanvraag = aanvraag_aanmaken(
         soort=Soort.GEVRAAGD,
         titel=kw.pop("titel", "Beleidskader Wmo 2027"),
         samenvatting="Het nieuwe beleidskader voor zorg en ondersteuning.",
@@ -34,7 +41,7 @@ def gevraagd(raad: dict[str, Any], pdf: bytes, **kw: Any) -> Adviesaanvraag:
         door=raad["beleidsmedewerker"],
         **kw,
     )
-    services.document_toevoegen(
+    document_toevoegen(
         aanvraag=aanvraag,
         upload=pdf_upload(pdf),
         titel="Geheim concept beleidskader",
@@ -49,42 +56,42 @@ def tot_ter_goedkeuring(
 ) -> Adviesaanvraag:
     o = raad["ondersteuner"]
     if aanvraag.soort == Soort.GEVRAAGD:
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["beleidsmedewerker"]
         )
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=o)
-        services.planning_wijzigen(
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=o)
+        planning_wijzigen(
             aanvraag=aanvraag,
             door=raad["accounthouder"],
             adviesgesprek_op=timezone.localdate() - timedelta(days=1),
             toelichting_op=timezone.localdate() - timedelta(days=10),
         )
         aanvraag.refresh_from_db()
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.ADVIESGESPREK_GEHOUDEN, door=o)
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.ADVIESGESPREK_GEHOUDEN, door=o)
     else:
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=o)
-    services.concept_opslaan(
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=o)
+    concept_opslaan(
         aanvraag=aanvraag,
         inleiding="Wij danken u voor de vraag.",
         punten=punten or PUNTEN,
         door=o,
     )
-    services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=o)
-    return services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.TER_GOEDKEURING, door=o)
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=o)
+    return overgang_uitvoeren(aanvraag=aanvraag, naar=Status.TER_GOEDKEURING, door=o)
 
 
 def iedereen_akkoord(aanvraag: Adviesaanvraag, raad: dict[str, Any]) -> None:
     for lid in raad["leden"]:
-        services.goedkeuring_geven(
+        goedkeuring_geven(
             aanvraag=aanvraag, door=lid.user, oordeel=Oordeel.AKKOORD, opmerking="Prima."
         )
     voorzitter = raad["voorzitter"].user
     if (
-        services.open_ronde(aanvraag)
+        open_ronde(aanvraag)
         .goedkeuringen.filter(lid__user=voorzitter, oordeel=Oordeel.OPEN)
         .exists()
     ):
-        services.goedkeuring_geven(aanvraag=aanvraag, door=voorzitter, oordeel=Oordeel.AKKOORD)
+        goedkeuring_geven(aanvraag=aanvraag, door=voorzitter, oordeel=Oordeel.AKKOORD)
 
 
 def tot_verzonden(
@@ -92,16 +99,12 @@ def tot_verzonden(
 ) -> Adviesaanvraag:
     tot_ter_goedkeuring(aanvraag, raad, punten)
     iedereen_akkoord(aanvraag, raad)
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user
-    )
-    return services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.VERZONDEN, door=raad["ondersteuner"]
-    )
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user)
+    return overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VERZONDEN, door=raad["ondersteuner"])
 
 
 def reactie(aanvraag: Adviesaanvraag, raad: dict[str, Any], besluit: date | None = None) -> Any:
-    return services.collegereactie_vastleggen(
+    return collegereactie_vastleggen(
         aanvraag=aanvraag,
         besluitdatum=besluit or timezone.localdate(),
         punten={

@@ -11,7 +11,14 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import (
+    aanvraag_aanmaken,
+    meedenken_vastleggen,
+    overgang_uitvoeren,
+    planning_wijzigen,
+)
+from adviesraad.advies.services.goedkeuring import concept_opslaan
+from adviesraad.advies.services.versie import huidige_versie
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status, Statuswijziging
 from tests.adviesraad.advies.helpers import PUNTEN, gevraagd, iedereen_akkoord, reactie
 
@@ -78,15 +85,13 @@ def test_gevraagd_through_the_admin(
     assert "Vul eerst de datum van het adviesgesprek in" in pagina
     response = ondersteuner.get(_stap_url(aanvraag, Status.ADVIESGESPREK_GEHOUDEN), follow=True)
     assert "Vul eerst de datum van het adviesgesprek in" in response.content.decode()
-    services.planning_wijzigen(
+    planning_wijzigen(
         aanvraag=aanvraag,
         door=raad["accounthouder"],
         adviesgesprek_op=timezone.localdate() - timedelta(days=1),
     )
     _stap(ondersteuner, aanvraag, Status.ADVIESGESPREK_GEHOUDEN)
-    services.concept_opslaan(
-        aanvraag=aanvraag, inleiding="Dank.", punten=PUNTEN, door=raad["ondersteuner"]
-    )
+    concept_opslaan(aanvraag=aanvraag, inleiding="Dank.", punten=PUNTEN, door=raad["ondersteuner"])
     _stap(ondersteuner, aanvraag, Status.CONCEPT)
     _stap(ondersteuner, aanvraag, Status.TER_GOEDKEURING)
     iedereen_akkoord(aanvraag, raad)
@@ -97,7 +102,7 @@ def test_gevraagd_through_the_admin(
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.VASTGESTELD
     _stap(ondersteuner, aanvraag, Status.VERZONDEN)
-    assert services.huidige_versie(aanvraag).pdf is not None
+    assert huidige_versie(aanvraag).pdf is not None
     # No withdrawal after sending, and no response without the College's answer.
     _geweigerd(accounthouder, aanvraag, Status.INGETROKKEN, "kan niet bij gevraagd advies")
     _geweigerd(accounthouder, aanvraag, Status.REACTIE_ONTVANGEN, "Leg eerst de reactie")
@@ -142,9 +147,7 @@ def test_ongevraagd_created_and_walked_through_the_admin(
     assert _aangeboden(accounthouder, aanvraag) == set()
     _geweigerd(accounthouder, aanvraag, Status.INGETROKKEN, "U mag dit niet doen")
     _stap(ondersteuner, aanvraag, Status.IN_VOORBEREIDING)
-    services.concept_opslaan(
-        aanvraag=aanvraag, inleiding="", punten=PUNTEN, door=raad["ondersteuner"]
-    )
+    concept_opslaan(aanvraag=aanvraag, inleiding="", punten=PUNTEN, door=raad["ondersteuner"])
     _stap(ondersteuner, aanvraag, Status.CONCEPT)
     _stap(ondersteuner, aanvraag, Status.TER_GOEDKEURING)
     # A member asks for a change: back to concept from the admin, then again.
@@ -164,7 +167,7 @@ def test_meedenken_through_the_admin_and_the_guard_message(
 ) -> None:
     accounthouder = client_van(raad["accounthouder"])
     ondersteuner = client_van(raad["ondersteuner"])
-    aanvraag = services.aanvraag_aanmaken(
+    aanvraag = aanvraag_aanmaken(
         soort=Soort.MEEDENKEN,
         titel="Vroeg meedenken armoedebeleid",
         door=raad["accounthouder"],
@@ -177,7 +180,7 @@ def test_meedenken_through_the_admin_and_the_guard_message(
     _geweigerd(ondersteuner, aanvraag, Status.GEHOUDEN, "Schrijf eerst kort op")
     response = ondersteuner.get(_stap_url(aanvraag, Status.GEHOUDEN), follow=True)
     assert "Schrijf eerst kort op" in response.content.decode()
-    services.meedenken_vastleggen(
+    meedenken_vastleggen(
         aanvraag=aanvraag, mondelinge_inbreng="Let op mantelzorgers.", door=raad["ondersteuner"]
     )
     _stap(ondersteuner, aanvraag, Status.GEHOUDEN)
@@ -232,7 +235,7 @@ def test_changelist_filters_advice_overdue_and_response_overdue(
     te_laat = gevraagd(raad, pdf_bytes, titel="Te laat advies")
     op_tijd = gevraagd(raad, pdf_bytes, titel="Op tijd advies")
     for aanvraag in (te_laat, op_tijd):
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag,
             naar=Status.DOCUMENTEN_ONTVANGEN,
             door=raad["beleidsmedewerker"],

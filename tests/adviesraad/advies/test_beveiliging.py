@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import kortere_termijn_afspreken
 
 from .helpers import gevraagd
 
@@ -23,8 +23,8 @@ def test_kortere_termijn_heeft_een_auditregel(
     aanvraag = gevraagd(raad, pdf_bytes)
     korter = timezone.localdate() + timedelta(weeks=3)
     voorzitter = raad["voorzitter"].user
-    caplog.set_level(logging.INFO, logger="hengelo_participatie.adviesraad")
-    services.kortere_termijn_afspreken(
+    caplog.set_level(logging.INFO, logger="hengelo_participatie.audit")
+    kortere_termijn_afspreken(
         aanvraag=aanvraag, advies_uiterlijk=korter, afspraak="Spoed.", door=voorzitter
     )
     assert any(

@@ -17,7 +17,11 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from adviesraad.advies import deadlines as ad
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import (
+    aanvraag_aanmaken,
+    document_toevoegen,
+    overgang_uitvoeren,
+)
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status
 from hengelo_participatie.notifications import agenda, registry
 from hengelo_participatie.notifications import services as meldingen
@@ -33,7 +37,7 @@ SAMENVATTING = "Bezuiniging GEHEIMSAMENVATTING-3Z op de Wmo"
 
 
 def _aanvraag(raad: dict[str, Any], pdf: bytes) -> Adviesaanvraag:
-    aanvraag = services.aanvraag_aanmaken(
+    aanvraag = aanvraag_aanmaken(
         soort=Soort.GEVRAAGD,
         titel=TITEL,
         samenvatting=SAMENVATTING,
@@ -43,7 +47,7 @@ def _aanvraag(raad: dict[str, Any], pdf: bytes) -> Adviesaanvraag:
         vragen=["Wat vindt u ervan?"],
         door=raad["beleidsmedewerker"],
     )
-    services.document_toevoegen(
+    document_toevoegen(
         aanvraag=aanvraag,
         upload=pdf_upload(pdf),
         titel="Concept",
@@ -82,17 +86,15 @@ def test_reactie_en_aankondiging_noemen_alleen_het_kenmerk(
     aanvraag = _aanvraag(raad, pdf_bytes)
     tot_ter_goedkeuring(aanvraag, raad)
     iedereen_akkoord(aanvraag, raad)
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user
-    )
-    services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VERZONDEN, door=raad["ondersteuner"])
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user)
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VERZONDEN, door=raad["ondersteuner"])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         reactie(aanvraag, raad)
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.REACTIE_ONTVANGEN, door=raad["beleidsmedewerker"]
         )
-        ongevraagd = services.aanvraag_aanmaken(
+        ongevraagd = aanvraag_aanmaken(
             soort=Soort.ONGEVRAAGD,
             titel=TITEL,
             kernwetten=[raad["kernwet"]],

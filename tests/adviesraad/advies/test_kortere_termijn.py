@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import overgang_uitvoeren, planning_wijzigen
 from adviesraad.models.advies import Adviesaanvraag, Status
 from tests.adviesraad.advies.helpers import gevraagd
 
@@ -50,7 +50,7 @@ def test_chair_fills_in_confirms_and_the_request_page_shows_it(
     assert aanvraag.advies_uiterlijk == datum
     assert aanvraag.kortere_termijn_akkoord_door == raad["voorzitter"].user
     # The agreement survives the receipt of the documents.
-    services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["beleidsmedewerker"]
     )
     aanvraag.refresh_from_db()
@@ -61,7 +61,7 @@ def test_a_date_that_is_not_shorter_or_in_the_past_is_refused_before_confirming(
     raad: dict[str, Any], pdf_bytes: bytes, client_van: Any
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
-    services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["beleidsmedewerker"]
     )
     aanvraag.refresh_from_db()
@@ -106,18 +106,16 @@ def test_others_get_a_404_and_nothing_changes(
     aanvraag.refresh_from_db()
     assert aanvraag.kortere_termijn_akkoord == "" and aanvraag.advies_uiterlijk is None
     # Too late: once the council is writing its concept, the period is no longer changed.
-    services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["beleidsmedewerker"]
     )
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=raad["ondersteuner"]
-    )
-    services.planning_wijzigen(
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.IN_VOORBEREIDING, door=raad["ondersteuner"])
+    planning_wijzigen(
         aanvraag=aanvraag,
         door=raad["accounthouder"],
         adviesgesprek_op=timezone.localdate(),
     )
-    services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=aanvraag, naar=Status.ADVIESGESPREK_GEHOUDEN, door=raad["ondersteuner"]
     )
     assert client_van(raad["voorzitter"].user).get(_url(aanvraag)).status_code == 404

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from adviesraad.advies import services
 from adviesraad.advies.documents import AdviesbriefDocument
+from adviesraad.advies.services.versie import huidige_versie
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.pdf.documents import render_html
 
@@ -37,7 +37,7 @@ def test_pdf_holds_reference_points_and_names_and_is_stored_once(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_verzonden(aanvraag, raad)
-    advies = services.huidige_versie(aanvraag)
+    advies = huidige_versie(aanvraag)
     inhoud = advies.pdf.bestand.open("rb").read()
     tekst = _tekst(inhoud)
     for verwacht in (
@@ -83,7 +83,7 @@ def test_payloads_are_escaped_in_html_and_absent_from_the_pdf(
     start = time.monotonic()
     tot_verzonden(aanvraag, raad, punten=PAYLOADS)
     assert time.monotonic() - start < 30  # rendering ends within a bound
-    advies = services.huidige_versie(aanvraag)
+    advies = huidige_versie(aanvraag)
     opgeslagen = [p.tekst for p in advies.punten.order_by("nummer")]
     for tekst in opgeslagen:
         for verboden in (
@@ -123,6 +123,6 @@ def test_the_letter_to_the_college_is_dutch_when_the_sender_works_in_english(
         tot_verzonden(aanvraag, raad)
         # The English catalogue has these labels, so this would be English without the fix.
         assert translation.gettext("Ons kenmerk") != "Ons kenmerk"
-    tekst = _tekst(services.huidige_versie(aanvraag).pdf.bestand.open("rb").read())
+    tekst = _tekst(huidige_versie(aanvraag).pdf.bestand.open("rb").read())
     assert "Ons kenmerk" in tekst and "Adviespunt 1" in tekst
     assert "Advice point" not in tekst

@@ -6,8 +6,8 @@ history) and the e-mails the workflow sends. A unique marker in the fixture must
 everyone outside the member, the chair and the supporter, and present for them.
 
 * ``BELANG``: the text of a conflict of interest a member reports on a request
-  (``services.belang_melden``); the round copies it onto that member's row.
-* ``STEM``: a member's comment in the approval round (``services.goedkeuring_geven``).
+  (``belang_melden``); the round copies it onto that member's row.
+* ``STEM``: a member's comment in the approval round (``goedkeuring_geven``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from django.test import Client
 from django.utils import timezone
 
 from adviesraad import services as raad_services
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import overgang_uitvoeren
+from adviesraad.advies.services.goedkeuring import belang_melden, goedkeuring_geven, open_ronde
 from adviesraad.models import FunctieSoort
 from adviesraad.models.advies import Oordeel, Status
 from adviesraad.models.verklaringen import Aanleiding
@@ -80,8 +81,8 @@ def ronde(
     with django_capture_on_commit_callbacks(execute=True):
         aanvraag = gevraagd(raad, pdf_bytes)
         tot_ter_goedkeuring(aanvraag, raad)
-        services.belang_melden(aanvraag=aanvraag, door=rollen["lid"], toelichting=BELANG)
-        services.goedkeuring_geven(
+        belang_melden(aanvraag=aanvraag, door=rollen["lid"], toelichting=BELANG)
+        goedkeuring_geven(
             aanvraag=aanvraag, door=rollen["lid_b"], oordeel=Oordeel.WIJZIGING, opmerking=STEM
         )
     aanvraag.refresh_from_db()
@@ -145,7 +146,7 @@ def test_emails_and_reminders_carry_neither_the_interest_nor_the_votes(
     rollen: dict[str, Any], ronde: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     assert mail.outbox, "the round sends e-mail"
-    ronde_rij = services.open_ronde(ronde)
+    ronde_rij = open_ronde(ronde)
     with django_capture_on_commit_callbacks(execute=True):
         for dag in range((ronde_rij.deadline - timezone.localdate()).days + 1):
             herinneringen_verwerken(op=timezone.localdate() + timedelta(days=dag))
@@ -163,16 +164,14 @@ def test_policy_staff_see_only_that_the_concept_was_approved_and_when(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_ter_goedkeuring(aanvraag, raad)
-    services.goedkeuring_geven(
+    goedkeuring_geven(
         aanvraag=aanvraag, door=rollen["lid_b"], oordeel=Oordeel.AKKOORD, opmerking=STEM
     )
     iedereen_akkoord(aanvraag, raad)
     vice = rollen["vicevoorzitter"]
-    if services.open_ronde(aanvraag).goedkeuringen.filter(lid__user=vice).exists():
-        services.goedkeuring_geven(aanvraag=aanvraag, door=vice, oordeel=Oordeel.AKKOORD)
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.VASTGESTELD, door=rollen["voorzitter"]
-    )
+    if open_ronde(aanvraag).goedkeuringen.filter(lid__user=vice).exists():
+        goedkeuring_geven(aanvraag=aanvraag, door=vice, oordeel=Oordeel.AKKOORD)
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=rollen["voorzitter"])
     datum = timezone.localdate()
     for rol in ("accounthouder", "beleidsmedewerker", "voorzitter"):
         _status, tekst = _tekst(client_van(rollen[rol]), f"/portaal/advies/{aanvraag.pk}/")

@@ -10,7 +10,22 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from adviesraad.advies import services, transitions
+from adviesraad.advies import transitions
+from adviesraad.advies.services.aanvraag import (
+    aanvraag_aanmaken,
+    kortere_termijn_afspreken,
+    meedenken_vastleggen,
+    overgang_uitvoeren,
+)
+from adviesraad.advies.services.goedkeuring import (
+    belang_melden,
+    concept_opslaan,
+    goedkeuring_geven,
+    open_ronde,
+)
+from adviesraad.advies.services.publicatie import publiceren
+from adviesraad.advies.services.reactie import collegereactie_vastleggen
+from adviesraad.advies.services.versie import huidige_versie
 from adviesraad.models.advies import (
     Advies,
     Goedkeuring,
@@ -20,6 +35,7 @@ from adviesraad.models.advies import (
     Status,
     Statuswijziging,
 )
+from hengelo_participatie.accounts.roles import Rol, rollen_met
 from tests.factories import UserFactory
 
 from .helpers import PUNTEN, gevraagd, iedereen_akkoord, reactie, tot_ter_goedkeuring, tot_verzonden
@@ -49,13 +65,11 @@ def test_gevraagd_advies_from_request_to_done(
     assert f"/portaal/advies/{aanvraag.pk}/goedkeuren/" in ronde_mails[0].body
 
     iedereen_akkoord(aanvraag, raad)
-    services.overgang_uitvoeren(
-        aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user
-    )
-    aanvraag = services.overgang_uitvoeren(
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user)
+    aanvraag = overgang_uitvoeren(
         aanvraag=aanvraag, naar=Status.VERZONDEN, door=raad["ondersteuner"]
     )
-    advies = services.huidige_versie(aanvraag)
+    advies = huidige_versie(aanvraag)
     assert advies.verzonden_op == timezone.localdate()
     assert advies.pdf.sha256 and len(advies.pdf.sha256) == 64
     assert advies.voorzitter_naam == "Anna de Vries"
@@ -65,12 +79,12 @@ def test_gevraagd_advies_from_request_to_done(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         reactie(aanvraag, raad)
-        aanvraag = services.overgang_uitvoeren(
+        aanvraag = overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.REACTIE_ONTVANGEN, door=raad["beleidsmedewerker"]
         )
     assert len(mail.outbox) == 4 and "Reactie van het college" in mail.outbox[0].subject
     assert advies.reactie.brief is not None  # a generated letter
-    services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.AFGEROND, door=raad["accounthouder"])
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.AFGEROND, door=raad["accounthouder"])
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.AFGEROND
     assert list(aanvraag.statuswijzigingen.values_list("naar", flat=True)) == [
@@ -91,7 +105,7 @@ def test_ongevraagd_advies_goes_to_the_raad_for_information(
     raad: dict[str, Any], django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        aanvraag = services.aanvraag_aanmaken(
+        aanvraag = aanvraag_aanmaken(
             soort=Soort.ONGEVRAAGD,
             titel="Armoede onder jongeren",
             kernwetten=[raad["kernwet"]],
@@ -106,14 +120,14 @@ def test_ongevraagd_advies_goes_to_the_raad_for_information(
         (Status.TER_KENNISNAME_RAAD, raad["accounthouder"]),
         (Status.AFGEROND, raad["ondersteuner"]),
     ):
-        aanvraag = services.overgang_uitvoeren(aanvraag=aanvraag, naar=naar, door=door)
+        aanvraag = overgang_uitvoeren(aanvraag=aanvraag, naar=naar, door=door)
     assert aanvraag.status == Status.AFGEROND
 
 
 def test_meedenken_records_the_oral_input_and_a_follow_up_links_back(
     raad: dict[str, Any], pdf_bytes: bytes
 ) -> None:
-    sessie = services.aanvraag_aanmaken(
+    sessie = aanvraag_aanmaken(
         soort=Soort.MEEDENKEN,
         titel="Vroeg idee: inloophuis",
         door=raad["beleidsmedewerker"],
@@ -121,18 +135,14 @@ def test_meedenken_records_the_oral_input_and_a_follow_up_links_back(
     )
     assert sessie.status == Status.GEPLAND
     with pytest.raises(ValidationError, match="Schrijf eerst kort op"):
-        services.overgang_uitvoeren(
-            aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["ondersteuner"]
-        )
-    services.meedenken_vastleggen(
+        overgang_uitvoeren(aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["ondersteuner"])
+    meedenken_vastleggen(
         aanvraag=sessie,
         mondelinge_inbreng="Leden vragen om avondopenstelling.",
         door=raad["ondersteuner"],
     )
-    services.overgang_uitvoeren(
-        aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["beleidsmedewerker"]
-    )
-    services.overgang_uitvoeren(aanvraag=sessie, naar=Status.AFGEROND, door=raad["accounthouder"])
+    overgang_uitvoeren(aanvraag=sessie, naar=Status.GEHOUDEN, door=raad["beleidsmedewerker"])
+    overgang_uitvoeren(aanvraag=sessie, naar=Status.AFGEROND, door=raad["accounthouder"])
     vervolg = gevraagd(raad, pdf_bytes, vervolg_op=sessie)
     assert vervolg.vervolg_op == sessie and list(sessie.vervolgen.all()) == [vervolg]
 
@@ -142,10 +152,10 @@ def test_withdrawal_needs_a_reason_and_ends_the_request(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     with pytest.raises(ValidationError, match="reden"):
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.INGETROKKEN, door=raad["beleidsmedewerker"]
         )
-    services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=aanvraag,
         naar=Status.INGETROKKEN,
         door=raad["beleidsmedewerker"],
@@ -156,7 +166,7 @@ def test_withdrawal_needs_a_reason_and_ends_the_request(
     assert aanvraag.ingetrokken_reden == "Het beleid wordt uitgesteld."
     assert Statuswijziging.objects.filter(aanvraag=aanvraag, reden__contains="uitgesteld").exists()
     with pytest.raises(ValidationError, match="kan niet"):
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["beleidsmedewerker"]
         )
 
@@ -175,7 +185,7 @@ def test_states_cannot_be_skipped(
     aanvraag = gevraagd(raad, pdf_bytes)
     door = raad["voorzitter"].user if rol == "voorzitter" else raad[rol]
     with pytest.raises(ValidationError, match="kan niet bij gevraagd advies"):
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=naar, door=door)
+        overgang_uitvoeren(aanvraag=aanvraag, naar=naar, door=door)
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.AANGEKONDIGD
 
@@ -185,20 +195,18 @@ def test_wrong_role_or_unrelated_user_is_refused(raad: dict[str, Any], pdf_bytes
     ander_beleid = UserFactory(roles=["beleidsmedewerker"])  # not assigned to this request
     for door in (raad["leden"][0].user, ander_beleid, UserFactory(roles=["gespreksleider"])):
         with pytest.raises(PermissionDenied):
-            services.overgang_uitvoeren(
-                aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=door
-            )
+            overgang_uitvoeren(aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=door)
     # A member without a seat (role but no term) is not related either.
     with pytest.raises(PermissionDenied):
-        services.aanvraag_aanmaken(soort=Soort.GEVRAAGD, titel="x", door=raad["leden"][0].user)
+        aanvraag_aanmaken(soort=Soort.GEVRAAGD, titel="x", door=raad["leden"][0].user)
 
 
 def test_guards_are_enforced(raad: dict[str, Any], pdf_bytes: bytes) -> None:
-    aanvraag = services.aanvraag_aanmaken(
+    aanvraag = aanvraag_aanmaken(
         soort=Soort.GEVRAAGD, titel="Zonder stukken", door=raad["beleidsmedewerker"]
     )
     with pytest.raises(ValidationError, match="conceptdocument"):
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["accounthouder"]
         )
 
@@ -210,47 +218,41 @@ def test_adoption_needs_approval_and_no_change_requests(
     tot_ter_goedkeuring(aanvraag, raad)
     voorzitter = raad["voorzitter"].user
     with pytest.raises(ValidationError, match="Nog geen enkel lid"):
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
-    services.goedkeuring_geven(
-        aanvraag=aanvraag, door=raad["leden"][0].user, oordeel=Oordeel.AKKOORD
-    )
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
+    goedkeuring_geven(aanvraag=aanvraag, door=raad["leden"][0].user, oordeel=Oordeel.AKKOORD)
     with pytest.raises(ValidationError, match="Nog niet alle leden"):
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
     with pytest.raises(ValidationError, match="welke wijziging"):
-        services.goedkeuring_geven(
-            aanvraag=aanvraag, door=raad["leden"][1].user, oordeel=Oordeel.WIJZIGING
-        )
-    services.goedkeuring_geven(
+        goedkeuring_geven(aanvraag=aanvraag, door=raad["leden"][1].user, oordeel=Oordeel.WIJZIGING)
+    goedkeuring_geven(
         aanvraag=aanvraag,
         door=raad["leden"][1].user,
         oordeel=Oordeel.WIJZIGING,
         opmerking="Punt 2 scherper.",
     )
     with pytest.raises(ValidationError, match="wijziging"):
-        services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=voorzitter)
     # A member may not adopt; the supporter sends it back to concept, writes version 2.
     with pytest.raises(PermissionDenied):
-        services.overgang_uitvoeren(
-            aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["leden"][0].user
-        )
-    services.overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"])
-    services.concept_opslaan(
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["leden"][0].user)
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"])
+    concept_opslaan(
         aanvraag=aanvraag,
         inleiding="",
         punten=[PUNTEN[0], "<p>Scherper punt 2.</p>"],
         door=raad["ondersteuner"],
     )
     assert list(Advies.objects.filter(aanvraag=aanvraag).values_list("versie", flat=True)) == [1, 2]
-    assert services.open_ronde(aanvraag) is None
+    assert open_ronde(aanvraag) is None
 
 
 def test_approval_after_the_deadline_is_refused(raad: dict[str, Any], pdf_bytes: bytes) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_ter_goedkeuring(aanvraag, raad)
-    ronde = services.open_ronde(aanvraag)
+    ronde = open_ronde(aanvraag)
     assert ronde.deadline == timezone.localdate() + timedelta(days=7)
     with pytest.raises(ValidationError, match="termijn om te reageren is voorbij"):
-        services.goedkeuring_geven(
+        goedkeuring_geven(
             aanvraag=aanvraag,
             door=raad["leden"][0].user,
             oordeel=Oordeel.AKKOORD,
@@ -263,14 +265,12 @@ def test_conflicted_member_is_excluded_and_the_recusal_recorded(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     conflict = raad["leden"][2].user
-    services.belang_melden(
-        aanvraag=aanvraag, door=conflict, toelichting="Ik werk bij de aanbieder."
-    )
+    belang_melden(aanvraag=aanvraag, door=conflict, toelichting="Ik werk bij de aanbieder.")
     tot_ter_goedkeuring(aanvraag, raad)
     rij = Goedkeuring.objects.get(ronde__advies__aanvraag=aanvraag, lid__user=conflict)
     assert rij.oordeel == Oordeel.UITGESLOTEN and "aanbieder" in rij.opmerking
     with pytest.raises(ValidationError, match="belang gemeld"):
-        services.goedkeuring_geven(aanvraag=aanvraag, door=conflict, oordeel=Oordeel.AKKOORD)
+        goedkeuring_geven(aanvraag=aanvraag, door=conflict, oordeel=Oordeel.AKKOORD)
 
 
 def test_sent_version_is_frozen_and_a_correction_is_a_new_version(
@@ -278,22 +278,20 @@ def test_sent_version_is_frozen_and_a_correction_is_a_new_version(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_verzonden(aanvraag, raad)
-    v1 = services.huidige_versie(aanvraag)
+    v1 = huidige_versie(aanvraag)
     with pytest.raises(ValidationError):
-        services.concept_opslaan(
+        concept_opslaan(
             aanvraag=aanvraag, inleiding="", punten=["anders"], door=raad["ondersteuner"]
         )
     with pytest.raises(ValidationError, match="reden"):
-        services.overgang_uitvoeren(
-            aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"]
-        )
-    services.overgang_uitvoeren(
+        overgang_uitvoeren(aanvraag=aanvraag, naar=Status.CONCEPT, door=raad["ondersteuner"])
+    overgang_uitvoeren(
         aanvraag=aanvraag,
         naar=Status.CONCEPT,
         door=raad["ondersteuner"],
         reden="Typefout in punt 2",
     )
-    v2 = services.huidige_versie(aanvraag)
+    v2 = huidige_versie(aanvraag)
     assert v2.versie == 2 and "Typefout" in v2.reden and not v2.bevroren
     v1.refresh_from_db()
     assert v1.bevroren and v1.pdf_id  # the sent version and its PDF stay
@@ -305,7 +303,7 @@ def test_response_reason_required_unless_fully_adopted(
     aanvraag = gevraagd(raad, pdf_bytes)
     tot_verzonden(aanvraag, raad)
     with pytest.raises(ValidationError) as exc:
-        services.collegereactie_vastleggen(
+        collegereactie_vastleggen(
             aanvraag=aanvraag,
             besluitdatum=timezone.localdate(),
             punten={1: (Overname.OVERGENOMEN, ""), 2: (Overname.NIET, "  ")},
@@ -313,7 +311,7 @@ def test_response_reason_required_unless_fully_adopted(
         )
     assert "toelichting_2" in exc.value.error_dict
     with pytest.raises(ValidationError, match="Reactie van het college|reactie van het college"):
-        services.overgang_uitvoeren(
+        overgang_uitvoeren(
             aanvraag=aanvraag, naar=Status.REACTIE_ONTVANGEN, door=raad["beleidsmedewerker"]
         )
 
@@ -333,13 +331,13 @@ def test_publishing_is_deliberate_and_only_after_sending(
 ) -> None:
     aanvraag = gevraagd(raad, pdf_bytes)
     with pytest.raises(ValidationError):
-        services.publiceren(aanvraag=aanvraag, door=raad["ondersteuner"])
+        publiceren(aanvraag=aanvraag, door=raad["ondersteuner"])
     tot_verzonden(aanvraag, raad)
     aanvraag.refresh_from_db()
     assert aanvraag.gepubliceerd_op is None
     with pytest.raises(PermissionDenied):
-        services.publiceren(aanvraag=aanvraag, door=raad["leden"][0].user)
-    services.publiceren(aanvraag=aanvraag, door=raad["voorzitter"].user)
+        publiceren(aanvraag=aanvraag, door=raad["leden"][0].user)
+    publiceren(aanvraag=aanvraag, door=raad["voorzitter"].user)
     aanvraag.refresh_from_db()
     assert aanvraag.gepubliceerd_op is not None
 
@@ -348,16 +346,16 @@ def test_shorter_period_needs_the_chair(raad: dict[str, Any], pdf_bytes: bytes) 
     aanvraag = gevraagd(raad, pdf_bytes)
     korter = timezone.localdate() + timedelta(weeks=3)
     with pytest.raises(PermissionDenied):
-        services.kortere_termijn_afspreken(
+        kortere_termijn_afspreken(
             aanvraag=aanvraag, advies_uiterlijk=korter, afspraak="x", door=raad["accounthouder"]
         )
-    services.kortere_termijn_afspreken(
+    kortere_termijn_afspreken(
         aanvraag=aanvraag,
         advies_uiterlijk=korter,
         afspraak="Spoed: raad beslist eerder.",
         door=raad["voorzitter"].user,
     )
-    services.overgang_uitvoeren(
+    overgang_uitvoeren(
         aanvraag=aanvraag, naar=Status.DOCUMENTEN_ONTVANGEN, door=raad["beleidsmedewerker"]
     )
     aanvraag.refresh_from_db()
@@ -366,7 +364,58 @@ def test_shorter_period_needs_the_chair(raad: dict[str, Any], pdf_bytes: bytes) 
 
 def test_transition_table_is_connected_and_every_kind_can_finish() -> None:
     for soort in Soort.values:
-        bereikbaar = transitions.bereikbare_statussen(soort)
+        bereikbaar = transitions.WERKSTROOM.bereikbaar(soort)
         assert Status.AFGEROND in bereikbaar and Status.INGETROKKEN in bereikbaar
     # No withdrawal once the advice has gone to the College.
-    assert transitions.zoek(Soort.GEVRAAGD, Status.VERZONDEN, Status.INGETROKKEN) is None
+    assert transitions.WERKSTROOM.zoek(Status.VERZONDEN, Status.INGETROKKEN, Soort.GEVRAAGD) is None
+
+
+def test_every_capability_of_the_tables_is_held_by_the_roles_that_held_the_step() -> None:
+    """The workflow names capabilities; the role table gives each the roles it always had."""
+    V, VV, L, OS, A, B = (
+        Rol.VOORZITTER,
+        Rol.VICEVOORZITTER,
+        Rol.LID,
+        Rol.ONDERSTEUNER,
+        Rol.ACCOUNTHOUDER,
+        Rol.BELEIDSMEDEWERKER,
+    )
+    verwacht = {
+        "advies.documenten_ontvangen": {A, B, OS},
+        "advies.voorbereiden": {OS, V, VV},
+        "advies.verslag_maken": {OS},
+        "advies.verzenden": {OS},
+        "advies.corrigeren": {OS, V, VV},
+        "advies.vaststellen": {V, VV},
+        "advies.reactie_vastleggen": {A, B, OS},
+        "advies.afronden": {A, OS},
+        "advies.meedenken_vastleggen": {OS, B},
+        "advies.aanvraag_intrekken": {A, B, OS},
+        "advies.ongevraagd_intrekken": {V, VV, OS},
+        "advies.aanvraag_aanmaken": {A, B, OS},
+        "advies.ongevraagd_aanmaken": {V, VV, OS},
+        "advies.documenten_toevoegen": {A, B, OS},
+        "advies.publiceren": {OS, V, VV},
+        "advies.belang_melden": {L, V, VV},
+        "advies.goedkeuren": {L, V, VV},
+        "advies.kortere_termijn": {V, VV},
+        "advies.plannen": {A, OS},
+        "advies.ronde_inzien": {V, OS},
+        "advies.alle_aanvragen_zien": {OS, A},
+        "advies.alle_bestanden_zien": {OS},
+    }
+    tabellen = transitions.WERKSTROOM.capabilities() | {
+        regel[0]
+        for regel in (
+            transitions.CONCEPT_BEWERKEN,
+            transitions.DOCUMENT_TOEVOEGEN,
+            transitions.REACTIE_VASTLEGGEN,
+            transitions.PUBLICEREN,
+            transitions.BELANG_MELDEN,
+            transitions.MEEDENKEN_VASTLEGGEN,
+            transitions.KORTERE_TERMIJN,
+        )
+    }
+    assert tabellen <= set(verwacht)
+    for capability, rollen in verwacht.items():
+        assert rollen_met(capability) == rollen, capability

@@ -15,7 +15,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import (
+    aanvraag_aanmaken,
+    document_toevoegen,
+    planning_wijzigen,
+)
+from adviesraad.advies.services.toegang import toegang_alle_open_bijwerken
 from adviesraad.models.advies import Adviesaanvraag, Soort
 from hengelo_participatie.files.policy import bestand_policy
 from tests.factories import UserFactory
@@ -82,7 +87,7 @@ def test_planning_wijzigen_weigert_een_beleidsmedewerker_zonder_de_rol(
     aanvraag = gevraagd(raad, pdf_bytes)
     kandidaat = _zonder_rol(raad, wie)
     with pytest.raises(ValidationError) as fout:
-        services.planning_wijzigen(
+        planning_wijzigen(
             aanvraag=aanvraag, door=raad["accounthouder"], beleidsmedewerker=kandidaat
         )
     assert "beleidsmedewerker" in fout.value.message_dict
@@ -99,7 +104,7 @@ def test_aanvraag_aanmaken_weigert_een_beleidsmedewerker_zonder_de_rol(
 ) -> None:
     gespreksleider = UserFactory(roles=["gespreksleider"])
     with pytest.raises(ValidationError) as fout:
-        services.aanvraag_aanmaken(
+        aanvraag_aanmaken(
             soort=Soort.GEVRAAGD,
             titel="Via een gespreksleider",
             door=raad["accounthouder"],
@@ -111,9 +116,7 @@ def test_aanvraag_aanmaken_weigert_een_beleidsmedewerker_zonder_de_rol(
     # Someone with the role is fine, and gets the files.
     aanvraag = gevraagd(raad, pdf_bytes)
     collega = UserFactory(roles=["beleidsmedewerker"])
-    services.planning_wijzigen(
-        aanvraag=aanvraag, door=raad["accounthouder"], beleidsmedewerker=collega
-    )
+    planning_wijzigen(aanvraag=aanvraag, door=raad["accounthouder"], beleidsmedewerker=collega)
     aanvraag.refresh_from_db()
     assert aanvraag.beleidsmedewerker == collega
     assert bestand_policy.user_has_perm_for_object(
@@ -211,10 +214,10 @@ def test_wie_de_rol_verliest_is_niet_meer_te_kiezen_en_verliest_de_stukken(
 ) -> None:
     beleid = raad["beleidsmedewerker"]
     # Started and filled by the supporter: the uploader keeps a grant on their own file by design.
-    aanvraag = services.aanvraag_aanmaken(
+    aanvraag = aanvraag_aanmaken(
         soort=Soort.GEVRAAGD, titel="Jeugdhulp", door=raad["ondersteuner"], beleidsmedewerker=beleid
     )
-    services.document_toevoegen(
+    document_toevoegen(
         aanvraag=aanvraag,
         upload=pdf_upload(pdf_bytes),
         titel="Geheim concept",
@@ -232,9 +235,7 @@ def test_wie_de_rol_verliest_is_niet_meer_te_kiezen_en_verliest_de_stukken(
         response.context["adminform"].form.fields["beleidsmedewerker"].queryset
     )
     with pytest.raises(ValidationError):
-        services.planning_wijzigen(
-            aanvraag=aanvraag, door=raad["accounthouder"], beleidsmedewerker=beleid
-        )
+        planning_wijzigen(aanvraag=aanvraag, door=raad["accounthouder"], beleidsmedewerker=beleid)
     # The nightly re-sync (and every change of the request) takes the grant away.
-    services.toegang_alle_open_bijwerken()
+    toegang_alle_open_bijwerken()
     assert client_van(beleid).get(document_url).status_code == 404

@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from adviesraad import services as raad_services
-from adviesraad.advies import services, uitsluiting
+from adviesraad.advies import uitsluiting
+from adviesraad.advies.services.aanvraag import aanvraag_aanmaken
+from adviesraad.advies.services.goedkeuring import belang_melden, goedkeuring_geven, open_ronde
 from adviesraad.models.advies import Oordeel, Soort, Status
 from adviesraad.models.verklaringen import Aanleiding, Beoordeling
 from tests.adviesraad.advies.helpers import gevraagd, tot_ter_goedkeuring
@@ -39,7 +41,7 @@ def _beoordeel(verklaring: Any, raad: dict[str, Any], beoordeling: str, afspraak
 
 
 def _oordelen(aanvraag: Any) -> dict[int, Any]:
-    ronde = services.open_ronde(aanvraag)
+    ronde = open_ronde(aanvraag)
     return {g.lid_id: g for g in ronde.goedkeuringen.all()}
 
 
@@ -70,7 +72,7 @@ def test_open_finding_on_the_requests_law_excludes_and_records_the_reason(
     assert oordelen[los.pk].oordeel == Oordeel.OPEN
     assert oordelen[gewoon.pk].oordeel == Oordeel.OPEN
     with pytest.raises(ValidationError, match="belang gemeld"):
-        services.goedkeuring_geven(aanvraag=aanvraag, door=geraakt.user, oordeel=Oordeel.AKKOORD)
+        goedkeuring_geven(aanvraag=aanvraag, door=geraakt.user, oordeel=Oordeel.AKKOORD)
 
 
 def test_theme_names_the_organisation_and_an_agreement_counts_too(
@@ -112,7 +114,7 @@ def test_incompatible_excludes_everywhere_resolved_or_old_declarations_do_not(
         professionele_betrokkenheid_toelichting="Wmo-aanbieder.",
     )
     _verklaar(vervangen)
-    aanvraag = services.aanvraag_aanmaken(
+    aanvraag = aanvraag_aanmaken(
         soort=Soort.ONGEVRAAGD, titel="Eenzaamheid", door=raad["ondersteuner"], themas="ouderen"
     )
     tot_ter_goedkeuring(aanvraag, raad)
@@ -134,7 +136,7 @@ def test_a_reported_conflict_wins_and_is_not_recorded_twice(
         professionele_betrokkenheid_toelichting="Werk bij een Wmo-aanbieder.",
     )
     aanvraag = gevraagd(raad, pdf_bytes)
-    services.belang_melden(aanvraag=aanvraag, door=lid.user, toelichting="Mijn werkgever.")
+    belang_melden(aanvraag=aanvraag, door=lid.user, toelichting="Mijn werkgever.")
     tot_ter_goedkeuring(aanvraag, raad)
     g = _oordelen(aanvraag)[lid.pk]
     assert g.oordeel == Oordeel.UITGESLOTEN and g.opmerking == "Belang gemeld: Mijn werkgever."

@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from adviesraad.advies import services
+from adviesraad.advies.services.aanvraag import (
+    aanvraag_aanmaken,
+    document_toevoegen,
+    planning_wijzigen,
+)
+from adviesraad.advies.services.publicatie import publiceren
+from adviesraad.advies.services.toegang import toegang_bijwerken
+from adviesraad.advies.services.versie import huidige_versie
 from adviesraad.models.advies import Adviesaanvraag, Oordeel, Soort, Status
 from tests.factories import UserFactory
 
@@ -57,7 +64,7 @@ def test_gevraagd_walks_through_the_portal(
 
     ondersteuner = client_van(raad["ondersteuner"])
     _post(ondersteuner, basis + "status/in_voorbereiding/")
-    services.planning_wijzigen(
+    planning_wijzigen(
         aanvraag=aanvraag,
         door=raad["accounthouder"],
         adviesgesprek_op=timezone.localdate() - timedelta(days=1),
@@ -87,7 +94,7 @@ def test_gevraagd_walks_through_the_portal(
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.VERZONDEN
     pagina = ondersteuner.get(basis).content.decode()
-    advies = services.huidige_versie(aanvraag)
+    advies = huidige_versie(aanvraag)
     assert advies.pdf.sha256 in pagina
 
     assert beleid.get(basis + "reactie/").status_code == 200
@@ -168,7 +175,7 @@ def test_confidential_document_is_404_for_unrelated_member_and_staff(
     vertrokken.termijnen.update(
         status="beeindigd", beeindigd_op=timezone.localdate() - timedelta(days=1)
     )
-    services.toegang_bijwerken(aanvraag=aanvraag)
+    toegang_bijwerken(aanvraag=aanvraag)
     assert client_van(vertrokken.user).get(url).status_code == 404
 
 
@@ -176,7 +183,7 @@ def test_register_shows_only_published_and_never_confidential_titles(
     raad: dict[str, Any], pdf_bytes: bytes, client
 ) -> None:
     gepubliceerd = gevraagd(raad, pdf_bytes, titel="Openbaar beleidskader")
-    services.document_toevoegen(
+    document_toevoegen(
         aanvraag=gepubliceerd,
         upload=pdf_upload(pdf_bytes, "openbaar.pdf"),
         titel="Openbare nota",
@@ -185,7 +192,7 @@ def test_register_shows_only_published_and_never_confidential_titles(
     )
     tot_verzonden(gepubliceerd, raad)
     reactie(gepubliceerd, raad)
-    services.publiceren(aanvraag=gepubliceerd, door=raad["ondersteuner"])
+    publiceren(aanvraag=gepubliceerd, door=raad["ondersteuner"])
     gevraagd(raad, pdf_bytes, titel="Nog geheim voorstel")  # not published
 
     html = client.get("/adviezen/").content.decode()
@@ -198,7 +205,7 @@ def test_register_shows_only_published_and_never_confidential_titles(
     pdf = client.get(f"/adviezen/{gepubliceerd.kenmerk}/advies.pdf")
     assert (
         b"".join(pdf.streaming_content)
-        == services.huidige_versie(gepubliceerd).pdf.bestand.open("rb").read()
+        == huidige_versie(gepubliceerd).pdf.bestand.open("rb").read()
     )
     geheim = gepubliceerd.documenten.get(vertrouwelijk=True)
     assert (
@@ -222,9 +229,7 @@ def test_register_shows_only_published_and_never_confidential_titles(
 
 
 def test_meedenken_is_never_published(raad: dict[str, Any]) -> None:
-    sessie = services.aanvraag_aanmaken(
-        soort=Soort.MEEDENKEN, titel="Vroeg", door=raad["beleidsmedewerker"]
-    )
+    sessie = aanvraag_aanmaken(soort=Soort.MEEDENKEN, titel="Vroeg", door=raad["beleidsmedewerker"])
     Adviesaanvraag.objects.filter(pk=sessie.pk).update(gepubliceerd_op=timezone.now())
     from django.test import Client
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from adviesraad.advies import services as advies_services
+from adviesraad.advies.services.aanvraag import aanvraag_aanmaken
 from adviesraad.kwartaalagenda import services
 from adviesraad.kwartaalagenda.models import Agendapunt, Kwartaalagenda
 from adviesraad.models.advies import Adviesaanvraag, Soort
@@ -70,4 +70,4 @@ def agenda_met_punten(aantal: int = 2, *, jaar: int = 2026, kwartaal: int = 2) -
 
 def aanvraag(door: Any, titel: str = "Beleidskader Wmo 2027") -> Adviesaanvraag:
     """A real request via the advice services; ``door`` (a policy officer) is related to it."""
-    return advies_services.aanvraag_aanmaken(soort=Soort.GEVRAAGD, titel=titel, door=door)
+    return aanvraag_aanmaken(soort=Soort.GEVRAAGD, titel=titel, door=door)

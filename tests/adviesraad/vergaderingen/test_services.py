@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from adviesraad.advies import services as advies
+from adviesraad.advies.services.aanvraag import aanvraag_aanmaken
 from adviesraad.models.advies import Belangmelding
 from adviesraad.models.advies import Soort as AdviesSoort
 from adviesraad.vergaderingen import selectors, services
@@ -27,8 +27,8 @@ from adviesraad.vergaderingen.models import (
 from hengelo_participatie.files.policy import bestand_policy
 from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import LidFactory
-from tests.factories import UserFactory
 from tests.adviesraad.vergaderingen.conftest import moment
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +188,7 @@ def test_recusal_from_a_declared_conflict_on_the_agenda_items_request(
 ) -> None:
     lid_user = raad["leden"][0]
     lid = LidFactory(user=lid_user)
-    aanvraag = advies.aanvraag_aanmaken(soort=AdviesSoort.ONGEVRAAGD, titel="Mantelzorg", door=None)
+    aanvraag = aanvraag_aanmaken(soort=AdviesSoort.ONGEVRAAGD, titel="Mantelzorg", door=None)
     Belangmelding.objects.create(aanvraag=aanvraag, lid=lid, toelichting="Mijn werkgever")
     v = maak_vergadering()
     punt = services.agendapunt_opslaan(
