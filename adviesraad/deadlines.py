@@ -32,9 +32,13 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.notifications.registry import Deadline, RolOntvangers, doelgroep_sleutel
+from hengelo_participatie.notifications.registry import (
+    BETROKKENE,
+    Deadline,
+    RolOntvangers,
+    doelgroep_sleutel,
+)
 from verordening.rules import Sleutel, rules
-from verordening.waarden import BETROKKENE
 
 from .advies.deadlines import PROVIDERS as ADVIES_PROVIDERS
 from .models import Herbenoemingsevaluatie, TermijnSoort, TermijnStatus, Zittingstermijn

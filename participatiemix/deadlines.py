@@ -21,9 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from hengelo_participatie.notifications.registry import doelgroep_sleutel
+from hengelo_participatie.notifications.registry import BETROKKENE, doelgroep_sleutel
 from verordening.rules import rules
-from verordening.waarden import BETROKKENE
 
 from .models import Terugkoppeling
 

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from hengelo_participatie.notifications.registry import (
+    BETROKKENE,
     Deadline,
     RolOntvangers,
     doelgroep_sleutel,
@@ -43,7 +44,6 @@ from hengelo_participatie.notifications.registry import (
 from verordening.deadlines import cyclus_van
 from verordening.rules import Sleutel, rules
 from verordening.selectors import verordening_op
-from verordening.waarden import BETROKKENE
 
 from .models import Aanmelding, Deelname, Soort, Status, Vergadering
 from .policies import gebruikers_met_toegang

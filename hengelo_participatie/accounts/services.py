@@ -20,7 +20,10 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from hengelo_participatie.notifications.services import herinnering_plannen
+
 from . import mfa
+from .deadlines import ROLLEN_GEWIJZIGD
 from .models import User, UserSession
 from .policy import ModelPolicy
 from .roles import RAADSROLLEN, ROLES, Rol, beheer_rollen, toekenbare_rollen
@@ -220,10 +223,6 @@ def _rollen_melden(*, user: User, erbij: list[str], eraf: list[str], nieuw: set[
     outbox keeps one per subject and day) and points at the audited row. The text is Dutch, like
     every e-mail; it names roles, never who changed them.
     """
-    from hengelo_participatie.notifications.services import herinnering_plannen
-
-    from .deadlines import ROLLEN_GEWIJZIGD
-
     delen = []
     if erbij:
         delen.append("erbij: " + ", ".join(rol_label(naam) for naam in erbij))

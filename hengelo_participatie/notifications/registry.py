@@ -35,10 +35,23 @@ from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.urls import NoReverseMatch, reverse
 
-from verordening.waarden import BETROKKENE
+from hengelo_participatie.accounts.roles import ROLES, beheer_rollen
 
 logger = logging.getLogger("hengelo_participatie.notifications")
+
+#: The person a reminder is about, as an entry of an audience (a verordening rule of type
+#: ``rollen``): the member whose term ends, a participant of a meeting, the official responsible
+#: for an activity. The provider knows who that is; the other entries are role codes.
+BETROKKENE = "betrokkene"
+BETROKKENE_LABEL = "de betrokkene zelf"
+
+
+def doelgroep_codes() -> dict[str, str]:
+    """Every code an audience may hold, with its Dutch label: ``betrokkene`` and each role."""
+    return {BETROKKENE: BETROKKENE_LABEL} | {str(rol): d.label.lower() for rol, d in ROLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +147,6 @@ class RolOntvangers:
 
     def __call__(self, rol: str) -> tuple[int, ...]:
         if rol not in self._cache:
-            from django.contrib.auth import get_user_model
-
             self._cache[rol] = tuple(
                 get_user_model()
                 .objects.filter(groups__name=rol, is_active=True)
@@ -166,8 +177,6 @@ def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -
     A person who holds any admin role (``RolDefinitie.beheer``) gets a link into the admin; the
     others a link in the portal.
     """
-    from hengelo_participatie.accounts.roles import beheer_rollen
-
     beheer = beheer_rollen()
     gevonden: dict[int, bool] = {}
     for rol in doelgroep:
@@ -180,8 +189,6 @@ def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -
 
 def portaal_link() -> str:
     """The portal's start page: the link of a reminder that has no page of its own."""
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse("portal:home")
     except NoReverseMatch:  # pragma: no cover - the portal is always installed

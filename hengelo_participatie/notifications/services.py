@@ -37,6 +37,8 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hengelo_participatie.celery import app as celery_app
+
 from . import registry
 from .email import dagoverzicht_mail
 from .models import Bericht, BerichtStatus, Herinnering, Herinneringsvoorkeur
@@ -252,18 +254,17 @@ def herinnering_plannen(
 
 
 def _na_commit_bezorgen_zonder_broker() -> None:
-    """Without a broker (``make run``) the task runs in-process at commit; with one, the beat
-    delivers it and this request never waits for Redis."""
-    from hengelo_participatie.celery import app
-
-    if not app.conf.task_always_eager:
+    """Without a broker (``make run``) the delivery task's work runs in-process at commit; with
+    one, the beat delivers it and this request never waits for Redis."""
+    if not celery_app.conf.task_always_eager:
         return
 
     def bezorgen() -> None:
-        from .tasks import berichten_bezorgen
-
+        # What the task ``tasks.berichten_bezorgen`` does, here, in-process: a failed message is
+        # back in the queue with its backoff, so nothing is retried now.
         try:
-            berichten_bezorgen.delay()
+            dagoverzichten_samenstellen(dag=timezone.localdate())
+            berichten_bezorgen()
         except Exception:  # noqa: BLE001 - the outbox row stays pending; the next run sends it
             logger.exception("action=berichten-bezorgen result=fout (in-process)")
 
