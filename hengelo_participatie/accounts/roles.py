@@ -193,6 +193,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset({"verordening.reglement_indienen"}),
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
@@ -205,6 +206,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset({"verordening.reglement_indienen"}),
     ),
     Rol.LID: RolDefinitie(
         label="Lid",
@@ -234,6 +236,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_BEHEER,
+        kan=frozenset({"verordening.reglement_indienen"}),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -261,6 +264,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
+        kan=frozenset({"verordening.reglement_beoordelen"}),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
