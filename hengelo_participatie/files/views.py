@@ -6,8 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from hengelo_participatie.core.audit import Actie
+
 from .policy import bestand_policy
-from .services import audit, download_registreren
+from .services import download_registreren, vastleggen
 
 #: A downloaded file must never run as a page on our origin, nor be cached on the way.
 DOWNLOAD_HEADERS = {
@@ -51,12 +53,12 @@ def bestand_serveren(request: HttpRequest, pk: int | None) -> FileResponse:
     try:
         bestand = bestand_policy.get_object_for(request.user, "view", pk=pk)
     except Http404:
-        audit(request.user, "download", pk, "niet_gevonden_of_geweigerd", ip=ip)
+        vastleggen(request.user, Actie.BESTAND_DOWNLOAD, pk, "niet_gevonden_of_geweigerd", ip=ip)
         raise
     try:
         handle = bestand.bestand.open("rb")
     except OSError as exc:
-        audit(request.user, "download", pk, "bestand_ontbreekt", ip=ip)
+        vastleggen(request.user, Actie.BESTAND_DOWNLOAD, pk, "bestand_ontbreekt", ip=ip)
         raise Http404 from exc
     try:
         download_registreren(bestand=bestand, door=request.user, ip=ip)
