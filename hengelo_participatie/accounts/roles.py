@@ -13,12 +13,15 @@ roles hold one (for a query: who gets an object grant, who is notified).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 
 class Rol(StrEnum):
@@ -386,3 +389,15 @@ def kan(user: object, capability: str) -> bool:
         return True
     namen = rollen_van(user)
     return any(rol.value in namen for rol in rollen_met(capability))
+
+
+def gebruikers_met_rollen(namen: Iterable[Rol | str]) -> QuerySet[Any]:
+    """The active users who hold any of the roles ``namen`` now (unordered; may repeat a user
+    with two of them, so use it as ``pk__in`` or take ``values`` distinct).
+
+    The one query from role to people: assignment choices (``toewijzing``) and reminder
+    audiences (``notifications.registry``) both ask it, never ``groups__name`` themselves.
+    """
+    return get_user_model().objects.filter(
+        is_active=True, groups__name__in=[str(naam) for naam in namen]
+    )

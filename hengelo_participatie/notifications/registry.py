@@ -36,10 +36,9 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from django.apps import AppConfig, apps
-from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
-from hengelo_participatie.accounts.roles import ROLES, beheer_rollen
+from hengelo_participatie.accounts.roles import ROLES, beheer_rollen, gebruikers_met_rollen
 
 logger = logging.getLogger("hengelo_participatie.notifications")
 
@@ -152,7 +151,8 @@ class Gebeurtenis(DeadlineProvider):
 
 # --- Audiences -----------------------------------------------------------------------------------
 class RolOntvangers:
-    """Resolves role names (Django groups) to active user ids, once per role per instance."""
+    """Resolves role names to active user ids (``roles.gebruikers_met_rollen``), once per role per
+    instance."""
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[int, ...]] = {}
@@ -160,10 +160,7 @@ class RolOntvangers:
     def __call__(self, rol: str) -> tuple[int, ...]:
         if rol not in self._cache:
             self._cache[rol] = tuple(
-                get_user_model()
-                .objects.filter(groups__name=rol, is_active=True)
-                .order_by("pk")
-                .values_list("pk", flat=True)
+                gebruikers_met_rollen([rol]).order_by("pk").values_list("pk", flat=True)
             )
         return self._cache[rol]
 
