@@ -228,7 +228,7 @@ def regel_versie_bijwerken(*, regel: Regel, door: User | None, **wijzigingen: An
         raise ValidationError(
             _("De periode van een versie verandert alleen door een nieuwe versie toe te voegen.")
         )
-    huidig = Regel.objects.select_for_update().get(pk=regel.pk)
+    huidig: Regel = Regel.objects.select_for_update().get(pk=regel.pk)
     gewijzigd = {veld for veld, waarde in wijzigingen.items() if getattr(huidig, veld) != waarde}
     if huidig.is_begonnen() and gewijzigd & VASTE_VELDEN_NA_START:
         raise ValidationError(
@@ -268,8 +268,8 @@ def regel_versie_intrekken(*, regel: Regel, door: User | None) -> None:
         .filter(sleutel=huidig.sleutel, geldig_tot=huidig.geldig_vanaf)
         .first()
     )
-    huidig._history_user = door  # type: ignore[attr-defined]
-    huidig._change_reason = "Versie ingetrokken voordat ze begon"  # type: ignore[attr-defined]
+    huidig._history_user = door
+    huidig._change_reason = "Versie ingetrokken voordat ze begon"
     huidig.delete()
     if voorganger is not None:
         voorganger.geldig_tot = huidig.geldig_tot

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import partial
 from importlib import import_module
 from typing import Any
 
@@ -283,7 +284,7 @@ def raadsrollen_volgen(*, user: User, raadsrollen: Iterable[str], door: User | N
 
 
 # --- notices about the account's security ----------------------------------------------------
-def _send_notice(*, soort: str, user_pk: int, onderwerp: str, tekst: str, adres: str) -> None:
+def _send_notice(soort: str, user_pk: int, onderwerp: str, tekst: str, adres: str) -> None:
     try:
         send_mail(onderwerp, tekst, None, [adres], fail_silently=False)
     except Exception:  # noqa: BLE001 - the change stands; the failure is logged for follow-up
@@ -304,11 +305,7 @@ def _notify(*, soort: str, user: User, aan: Iterable[str], context: dict[str, An
     tekst = render_to_string(f"accounts/email/{soort}.txt", ctx)
     pk = user.pk
     for adres in adressen:
-        transaction.on_commit(
-            lambda adres=adres: _send_notice(
-                soort=soort, user_pk=pk, onderwerp=onderwerp, tekst=tekst, adres=adres
-            )
-        )
+        transaction.on_commit(partial(_send_notice, soort, pk, onderwerp, tekst, adres))
 
 
 @transaction.atomic

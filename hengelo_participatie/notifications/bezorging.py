@@ -126,7 +126,8 @@ class BezorgResultaat:
 
 
 def _backoff(pogingen: int) -> timedelta:
-    return min(BACKOFF_BASIS * 2 ** max(pogingen - 1, 0), BACKOFF_MAX)
+    factor: int = 2 ** max(pogingen - 1, 0)
+    return min(BACKOFF_BASIS * factor, BACKOFF_MAX)
 
 
 def _fout_vastleggen(bericht: Bericht, *, claim: str, nu: datetime, exc: BaseException) -> None:
