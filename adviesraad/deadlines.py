@@ -11,7 +11,7 @@ Three kinds:
   ``herinnering_evaluatie_vooraf`` before that date until the term ends, as long as no evaluation
   of the term is recorded and the member may still serve another term (``max_terms``).
 
-The advice workflow's deadlines live in ``advies/deadlines.py`` and are added to ``PROVIDERS``.
+The advice workflow's deadlines live in ``advies/deadlines.py`` (the registry discovers it too).
 
 Every number comes from a verordening rule asked on the scan date, and so does the audience of each
 kind: rule ``doelgroep_<kind>`` (type ``rollen``, verordening migration 0007), a list of roles plus
@@ -29,14 +29,18 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
-from django.utils.formats import date_format
 
 from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.notifications.registry import Deadline, RolOntvangers, doelgroep_sleutel
+from hengelo_participatie.core.schrijven import datum_tekst
+from hengelo_participatie.notifications.registry import (
+    BETROKKENE,
+    Deadline,
+    DeadlineProvider,
+    RolOntvangers,
+    doelgroep_sleutel,
+)
 from verordening.rules import Sleutel, rules
-from verordening.waarden import BETROKKENE
 
-from .advies.deadlines import PROVIDERS as ADVIES_PROVIDERS
 from .models import Herbenoemingsevaluatie, TermijnSoort, TermijnStatus, Zittingstermijn
 
 TERMIJN_EINDE_6 = "termijn_einde_6_maanden"
@@ -52,10 +56,6 @@ ZELF = BETROKKENE  # in an audience rule: the member whose term it is
 
 #: Roles that work in the admin get a link to the term there; everyone else to their portal page.
 BEHEER_LINK_ROLLEN = frozenset({Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value})
-
-
-def _datum(d: date) -> str:
-    return date_format(d, "j F Y")
 
 
 def _termijn_omschrijving(termijn: Zittingstermijn) -> str:
@@ -111,7 +111,7 @@ def _lopende_termijnen():
     )
 
 
-class TermijnEinde:
+class TermijnEinde(DeadlineProvider):
     """A term ends: one provider per reminder moment (first and second lead time)."""
 
     mandatory = False
@@ -146,9 +146,9 @@ class TermijnEinde:
             wat = _termijn_omschrijving(termijn)
             for ontvanger in _ontvangers(termijn, doelgroep, ontvangers_van_rol):
                 if ontvanger.zelf:
-                    tekst = f"Uw {wat} eindigt op {_datum(eind)}."
+                    tekst = f"Uw {wat} eindigt op {datum_tekst(eind)}."
                 else:
-                    tekst = f"De {wat} van {termijn.lid.naam} eindigt op {_datum(eind)}."
+                    tekst = f"De {wat} van {termijn.lid.naam} eindigt op {datum_tekst(eind)}."
                 yield Deadline(
                     ontvanger_id=ontvanger.user_id,
                     soort=self.kind,
@@ -173,7 +173,7 @@ def _gediende_termijnen(lid_ids: list[int]) -> dict[tuple[int, str], int]:
     return {(r["lid_id"], r["soort"]): r["aantal"] for r in rijen}
 
 
-class EvaluatieVoorHerbenoeming:
+class EvaluatieVoorHerbenoeming(DeadlineProvider):
     """The evaluation before re-appointment is due (and not yet recorded)."""
 
     kind = HERBENOEMINGSEVALUATIE
@@ -214,12 +214,12 @@ class EvaluatieVoorHerbenoeming:
                 if ontvanger.zelf:
                     tekst = (
                         "Het gesprek over uw functioneren (evaluatie voor herbenoeming) moet "
-                        f"uiterlijk {_datum(uiterlijk)} plaatsvinden."
+                        f"uiterlijk {datum_tekst(uiterlijk)} plaatsvinden."
                     )
                 else:
                     tekst = (
                         f"De evaluatie voor herbenoeming van {termijn.lid.naam} moet uiterlijk "
-                        f"{_datum(uiterlijk)} plaatsvinden."
+                        f"{datum_tekst(uiterlijk)} plaatsvinden."
                     )
                 yield Deadline(
                     ontvanger_id=ontvanger.user_id,
@@ -247,6 +247,4 @@ PROVIDERS = [
         volgende_lead=None,
     ),
     EvaluatieVoorHerbenoeming(),
-    # The advice workflow: advice due, approval round closing, the College's response.
-    *ADVIES_PROVIDERS,
 ]

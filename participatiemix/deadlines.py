@@ -1,8 +1,8 @@
-"""The deadlines of the participatiemix, as plain data for the reminder engine (issue 5).
+"""The deadlines of the participatiemix, for the reminder engine (hengelo_participatie.notifications).
 
-The reminder engine (hengelo_participatie/notifications) wraps ``deadlines(peildatum=...)`` as a
-provider and sends one reminder per (recipient, deadline, kind). Nothing here sends mail or
-knows about the outbox.
+``deadlines(peildatum=...)`` lists the feedback deadlines as plain data (with the roles of their
+audience); ``TerugkoppelingHerinnering`` is the provider of one kind, which turns them into one
+reminder per recipient. Nothing here sends mail or knows about the outbox.
 
 Two kinds, both about feedback to participants (Spelregel 9):
 
@@ -12,18 +12,25 @@ Two kinds, both about feedback to participants (Spelregel 9):
 
 Recipients come from the rules ``doelgroep_terugkoppeling_verwacht`` and
 ``doelgroep_terugkoppeling_te_laat`` (type ``rollen``): ``betrokkene`` is the responsible official
-of the activity (if any), the other entries are roles, which the engine resolves to people.
+of the activity (if any), the other entries are roles, which the provider resolves to people.
 Default: the official and the account holder. All rules are asked in one query (migration 0007).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from hengelo_participatie.notifications.registry import doelgroep_sleutel
+from hengelo_participatie.notifications.registry import (
+    BETROKKENE,
+    Deadline,
+    DeadlineProvider,
+    RolOntvangers,
+    doelgroep_sleutel,
+    portaal_link,
+)
 from verordening.rules import rules
-from verordening.waarden import BETROKKENE
 
 from .models import Terugkoppeling
 
@@ -41,7 +48,7 @@ HERINNERING_TERUGKOPPELING_VOORUIT = "herinnering_terugkoppeling_vooruit"
 
 
 @dataclass(frozen=True)
-class Deadline:
+class Terugkoppelingsdeadline:
     soort: str
     #: "app_label.model" and pk of the object the deadline is about (stable, for uniqueness).
     onderwerp: str
@@ -57,7 +64,7 @@ class Deadline:
         return (self.soort, self.onderwerp, self.onderwerp_id, self.datum)
 
 
-def deadlines(*, peildatum: date) -> list[Deadline]:
+def deadlines(*, peildatum: date) -> list[Terugkoppelingsdeadline]:
     """All feedback deadlines that are upcoming (within the lead time) or overdue on
     ``peildatum``."""
     regels = rules(
@@ -78,7 +85,7 @@ def deadlines(*, peildatum: date) -> list[Deadline]:
         doelgroep = doelgroepen[soort]
         verantwoordelijke = t.activiteit.verantwoordelijke_id if BETROKKENE in doelgroep else None
         result.append(
-            Deadline(
+            Terugkoppelingsdeadline(
                 soort=soort,
                 onderwerp="participatiemix.terugkoppeling",
                 onderwerp_id=t.pk,
@@ -89,3 +96,36 @@ def deadlines(*, peildatum: date) -> list[Deadline]:
             )
         )
     return result
+
+
+class TerugkoppelingHerinnering(DeadlineProvider):
+    """One kind of ``DEADLINE_SOORTEN``: its deadlines, one per recipient (roles resolved)."""
+
+    mandatory = False
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.label = DEADLINE_SOORTEN[kind]
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        ontvangers_van_rol = RolOntvangers()
+        for d in deadlines(peildatum=on):
+            if d.soort != self.kind:
+                continue
+            ontvangers = set(d.ontvanger_ids)
+            for rol in d.ontvanger_rollen:
+                ontvangers.update(ontvangers_van_rol(rol))
+            for ontvanger_id in sorted(ontvangers):
+                yield Deadline(
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    onderwerp=d.onderwerp,
+                    onderwerp_id=d.onderwerp_id,
+                    onderwerp_label=str(d.titel)[:200],
+                    datum=d.datum,
+                    link=portaal_link(),
+                    tekst=self.label,
+                )
+
+
+PROVIDERS = [TerugkoppelingHerinnering(soort) for soort in DEADLINE_SOORTEN]

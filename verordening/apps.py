@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_migrate
+
+from verordening.database import installeer_sqlite_triggers
 
 
 def _herstel_sqlite_triggers(sender, using="default", **kwargs) -> None:
@@ -8,10 +11,6 @@ def _herstel_sqlite_triggers(sender, using="default", **kwargs) -> None:
     Schema upkeep, not business logic: idempotent, and a no-op on PostgreSQL (which has the
     exclusion constraint instead). See ``verordening.database``.
     """
-    from django.db import connections
-
-    from verordening.database import installeer_sqlite_triggers
-
     installeer_sqlite_triggers(connections[using])
 
 

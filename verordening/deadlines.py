@@ -28,10 +28,11 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.urls import reverse
-from django.utils.formats import date_format
 
+from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
     Deadline,
+    DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
     portaal_link,
@@ -52,10 +53,6 @@ HERINNERING_HUISHOUDELIJK_REGLEMENT_HERZIEN = "herinnering_huishoudelijk_regleme
 CYCLUS_JAARLIJKSE_EVALUATIE = "cyclus_jaarlijkse_evaluatie"
 CYCLUS_SAMENWERKINGSAFSPRAKEN = "cyclus_samenwerkingsafspraken"
 CYCLUS_HUISHOUDELIJK_REGLEMENT = "cyclus_huishoudelijk_reglement"
-
-
-def _datum(d: date) -> str:
-    return date_format(d, "j F Y")
 
 
 def cyclus_van(regel: RegelWaarde) -> Duur:
@@ -104,7 +101,7 @@ def _deadlines(
         )
 
 
-class JaarlijkseEvaluatie:
+class JaarlijkseEvaluatie(DeadlineProvider):
     kind = JAARLIJKSE_EVALUATIE
     label = "Jaarlijkse evaluatie van de adviesraad"
     mandatory = False
@@ -138,12 +135,12 @@ class JaarlijkseEvaluatie:
             beheer_link=reverse("admin:verordening_verordening_change", args=[verordening.pk]),
             tekst=(
                 "De adviesraad evalueert elk jaar het eigen functioneren en legt dat vast in een "
-                f"intern verslag. Doe dat uiterlijk {_datum(uiterlijk)}."
+                f"intern verslag. Doe dat uiterlijk {datum_tekst(uiterlijk)}."
             ),
         )
 
 
-class SamenwerkingsafsprakenEvaluatie:
+class SamenwerkingsafsprakenEvaluatie(DeadlineProvider):
     kind = SAMENWERKINGSAFSPRAKEN_EVALUATIE
     label = "Jaarlijkse evaluatie van de samenwerkingsafspraken"
     mandatory = False
@@ -171,11 +168,11 @@ class SamenwerkingsafsprakenEvaluatie:
             return
         if uiterlijk < on:
             tekst = (
-                f"De samenwerkingsafspraken {afspraken.jaar} hadden uiterlijk {_datum(uiterlijk)} geëvalueerd moeten worden. "
+                f"De samenwerkingsafspraken {afspraken.jaar} hadden uiterlijk {datum_tekst(uiterlijk)} geëvalueerd moeten worden. "
                 "Er zijn nog geen nieuwe afspraken vastgesteld."
             )
         else:
-            tekst = f"Evalueer de samenwerkingsafspraken {afspraken.jaar} uiterlijk {_datum(uiterlijk)} met het college."
+            tekst = f"Evalueer de samenwerkingsafspraken {afspraken.jaar} uiterlijk {datum_tekst(uiterlijk)} met het college."
         ontvangers = rol_ontvangers_met_beheer(
             regels[doelgroep_sleutel(self.kind)].waarde, RolOntvangers()
         )
@@ -193,7 +190,7 @@ class SamenwerkingsafsprakenEvaluatie:
         )
 
 
-class HuishoudelijkReglementHerzien:
+class HuishoudelijkReglementHerzien(DeadlineProvider):
     kind = HUISHOUDELIJK_REGLEMENT_HERZIEN
     label = "Herziening van het huishoudelijk reglement"
     mandatory = False
@@ -231,7 +228,7 @@ class HuishoudelijkReglementHerzien:
             ),
             tekst=(
                 "Het huishoudelijk reglement is toe aan een herziening. Bekijk het "
-                f"uiterlijk {_datum(uiterlijk)} en leg wijzigingen ter toetsing voor aan het "
+                f"uiterlijk {datum_tekst(uiterlijk)} en leg wijzigingen ter toetsing voor aan het "
                 "college."
             ),
         )

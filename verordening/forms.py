@@ -178,7 +178,7 @@ class HuishoudelijkReglementForm(forms.ModelForm):
         status = self.instance.status or HuishoudelijkReglement.Status.CONCEPT
         stappen = mogelijke_overgangen(status, self.gebruiker)
         self.fields["volgende_stap"].choices = [("", _("(status niet wijzigen)"))] + [
-            (o.naar, _(o.actie)) for o in stappen
+            (o.naar, _(o.label)) for o in stappen
         ]
 
     def clean(self) -> dict[str, Any]:

@@ -1,47 +1,67 @@
-"""The house rules' workflow as one table: (from, to) -> who may, what it needs.
+"""The house rules' workflow as one table (``core.workflow``): from, to, capability, effects.
 
 The table drives both the choices the admin offers and the check the service enforces, so the two
 cannot disagree. Anything not in the table is refused with a Dutch message naming both states.
+A step needs a capability from the role table (``verordening.reglement_indienen``: the council
+submits; ``verordening.reglement_beoordelen``: the municipality approves or returns).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from hengelo_participatie.accounts import roles
+from hengelo_participatie.core.workflow import Stap, Transition, Workflow
 from verordening.models import HuishoudelijkReglement
 
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
+
 Status = HuishoudelijkReglement.Status
+Overgang = Transition[HuishoudelijkReglement]
+
+INDIENEN = "verordening.reglement_indienen"
+BEOORDELEN = "verordening.reglement_beoordelen"
 
 
-@dataclass(frozen=True)
-class Overgang:
-    van: str
-    naar: str
-    actie: str  # the button text
-    permissie: str  # "app_label.codename"
-    opmerkingen_verplicht: bool = False
+def _ingediend(reglement: HuishoudelijkReglement, stap: Stap) -> None:
+    reglement.ingediend_op = stap.op
+    reglement.beoordeeld_op = None
+    reglement.opmerkingen_college = ""
 
 
-INDIENEN = "verordening.indienen_huishoudelijkreglement"
-BEOORDELEN = "verordening.beoordelen_huishoudelijkreglement"
+def _beoordeeld(reglement: HuishoudelijkReglement, stap: Stap) -> None:
+    reglement.beoordeeld_op = stap.op
+    reglement.opmerkingen_college = stap.reden.strip()
 
-OVERGANGEN: dict[tuple[str, str], Overgang] = {
-    (o.van, o.naar): o
-    for o in (
+
+WORKFLOW: Workflow[HuishoudelijkReglement] = Workflow(
+    [
         Overgang(
-            Status.CONCEPT, Status.INGEDIEND, gettext_noop("Indienen bij het college"), INDIENEN
+            Status.CONCEPT,
+            Status.INGEDIEND,
+            gettext_noop("Indienen bij het college"),
+            INDIENEN,
+            effecten=(_ingediend,),
         ),
-        Overgang(Status.INGEDIEND, Status.GOEDGEKEURD, gettext_noop("Goedkeuren"), BEOORDELEN),
+        Overgang(
+            Status.INGEDIEND,
+            Status.GOEDGEKEURD,
+            gettext_noop("Goedkeuren"),
+            BEOORDELEN,
+            effecten=(_beoordeeld,),
+        ),
         Overgang(
             Status.INGEDIEND,
             Status.TERUGGESTUURD,
             gettext_noop("Terugsturen met opmerkingen"),
             BEOORDELEN,
-            opmerkingen_verplicht=True,
+            effecten=(_beoordeeld,),
+            reden_verplicht=True,
         ),
         Overgang(
             Status.TERUGGESTUURD,
@@ -49,22 +69,27 @@ OVERGANGEN: dict[tuple[str, str], Overgang] = {
             gettext_noop("Weer in concept nemen om aan te passen"),
             INDIENEN,
         ),
-    )
-}
+    ],
+    begin=Status.CONCEPT,
+)
+
+#: ``(van, naar) -> row``: the table by its steps.
+OVERGANGEN: dict[tuple[str, str], Overgang] = {(o.van, o.naar): o for o in WORKFLOW.rijen}
 
 
-def mogelijke_overgangen(status: str, user=None) -> list[Overgang]:
+def mag(user: User | None, overgang: Overgang) -> bool:
+    """Does ``user`` hold the capability of this step? (``None``, the system, never does.)"""
+    return user is not None and roles.kan(user, overgang.capability)
+
+
+def mogelijke_overgangen(status: str, user: User | None = None) -> list[Overgang]:
     """The transitions from ``status``; with ``user``, only those the user may make."""
-    return [
-        o
-        for (van, _naar), o in OVERGANGEN.items()
-        if van == status and (user is None or user.has_perm(o.permissie))
-    ]
+    return [o for o in WORKFLOW.van(status) if user is None or mag(user, o)]
 
 
 def controleer_overgang(*, van: str, naar: str, opmerkingen: str = "") -> Overgang:
     """Return the transition, or raise ValidationError with a clear Dutch message."""
-    overgang = OVERGANGEN.get((van, naar))
+    overgang = WORKFLOW.zoek(van, naar)
     if overgang is None:
         van_label = Status(van).label if van in Status.values else van
         naar_label = Status(naar).label if naar in Status.values else naar
@@ -79,7 +104,7 @@ def controleer_overgang(*, van: str, naar: str, opmerkingen: str = "") -> Overga
             % {"van": van_label, "naar": naar_label, "mogelijk": mogelijk},
             code="ongeldige_overgang",
         )
-    if overgang.opmerkingen_verplicht and not opmerkingen.strip():
+    if overgang.reden_verplicht and not opmerkingen.strip():
         raise ValidationError(
             {"opmerkingen": _("Schrijf op waarom het college het reglement terugstuurt.")},
             code="opmerkingen_verplicht",

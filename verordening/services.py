@@ -7,20 +7,30 @@ whose period has started keeps its value and dates for good (``regel_versie_bijw
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from hengelo_participatie.accounts.policy import ModelPolicy
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import datum_tekst, eis, opslaan, vandaag
+from hengelo_participatie.core.workflow import Stap
 from verordening import waarden
 from verordening.models import Artikel, HuishoudelijkReglement, Regel
-from verordening.reglement import controleer_overgang
+from verordening.reglement import controleer_overgang, mag
+
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
 
 Status = HuishoudelijkReglement.Status
+
+regel_policy: ModelPolicy[Regel] = ModelPolicy(Regel, global_grants_objects=True)
 
 # Fields of a version that describe the past once its period has started.
 VASTE_VELDEN_NA_START = frozenset(
@@ -32,9 +42,15 @@ BIJWERKBARE_VELDEN = frozenset(
 )
 
 
-def _eis_permissie(door: Any, *permissies: str) -> None:
-    if door is None or not getattr(door, "is_active", False) or not door.has_perms(permissies):
-        raise PermissionDenied(_("U mag de regels van de verordening niet wijzigen."))
+def _eis_permissie(door: User | None, actie: Actie, *acties: str, obj: Regel | None = None) -> None:
+    """A person (never the system) who may do every model action of ``acties`` on rules."""
+    eis(
+        lambda: door is not None and all(regel_policy.user_has_perm(door, a) for a in acties),
+        door,
+        actie,
+        obj,
+        melding=_("U mag de regels van de verordening niet wijzigen."),
+    )
 
 
 def _eis_datum(waarde: Any, veld: str) -> date:
@@ -44,15 +60,14 @@ def _eis_datum(waarde: Any, veld: str) -> date:
 
 
 def _eis_niet_in_verleden(datum: date, veld: str) -> None:
-    vandaag = timezone.localdate()
-    if datum < vandaag:
+    if datum < vandaag():
         raise ValidationError(
             {
                 veld: _(
                     "Een regel verandert vanaf vandaag (%(vandaag)s) of later. Wat al gold, blijft "
                     "zoals het was."
                 )
-                % {"vandaag": date_format(vandaag, "j F Y")}
+                % {"vandaag": datum_tekst(vandaag())}
             },
             code="verleden",
         )
@@ -64,14 +79,13 @@ def _eis_artikel(bron: Any) -> Artikel | None:
     return bron
 
 
-def _opslaan(obj: Any, *, door: Any, reden: str) -> None:
-    """``full_clean()``, then save with the acting user and reason in the history."""
-    obj.full_clean()
-    obj._history_user = door
-    obj._change_reason = reden
+@contextmanager
+def _twee_versies_tegelijk() -> Iterator[None]:
+    """A savepoint (so PostgreSQL can go on after a refusal), and the database's refusal of two
+    overlapping versions as a Dutch ``ValidationError``."""
     try:
-        with transaction.atomic():  # a savepoint, so PostgreSQL can go on after a refusal
-            obj.save()
+        with transaction.atomic():
+            yield
     except IntegrityError as exc:
         raise ValidationError(
             _(
@@ -82,6 +96,11 @@ def _opslaan(obj: Any, *, door: Any, reden: str) -> None:
         ) from exc
 
 
+def _opslaan_regel(regel: Regel, *, door: User | None, reden: str) -> None:
+    with _twee_versies_tegelijk():
+        opslaan(regel, door=door, reden=reden)
+
+
 @transaction.atomic
 def regel_aanmaken(
     *,
@@ -90,14 +109,14 @@ def regel_aanmaken(
     type: str,
     waarde: Any,
     geldig_vanaf: date,
-    door: Any,
+    door: User | None,
     eenheid: str = "",
     bron: Artikel | None = None,
     bron_lid: str = "",
     bron_toelichting: str = "",
 ) -> Regel:
     """Add a rule that has no versions yet, from ``geldig_vanaf`` (today or later)."""
-    _eis_permissie(door, "verordening.add_regel")
+    _eis_permissie(door, Actie.REGEL_AANMAKEN, "add")
     geldig_vanaf = _eis_datum(geldig_vanaf, "geldig_vanaf")
     _eis_niet_in_verleden(geldig_vanaf, "geldig_vanaf")
     if Regel.objects.filter(sleutel=sleutel).exists():
@@ -119,7 +138,8 @@ def regel_aanmaken(
         bron_toelichting=bron_toelichting,
         geldig_vanaf=geldig_vanaf,
     )
-    _opslaan(regel, door=door, reden="Regel aangemaakt")
+    _opslaan_regel(regel, door=door, reden="Regel aangemaakt")
+    audit.vastleggen(door, Actie.REGEL_AANMAKEN, regel)
     return regel
 
 
@@ -130,7 +150,7 @@ def regel_wijzigen(
     waarde: Any,
     geldig_vanaf: date,
     bron: Artikel | None,
-    door: Any,
+    door: User | None,
     bron_lid: str | None = None,
     bron_toelichting: str | None = None,
 ) -> Regel:
@@ -141,7 +161,7 @@ def regel_wijzigen(
     taken over from the running version unless given. Refused: a date in the past, a date on
     which a version already starts, an unknown rule, a value that does not fit the rule's type.
     """
-    _eis_permissie(door, "verordening.add_regel", "verordening.change_regel")
+    _eis_permissie(door, Actie.REGEL_WIJZIGEN, "add", "change")
     geldig_vanaf = _eis_datum(geldig_vanaf, "geldig_vanaf")
     _eis_niet_in_verleden(geldig_vanaf, "geldig_vanaf")
     bron = _eis_artikel(bron)
@@ -174,7 +194,7 @@ def regel_wijzigen(
 
     if lopend is not None:
         lopend.geldig_tot = geldig_vanaf
-        _opslaan(
+        _opslaan_regel(
             lopend, door=door, reden=f"Afgesloten: nieuwe versie vanaf {geldig_vanaf:%d-%m-%Y}"
         )
 
@@ -192,22 +212,23 @@ def regel_wijzigen(
         geldig_vanaf=geldig_vanaf,
         geldig_tot=later[0].geldig_vanaf if later else None,
     )
-    _opslaan(nieuw, door=door, reden=f"Nieuwe versie vanaf {geldig_vanaf:%d-%m-%Y}")
+    _opslaan_regel(nieuw, door=door, reden=f"Nieuwe versie vanaf {geldig_vanaf:%d-%m-%Y}")
+    audit.vastleggen(door, Actie.REGEL_WIJZIGEN, nieuw)
     return nieuw
 
 
 @transaction.atomic
-def regel_versie_bijwerken(*, regel: Regel, door: Any, **wijzigingen: Any) -> Regel:
+def regel_versie_bijwerken(*, regel: Regel, door: User | None, **wijzigingen: Any) -> Regel:
     """Correct a version. Name and source may always change (a correction of the citation);
     value, type and unit only while the version has not started. The period never changes here.
     """
-    _eis_permissie(door, "verordening.change_regel")
+    _eis_permissie(door, Actie.REGEL_VERSIE_BIJWERKEN, "change", obj=regel)
     onbekend = set(wijzigingen) - BIJWERKBARE_VELDEN
     if onbekend:
         raise ValidationError(
             _("De periode van een versie verandert alleen door een nieuwe versie toe te voegen.")
         )
-    huidig = Regel.objects.select_for_update().get(pk=regel.pk)
+    huidig: Regel = Regel.objects.select_for_update().get(pk=regel.pk)
     gewijzigd = {veld for veld, waarde in wijzigingen.items() if getattr(huidig, veld) != waarde}
     if huidig.is_begonnen() and gewijzigd & VASTE_VELDEN_NA_START:
         raise ValidationError(
@@ -215,7 +236,7 @@ def regel_versie_bijwerken(*, regel: Regel, door: Any, **wijzigingen: Any) -> Re
                 "Deze versie geldt al sinds %(datum)s. Haar waarde verandert niet meer; voeg een "
                 "nieuwe versie toe vanaf een datum."
             )
-            % {"datum": date_format(huidig.geldig_vanaf, "j F Y")},
+            % {"datum": datum_tekst(huidig.geldig_vanaf)},
             code="begonnen",
         )
     if "bron" in wijzigingen:
@@ -223,14 +244,17 @@ def regel_versie_bijwerken(*, regel: Regel, door: Any, **wijzigingen: Any) -> Re
     for veld in gewijzigd:
         setattr(huidig, veld, wijzigingen[veld])
     if gewijzigd:
-        _opslaan(huidig, door=door, reden="Versie bijgewerkt: " + ", ".join(sorted(gewijzigd)))
+        _opslaan_regel(
+            huidig, door=door, reden="Versie bijgewerkt: " + ", ".join(sorted(gewijzigd))
+        )
+        audit.vastleggen(door, Actie.REGEL_VERSIE_BIJWERKEN, huidig)
     return huidig
 
 
 @transaction.atomic
-def regel_versie_intrekken(*, regel: Regel, door: Any) -> None:
+def regel_versie_intrekken(*, regel: Regel, door: User | None) -> None:
     """Withdraw a version that has not started; the version before it runs on in its place."""
-    _eis_permissie(door, "verordening.delete_regel")
+    _eis_permissie(door, Actie.REGEL_VERSIE_INTREKKEN, "delete", obj=regel)
     huidig = Regel.objects.select_for_update().get(pk=regel.pk)
     if huidig.is_begonnen():
         raise ValidationError(
@@ -249,45 +273,50 @@ def regel_versie_intrekken(*, regel: Regel, door: Any) -> None:
     huidig.delete()
     if voorganger is not None:
         voorganger.geldig_tot = huidig.geldig_tot
-        _opslaan(voorganger, door=door, reden="Loopt door: de volgende versie is ingetrokken")
+        _opslaan_regel(voorganger, door=door, reden="Loopt door: de volgende versie is ingetrokken")
+    audit.vastleggen(door, Actie.REGEL_VERSIE_INTREKKEN, regel)
 
 
 # --- Huishoudelijk reglement ------------------------------------------------------------------
 @transaction.atomic
 def huishoudelijk_reglement_overgang(
-    *, reglement: HuishoudelijkReglement, naar: str, door: Any, opmerkingen: str = ""
+    *, reglement: HuishoudelijkReglement, naar: str, door: User | None, opmerkingen: str = ""
 ) -> HuishoudelijkReglement:
-    """Move the house rules to state ``naar`` if the transition table allows it for ``door``."""
+    """Move the house rules to state ``naar`` if the workflow table allows it for ``door``."""
     huidig = HuishoudelijkReglement.objects.select_for_update().get(pk=reglement.pk)
     overgang = controleer_overgang(van=huidig.status, naar=naar, opmerkingen=opmerkingen or "")
-    if door is None or not door.has_perm(overgang.permissie):
-        raise PermissionDenied(
-            _("U mag deze stap niet zetten: %(stap)s.") % {"stap": _(overgang.actie).lower()}
-        )
-    vandaag = timezone.localdate()
+    actie = f"{Actie.REGLEMENT_OVERGANG}:{naar}"
+    eis(
+        mag(door, overgang),
+        door,
+        actie,
+        huidig,
+        melding=_("U mag deze stap niet zetten: %(stap)s.") % {"stap": _(overgang.label).lower()},
+    )
     huidig.status = naar
-    if naar == Status.INGEDIEND:
-        huidig.ingediend_op = vandaag
-        huidig.beoordeeld_op = None
-        huidig.opmerkingen_college = ""
-    elif naar in (Status.GOEDGEKEURD, Status.TERUGGESTUURD):
-        huidig.beoordeeld_op = vandaag
-        huidig.opmerkingen_college = (opmerkingen or "").strip()
-    _opslaan(huidig, door=door, reden=overgang.actie)
+    overgang.effecten_uitvoeren(huidig, Stap(door=door, op=vandaag(), reden=opmerkingen or ""))
+    opslaan(huidig, door=door, reden=overgang.label)
+    audit.vastleggen(door, actie, huidig)
     return huidig
 
 
-def huishoudelijk_reglement_indienen(*, reglement, door):
+def huishoudelijk_reglement_indienen(
+    *, reglement: HuishoudelijkReglement, door: User | None
+) -> HuishoudelijkReglement:
     return huishoudelijk_reglement_overgang(reglement=reglement, naar=Status.INGEDIEND, door=door)
 
 
-def huishoudelijk_reglement_goedkeuren(*, reglement, door, opmerkingen: str = ""):
+def huishoudelijk_reglement_goedkeuren(
+    *, reglement: HuishoudelijkReglement, door: User | None, opmerkingen: str = ""
+) -> HuishoudelijkReglement:
     return huishoudelijk_reglement_overgang(
         reglement=reglement, naar=Status.GOEDGEKEURD, door=door, opmerkingen=opmerkingen
     )
 
 
-def huishoudelijk_reglement_terugsturen(*, reglement, door, opmerkingen: str):
+def huishoudelijk_reglement_terugsturen(
+    *, reglement: HuishoudelijkReglement, door: User | None, opmerkingen: str
+) -> HuishoudelijkReglement:
     return huishoudelijk_reglement_overgang(
         reglement=reglement, naar=Status.TERUGGESTUURD, door=door, opmerkingen=opmerkingen
     )

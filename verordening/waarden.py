@@ -15,9 +15,9 @@ postcodegebieden   ``[[7550, 7559]]``           ``tuple[tuple[int, int], ...]`` 
 rollen             ``["betrokkene", "lid"]``    ``tuple[str, ...]``                   ``betrokkene, lid``
 =================  ==========================  ====================================  ===============
 
-A list of roles (``rollen``) says who gets a reminder: role codes of
-``hengelo_participatie.accounts.roles.Rol`` plus ``betrokkene``, the person the reminder is about
-(the member whose term ends, a participant of a meeting, the official responsible for an activity).
+A list of roles (``rollen``) says who gets a reminder: the audience vocabulary of the reminder
+engine (``hengelo_participatie.notifications.registry.doelgroep_codes``): role codes plus
+``betrokkene``, the person the reminder is about.
 
 Decimals are stored as strings so that no float ever touches money.
 """
@@ -37,6 +37,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.notifications.registry import doelgroep_codes
+
 MAX_GETAL = 10**9  # no rule needs more; keeps JSON and Decimal arithmetic sane
 MAX_DECIMALEN = 6
 
@@ -53,19 +55,6 @@ class RegelType(models.TextChoices):
     JAREN = "jaren", _("duur in jaren")
     POSTCODEGEBIEDEN = "postcodegebieden", _("postcodegebieden (reeksen van vier cijfers)")
     ROLLEN = "rollen", _("lijst van rollen (wie een herinnering krijgt)")
-
-
-#: The person a reminder is about, as an entry of a list of roles (type ``rollen``).
-BETROKKENE = "betrokkene"
-BETROKKENE_LABEL = "de betrokkene zelf"
-
-
-def rol_codes() -> dict[str, str]:
-    """Every code a list of roles may hold, with its Dutch label: ``betrokkene`` and each role."""
-    # Imported here: accounts.roles imports auth models, and this module loads with the models.
-    from hengelo_participatie.accounts.roles import ROLES
-
-    return {BETROKKENE: BETROKKENE_LABEL} | {str(rol): d.label.lower() for rol, d in ROLES.items()}
 
 
 DUUR_TYPES = frozenset({RegelType.DAGEN, RegelType.WEKEN, RegelType.MAANDEN, RegelType.JAREN})
@@ -206,7 +195,7 @@ def _canoniek_rollen(waarde: Any) -> list[str]:
         raise _fout(gettext("Vul ten minste één rol in, bijvoorbeeld ondersteuner."))
     if len(waarde) > 20:
         raise _fout(gettext("Gebruik hoogstens 20 rollen."))
-    codes = rol_codes()
+    codes = doelgroep_codes()
     rollen: list[str] = []
     for rol in waarde:
         if not isinstance(rol, str) or rol not in codes:
@@ -340,7 +329,7 @@ def weergave(type: str, opgeslagen: Any, eenheid: str = "") -> str:
     elif type == RegelType.POSTCODEGEBIEDEN:
         tekst = als_invoer(type, opgeslagen)
     elif type == RegelType.ROLLEN:
-        codes = rol_codes()
+        codes = doelgroep_codes()
         tekst = ", ".join(codes.get(rol, rol) for rol in waarde)
     else:
         tekst = str(waarde)

@@ -1,6 +1,6 @@
 """The advice workflow's deadlines, for the reminder engine (hengelo_participatie.notifications).
 
-Listed in ``adviesraad/deadlines.py``'s ``PROVIDERS`` (the registry discovers one module per app).
+Discovered by the registry like every ``deadlines.py`` (also in a package of an app).
 
 * ``advies_uiterlijk``: the advice on an open requested or unrequested request is due and it is not
   sent yet. To the supporter(s) and the chair, from ``herinnering_advies_uiterlijk`` before the date
@@ -26,7 +26,6 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils.formats import date_format
 
 from adviesraad.models.advies import (
     WACHT_OP_COLLEGE,
@@ -37,8 +36,10 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
+from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
     Deadline,
+    DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
     rol_ontvangers,
@@ -67,10 +68,6 @@ NOG_NIET_VERZONDEN = (
 )
 
 ONDERWERP = "adviesraad.adviesaanvraag"
-
-
-def _datum(d: date) -> str:
-    return date_format(d, "j F Y")
 
 
 def _vertrouwelijk(aanvraag: Adviesaanvraag) -> bool:
@@ -104,7 +101,7 @@ def _deadline(
     )
 
 
-class AdviesUiterlijk:
+class AdviesUiterlijk(DeadlineProvider):
     kind = ADVIES_UITERLIJK
     label = "Uiterste datum van een advies"
     mandatory = False
@@ -133,11 +130,11 @@ class AdviesUiterlijk:
                     ontvanger_id=ontvanger_id,
                     soort=self.kind,
                     datum=uiterlijk,
-                    tekst=f"Het advies moet uiterlijk {_datum(uiterlijk)} naar het college.",
+                    tekst=f"Het advies moet uiterlijk {datum_tekst(uiterlijk)} naar het college.",
                 )
 
 
-class GoedkeuringsrondeSluit:
+class GoedkeuringsrondeSluit(DeadlineProvider):
     kind = GOEDKEURINGSRONDE_SLUIT
     label = "Einde van een goedkeuringsronde"
     mandatory = True
@@ -167,12 +164,12 @@ class GoedkeuringsrondeSluit:
                 datum=ronde.deadline,
                 tekst=(
                     "Geef uiterlijk "
-                    f"{_datum(ronde.deadline)} aan of u akkoord bent met het conceptadvies."
+                    f"{datum_tekst(ronde.deadline)} aan of u akkoord bent met het conceptadvies."
                 ),
             )
 
 
-class ReactieCollege:
+class ReactieCollege(DeadlineProvider):
     kind = REACTIE_COLLEGE
     label = "Reactie van het college op een advies"
     mandatory = False
@@ -201,11 +198,13 @@ class ReactieCollege:
                 ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
             if uiterlijk < on:
                 tekst = (
-                    f"Het college had uiterlijk {_datum(uiterlijk)} moeten reageren op het advies. "
+                    f"Het college had uiterlijk {datum_tekst(uiterlijk)} moeten reageren op het advies. "
                     "Er is nog geen reactie."
                 )
             else:
-                tekst = f"Het college moet uiterlijk {_datum(uiterlijk)} reageren op het advies."
+                tekst = (
+                    f"Het college moet uiterlijk {datum_tekst(uiterlijk)} reageren op het advies."
+                )
             for ontvanger_id in ontvangers:
                 yield _deadline(
                     aanvraag,

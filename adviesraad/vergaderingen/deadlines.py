@@ -32,8 +32,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
+    BETROKKENE,
     Deadline,
+    DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
     portaal_link,
@@ -43,7 +46,6 @@ from hengelo_participatie.notifications.registry import (
 from verordening.deadlines import cyclus_van
 from verordening.rules import Sleutel, rules
 from verordening.selectors import verordening_op
-from verordening.waarden import BETROKKENE
 
 from .models import Aanmelding, Deelname, Soort, Status, Vergadering
 from .policies import gebruikers_met_toegang
@@ -60,10 +62,6 @@ HERINNERING_VERGADERING_MORGEN = "herinnering_vergadering_morgen"
 ONDERWERP = "vergaderingen.vergadering"
 #: Slack on SQL date ranges; the exact calendar window is checked per meeting.
 MARGE = timedelta(days=3)
-
-
-def _datum(d: date) -> str:
-    return date_format(d, "j F Y")
 
 
 def _dag_begin(d: date) -> datetime:
@@ -120,7 +118,7 @@ def _geplande(van: date, tot: date) -> Q:
     return Q(status=Status.GEPLAND, begin__gte=_dag_begin(van), begin__lt=_dag_begin(tot))
 
 
-class StukkenVersturen:
+class StukkenVersturen(DeadlineProvider):
     kind = STUKKEN_VERSTUREN
     label = "Uitnodiging en stukken voor een vergadering versturen"
     mandatory = False
@@ -151,12 +149,12 @@ class StukkenVersturen:
             if uiterlijk < on:
                 tekst = (
                     f"De uitnodiging en stukken voor {vergadering_naam(vergadering)} op "
-                    f"{_datum(dag)} hadden uiterlijk {_datum(uiterlijk)} verstuurd moeten worden. Verstuur ze nu."
+                    f"{datum_tekst(dag)} hadden uiterlijk {datum_tekst(uiterlijk)} verstuurd moeten worden. Verstuur ze nu."
                 )
             else:
                 tekst = (
                     f"Verstuur de uitnodiging en stukken voor {vergadering_naam(vergadering)} op "
-                    f"{_datum(dag)} uiterlijk {_datum(uiterlijk)}."
+                    f"{datum_tekst(dag)} uiterlijk {datum_tekst(uiterlijk)}."
                 )
             for ontvanger_id, beheer in ontvangers.items():
                 yield Deadline(
@@ -179,7 +177,7 @@ def _wanneer(dag: date, on: date, begin: datetime) -> str:
     return f"Op {date_format(dag, 'l j F')} om {tijd} uur"
 
 
-class VergaderingMorgen:
+class VergaderingMorgen(DeadlineProvider):
     kind = VERGADERING_MORGEN
     label = "Vergadering morgen"
     mandatory = False
@@ -232,7 +230,7 @@ class VergaderingMorgen:
                 )
 
 
-class PeriodiekOverleg:
+class PeriodiekOverleg(DeadlineProvider):
     """A meeting that must come round every cycle: remind to plan the next one in time."""
 
     mandatory = False
@@ -272,11 +270,11 @@ class PeriodiekOverleg:
             return
         if uiterlijk < on:
             tekst = (
-                f"{self.wat} had uiterlijk {_datum(uiterlijk)} plaats moeten vinden. Plan het zo "
+                f"{self.wat} had uiterlijk {datum_tekst(uiterlijk)} plaats moeten vinden. Plan het zo "
                 "snel mogelijk."
             )
         else:
-            tekst = f"{self.wat} moet uiterlijk {_datum(uiterlijk)} plaatsvinden. Plan het op tijd."
+            tekst = f"{self.wat} moet uiterlijk {datum_tekst(uiterlijk)} plaatsvinden. Plan het op tijd."
         tekst += " Er is nog niets gepland."
         for ontvanger_id in rol_ontvangers(
             regels[doelgroep_sleutel(self.kind)].waarde, RolOntvangers()

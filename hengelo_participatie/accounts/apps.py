@@ -6,6 +6,7 @@ from django.db.models.signals import post_migrate
 
 def _sync_roles_after_migrate(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
     # Runs once per migrate. Permissions of every app must exist before the roles point at them.
+    # Imported here, not at the top: both import auth models, which cannot load with apps.py.
     from django.contrib.auth.management import create_permissions
 
     from .roles import sync_roles

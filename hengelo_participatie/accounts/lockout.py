@@ -1,4 +1,4 @@
-"""Login lockout (django-axes) keyed on the normalised login (ASVS 6.3.x, issue 10).
+"""Login lockout (django-axes) keyed on the normalised login (ASVS 6.3.x).
 
 Axes stores the login exactly as typed. Without normalising, five failures for ``x@y`` lock only
 that spelling, and ``X@Y`` or `` x@y`` get five fresh guesses each. ``AXES_USERNAME_CALLABLE``

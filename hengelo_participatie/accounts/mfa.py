@@ -8,7 +8,7 @@ verification completes.
   once it exists).
 
 The e-mail code goes to the address the user *confirmed* (``EmailDevice.email``), never to
-``user.email`` (issue 10): whoever may change the account address (the admin, a reset link) must not
+``user.email``: whoever may change the account address (the admin, a reset link) must not
 also receive the second factor. The address moves only when the user, signed in with the second
 factor, confirms a code sent to the new address (``views.mfa_email_wijzigen``).
 

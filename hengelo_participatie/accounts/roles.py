@@ -13,12 +13,15 @@ roles hold one (for a query: who gets an object grant, who is notified).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 
 class Rol(StrEnum):
@@ -205,6 +208,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.ronde_inzien",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "verordening.reglement_indienen",
             }
         ),
     ),
@@ -230,6 +234,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.publiceren",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "verordening.reglement_indienen",
             }
         ),
     ),
@@ -288,6 +293,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.verslag_maken",
                 "advies.verzenden",
                 "advies.voorbereiden",
+                "verordening.reglement_indienen",
             }
         ),
     ),
@@ -328,6 +334,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.documenten_toevoegen",
                 "advies.plannen",
                 "advies.reactie_vastleggen",
+                "verordening.reglement_beoordelen",
             }
         ),
     ),
@@ -462,3 +469,15 @@ def kan(user: object, capability: str) -> bool:
         return True
     namen = rollen_van(user)
     return any(rol.value in namen for rol in rollen_met(capability))
+
+
+def gebruikers_met_rollen(namen: Iterable[Rol | str]) -> QuerySet[Any]:
+    """The active users who hold any of the roles ``namen`` now (unordered; may repeat a user
+    with two of them, so use it as ``pk__in`` or take ``values`` distinct).
+
+    The one query from role to people: assignment choices (``toewijzing``) and reminder
+    audiences (``notifications.registry``) both ask it, never ``groups__name`` themselves.
+    """
+    return get_user_model().objects.filter(
+        is_active=True, groups__name__in=[str(naam) for naam in namen]
+    )

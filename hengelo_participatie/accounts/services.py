@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import partial
 from importlib import import_module
 from typing import Any
 
@@ -14,13 +15,18 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import eis, opslaan, vandaag
+from hengelo_participatie.notifications.services import herinnering_plannen
+
 from . import mfa
+from .deadlines import ROLLEN_GEWIJZIGD
 from .models import User, UserSession
 from .policy import ModelPolicy
 from .roles import RAADSROLLEN, ROLES, Rol, beheer_rollen, toekenbare_rollen
@@ -30,17 +36,24 @@ logger = logging.getLogger("hengelo_participatie.accounts")
 user_policy: ModelPolicy[User] = ModelPolicy(User, global_grants_objects=True)
 
 
-def _check_may_manage(*, door: Any, user: User) -> None:
-    """``door`` (the acting user; ``None`` for the system itself) may change ``user``."""
+def _beheer_weigering(*, door: User | None, user: User) -> str | None:
+    """Why ``door`` (the acting user; ``None`` for the system itself) may not change ``user``."""
     if door is None:
-        return
+        return None
     if not user_policy.user_has_perm_for_object(door, "change", user):
-        raise PermissionDenied(_("U mag dit account niet wijzigen."))
+        return _("U mag dit account niet wijzigen.")
     if user.is_superuser and not door.is_superuser:
-        raise PermissionDenied(_("Alleen een systeembeheerder mag dit account wijzigen."))
+        return _("Alleen een systeembeheerder mag dit account wijzigen.")
+    return None
 
 
-def mag_inloggegevens_herstellen(*, door: Any, user: User) -> bool:
+def _eis_mag_beheren(*, door: User | None, user: User, actie: Actie) -> None:
+    """Refuse (audited) unless ``door`` may change ``user``."""
+    weigering = _beheer_weigering(door=door, user=user)
+    eis(weigering is None, door, actie, user, melding=weigering)
+
+
+def mag_inloggegevens_herstellen(*, door: User | None, user: User) -> bool:
     """May ``door`` set ``user``'s password or reset their second factor?
 
     Together these hand over the account: a new password, then a new second factor bound to the
@@ -51,9 +64,7 @@ def mag_inloggegevens_herstellen(*, door: Any, user: User) -> bool:
     """
     if door is None:
         return True
-    try:
-        _check_may_manage(door=door, user=user)
-    except PermissionDenied:
+    if _beheer_weigering(door=door, user=user) is not None:
         return False
     if door.pk == user.pk:
         return False
@@ -63,21 +74,19 @@ def mag_inloggegevens_herstellen(*, door: Any, user: User) -> bool:
     return not (rollen - toekenbare_rollen(door))
 
 
-def _eis_mag_inloggegevens_herstellen(*, door: Any, user: User) -> None:
-    _check_may_manage(door=door, user=user)  # its own message (e.g. a superuser's account)
-    if not mag_inloggegevens_herstellen(door=door, user=user):
-        raise PermissionDenied(
-            _(
-                "U mag het wachtwoord en de inlogcode van dit account niet opnieuw instellen. "
-                "Het account heeft een rol die u niet beheert. Vraag dit aan een systeembeheerder."
-            )
-        )
-
-
-def _mark_history(*, user: User, door: Any, reason: str) -> None:
-    user._change_reason = reason  # type: ignore[attr-defined]
-    if door is not None:
-        user._history_user = door  # type: ignore[attr-defined]
+def _eis_mag_inloggegevens_herstellen(*, door: User | None, user: User, actie: Actie) -> None:
+    # Its own message first (e.g. a superuser's account).
+    _eis_mag_beheren(door=door, user=user, actie=actie)
+    eis(
+        mag_inloggegevens_herstellen(door=door, user=user),
+        door,
+        actie,
+        user,
+        melding=_(
+            "U mag het wachtwoord en de inlogcode van dit account niet opnieuw instellen. "
+            "Het account heeft een rol die u niet beheert. Vraag dit aan een systeembeheerder."
+        ),
+    )
 
 
 def user_sessions_end(*, user: User, except_key: str | None = None) -> int:
@@ -94,24 +103,24 @@ def user_sessions_end(*, user: User, except_key: str | None = None) -> int:
 
 
 @transaction.atomic
-def user_deactivate(*, user: User, door: Any) -> User:
+def user_deactivate(*, user: User, door: User | None) -> User:
     """Switch the account off and end all of its sessions (ASVS 7.4.2: end of term)."""
-    _check_may_manage(door=door, user=user)
+    _eis_mag_beheren(door=door, user=user, actie=Actie.USER_DEACTIVATE)
     user.is_active = False
-    user.full_clean(exclude=["password"])
-    _mark_history(user=user, door=door, reason="Account uitgezet; alle sessies beëindigd")
-    user.save()
-    count = user_sessions_end(user=user)
-    logger.info(
-        "actor=%s action=user_deactivate object=user:%s result=ok sessions_ended=%s",
-        getattr(door, "pk", "systeem"),
-        user.pk,
-        count,
+    opslaan(
+        user,
+        door=door,
+        reden="Account uitgezet; alle sessies beëindigd",
+        exclude=["password"],
     )
+    count = user_sessions_end(user=user)
+    audit.vastleggen(door, Actie.USER_DEACTIVATE, user, f"ok sessions_ended={count}")
     return user
 
 
-def rollen_wijziging_toetsen(*, user: User, huidig: set[str], nieuw: set[str], door: Any) -> None:
+def rollen_wijziging_toetsen(
+    *, user: User, huidig: set[str], nieuw: set[str], door: User | None
+) -> None:
     """May ``door`` change ``user``'s roles from ``huidig`` to ``nieuw``? Raises PermissionDenied.
 
     One rule for the service and the admin form (which shows the same message as a form error):
@@ -124,17 +133,16 @@ def rollen_wijziging_toetsen(*, user: User, huidig: set[str], nieuw: set[str], d
     reden = _weigering(user=user, huidig=huidig, nieuw=nieuw, door=door)
     if reden:
         # BIO 8.15: a refused attempt to change rights is logged too (no names).
-        logger.warning(
-            "actor=%s action=user_set_roles object=user:%s result=geweigerd wijziging=%s time=%s",
-            getattr(door, "pk", None) or "systeem",
-            user.pk,
-            ",".join(sorted(huidig ^ nieuw)),
-            timezone.now().isoformat(),
+        audit.vastleggen(
+            door,
+            Actie.USER_SET_ROLES,
+            user,
+            f"{audit.GEWEIGERD} wijziging={','.join(sorted(huidig ^ nieuw))}",
         )
         raise PermissionDenied(reden)
 
 
-def _weigering(*, user: User, huidig: set[str], nieuw: set[str], door: Any) -> str:
+def _weigering(*, user: User, huidig: set[str], nieuw: set[str], door: User | None) -> str:
     if door is None:
         return _("Rollen worden door een persoon gegeven, niet door het systeem.")
     if door.pk == user.pk and huidig != nieuw:
@@ -170,7 +178,7 @@ def _eis_bekende_rollen(namen: set[str]) -> None:
         )
 
 
-def _rollen_toepassen(*, user: User, nieuw: set[str], door: Any, reden: str) -> User:
+def _rollen_toepassen(*, user: User, nieuw: set[str], door: User | None, reden: str) -> User:
     """The one place that writes a user's groups: history, audit log and the e-mail notice.
 
     Called by ``user_set_roles`` (a person, checked) and ``raadsrollen_volgen`` (the membership
@@ -189,26 +197,21 @@ def _rollen_toepassen(*, user: User, nieuw: set[str], door: Any, reden: str) -> 
     huidig = set(user.groups.values_list("name", flat=True))
     user.groups.set(groups)
     user.is_staff = user.is_superuser or bool(nieuw & beheer_rollen())
-    user.full_clean(exclude=["password"])
     erbij, eraf = sorted(nieuw - huidig), sorted(huidig - nieuw)
-    _mark_history(
-        user=user,
+    opslaan(
+        user,
         door=door,
-        reason=f"{reden}: {', '.join(sorted(nieuw)) or 'geen'}"
+        reden=f"{reden}: {', '.join(sorted(nieuw)) or 'geen'}"
         f" (erbij: {', '.join(erbij) or '-'}; eraf: {', '.join(eraf) or '-'})",
+        exclude=["password"],
     )
-    user.save()
     if erbij or eraf:
         _rollen_melden(user=user, erbij=erbij, eraf=eraf, nieuw=nieuw)
-    logger.info(
-        "actor=%s action=user_set_roles object=user:%s result=ok roles=%s added=%s removed=%s "
-        "time=%s",
-        getattr(door, "pk", None) or "systeem",
-        user.pk,
-        ",".join(sorted(nieuw)),
-        ",".join(erbij),
-        ",".join(eraf),
-        timezone.now().isoformat(),
+    audit.vastleggen(
+        door,
+        Actie.USER_SET_ROLES,
+        user,
+        f"ok roles={','.join(sorted(nieuw))} added={','.join(erbij)} removed={','.join(eraf)}",
     )
     return user
 
@@ -220,10 +223,6 @@ def _rollen_melden(*, user: User, erbij: list[str], eraf: list[str], nieuw: set[
     outbox keeps one per subject and day) and points at the audited row. The text is Dutch, like
     every e-mail; it names roles, never who changed them.
     """
-    from hengelo_participatie.notifications.services import herinnering_plannen
-
-    from .deadlines import ROLLEN_GEWIJZIGD
-
     delen = []
     if erbij:
         delen.append("erbij: " + ", ".join(rol_label(naam) for naam in erbij))
@@ -237,7 +236,7 @@ def _rollen_melden(*, user: User, erbij: list[str], eraf: list[str], nieuw: set[
     herinnering_plannen(
         ontvanger=user,
         onderwerp=user.history.latest(),
-        deadline=timezone.localdate(),
+        deadline=vandaag(),
         soort=ROLLEN_GEWIJZIGD,
         tekst=tekst,
         link=reverse("portal:home"),
@@ -246,14 +245,14 @@ def _rollen_melden(*, user: User, erbij: list[str], eraf: list[str], nieuw: set[
 
 
 @transaction.atomic
-def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
+def user_set_roles(*, user: User, roles: Iterable[str], door: User | None) -> User:
     """A person (``door``) gives ``user`` exactly ``roles``: the only way to grant a role by hand.
 
     Refused (PermissionDenied) when ``door`` may not edit the account, edits their own account,
     or adds or removes a role outside ``toekenbare_rollen(door)`` (see
     ``rollen_wijziging_toetsen``). Council roles are set by ``raadsrollen_volgen`` only.
     """
-    _check_may_manage(door=door, user=user)
+    _eis_mag_beheren(door=door, user=user, actie=Actie.USER_SET_ROLES)
     nieuw = {str(role) for role in roles}
     _eis_bekende_rollen(nieuw)
     huidig = set(user.groups.values_list("name", flat=True))
@@ -264,7 +263,7 @@ def user_set_roles(*, user: User, roles: Iterable[str], door: Any) -> User:
 
 
 @transaction.atomic
-def raadsrollen_volgen(*, user: User, raadsrollen: Iterable[str], door: Any = None) -> User:
+def raadsrollen_volgen(*, user: User, raadsrollen: Iterable[str], door: User | None = None) -> User:
     """Make ``user``'s council roles exactly ``raadsrollen``; other roles stay as they are.
 
     Only for the membership services (``adviesraad.services.rollen_bijwerken``): the roles follow
@@ -284,8 +283,8 @@ def raadsrollen_volgen(*, user: User, raadsrollen: Iterable[str], door: Any = No
     )
 
 
-# --- notices about the account's security (issue 10) --------------------------------------------
-def _send_notice(*, soort: str, user_pk: int, onderwerp: str, tekst: str, adres: str) -> None:
+# --- notices about the account's security ----------------------------------------------------
+def _send_notice(soort: str, user_pk: int, onderwerp: str, tekst: str, adres: str) -> None:
     try:
         send_mail(onderwerp, tekst, None, [adres], fail_silently=False)
     except Exception:  # noqa: BLE001 - the change stands; the failure is logged for follow-up
@@ -306,15 +305,11 @@ def _notify(*, soort: str, user: User, aan: Iterable[str], context: dict[str, An
     tekst = render_to_string(f"accounts/email/{soort}.txt", ctx)
     pk = user.pk
     for adres in adressen:
-        transaction.on_commit(
-            lambda adres=adres: _send_notice(
-                soort=soort, user_pk=pk, onderwerp=onderwerp, tekst=tekst, adres=adres
-            )
-        )
+        transaction.on_commit(partial(_send_notice, soort, pk, onderwerp, tekst, adres))
 
 
 @transaction.atomic
-def user_change_email(*, user: User, email: str, door: Any) -> User:
+def user_change_email(*, user: User, email: str, door: User | None) -> User:
     """Give ``user`` a new account address: the only way to change ``user.email``.
 
     The e-mail login code does *not* move with it: it stays bound to the address the user
@@ -323,15 +318,19 @@ def user_change_email(*, user: User, email: str, door: Any) -> User:
     notice, and every session of the user ends (a session may be the attacker's). Other pending
     changes on ``user`` (e.g. from the admin form) are saved with it.
     """
-    _check_may_manage(door=door, user=user)
+    _eis_mag_beheren(door=door, user=user, actie=Actie.USER_CHANGE_EMAIL)
     oud = User.objects.filter(pk=user.pk).values_list("email", flat=True).first() or ""
     user.email = User.objects.normalize_email((email or "").strip()).lower()
     user.full_clean(exclude=["password"])  # checks the address and that it is unique
     if user.email == oud:
         user.save()
         return user
-    _mark_history(user=user, door=door, reason="E-mailadres gewijzigd; alle sessies beëindigd")
-    user.save()
+    opslaan(
+        user,
+        door=door,
+        reden="E-mailadres gewijzigd; alle sessies beëindigd",
+        exclude=["password"],
+    )
     count = user_sessions_end(user=user)
     _notify(
         soort="email_gewijzigd",
@@ -347,12 +346,7 @@ def user_change_email(*, user: User, email: str, door: Any) -> User:
             ).exists(),
         },
     )
-    logger.info(
-        "actor=%s action=user_change_email object=user:%s result=ok sessions_ended=%s",
-        getattr(door, "pk", "systeem"),
-        user.pk,
-        count,
-    )
+    audit.vastleggen(door, Actie.USER_CHANGE_EMAIL, user, f"ok sessions_ended={count}")
     return user
 
 
@@ -372,7 +366,7 @@ def user_password_was_reset(*, user: User) -> None:
 
 
 @transaction.atomic
-def user_reset_second_factor(*, user: User, door: Any) -> User:
+def user_reset_second_factor(*, user: User, door: User | None) -> User:
     """Remove every second-factor device of ``user``: at the next login they set up a new one.
 
     For a member who lost their phone or their mailbox. Because the new device may go to the
@@ -380,17 +374,19 @@ def user_reset_second_factor(*, user: User, door: Any) -> User:
     hears of it at both the old code address and the account address. Their sessions end.
     Only for accounts whose roles ``door`` manages (``mag_inloggegevens_herstellen``).
     """
-    _eis_mag_inloggegevens_herstellen(door=door, user=user)
+    _eis_mag_inloggegevens_herstellen(door=door, user=user, actie=Actie.USER_RESET_SECOND_FACTOR)
     oude_adressen = list(
         EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
     )
     removed = 0
     for cls in (TOTPDevice, EmailDevice, StaticDevice):
         removed += cls.objects.filter(user=user).delete()[0]
-    _mark_history(
-        user=user, door=door, reason="Tweede stap (inlogcode) gereset; alle sessies beëindigd"
+    opslaan(
+        user,
+        door=door,
+        reden="Tweede stap (inlogcode) gereset; alle sessies beëindigd",
+        exclude=["password"],
     )
-    user.save()
     count = user_sessions_end(user=user)
     _notify(
         soort="tweede_factor_gereset",
@@ -398,13 +394,11 @@ def user_reset_second_factor(*, user: User, door: Any) -> User:
         aan=[*oude_adressen, user.email],
         context={},
     )
-    logger.info(
-        "actor=%s action=user_reset_second_factor object=user:%s result=ok devices_removed=%s "
-        "sessions_ended=%s",
-        getattr(door, "pk", "systeem"),
-        user.pk,
-        removed,
-        count,
+    audit.vastleggen(
+        door,
+        Actie.USER_RESET_SECOND_FACTOR,
+        user,
+        f"ok devices_removed={removed} sessions_ended={count}",
     )
     return user
 
@@ -419,8 +413,13 @@ def user_confirm_code_address(
     ``views.mfa_email_wijzigen``). The device replaces their other devices, the old code address
     gets a notice, and their other sessions end.
     """
-    if device.user_id != user.pk or device.confirmed:
-        raise PermissionDenied(_("U mag dit e-mailadres niet bevestigen."))
+    eis(
+        device.user_id == user.pk and not device.confirmed,
+        user,
+        Actie.USER_CONFIRM_CODE_ADDRESS,
+        user,
+        melding=_("U mag dit e-mailadres niet bevestigen."),
+    )
     oude_adressen = list(
         EmailDevice.objects.filter(user=user, confirmed=True).values_list("email", flat=True)
     )
@@ -430,8 +429,7 @@ def user_confirm_code_address(
     # Like setting up a device: the new one replaces the others (one second factor at a time).
     EmailDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     TOTPDevice.objects.filter(user=user).delete()
-    _mark_history(user=user, door=user, reason="E-mailadres voor inlogcode gewijzigd")
-    user.save()
+    opslaan(user, door=user, reden="E-mailadres voor inlogcode gewijzigd", exclude=["password"])
     count = user_sessions_end(user=user, except_key=except_key)
     _notify(
         soort="codeadres_gewijzigd",
@@ -439,10 +437,5 @@ def user_confirm_code_address(
         aan=[adres for adres in oude_adressen if adres != device.email],
         context={"nieuw": device.email},
     )
-    logger.info(
-        "actor=user:%s action=user_confirm_code_address object=user:%s result=ok sessions_ended=%s",
-        user.pk,
-        user.pk,
-        count,
-    )
+    audit.vastleggen(user, Actie.USER_CONFIRM_CODE_ADDRESS, user, f"ok sessions_ended={count}")
     return device

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 
+from .middleware import LOGIN_AT_SESSION_KEY
 from .models import UserSession
 
 
@@ -24,8 +25,6 @@ def track_session(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 def remember_login_time(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     # Start of the absolute session timeout (see middleware.SessionTimeoutMiddleware).
     if request is not None and hasattr(request, "session"):
-        from .middleware import LOGIN_AT_SESSION_KEY
-
         request.session[LOGIN_AT_SESSION_KEY] = time.time()
 
 

@@ -27,13 +27,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .roles import ROLES, Rol
+from .roles import ROLES, Rol, gebruikers_met_rollen
 
 
 def gebruikers_met_rol(*rollen: Rol | str) -> QuerySet[Any]:
     """Active users who hold at least one of ``rollen`` now, in name order (lazy)."""
-    namen = [str(r) for r in rollen]
-    ids = get_user_model().objects.filter(is_active=True, groups__name__in=namen).values("pk")
+    ids = gebruikers_met_rollen(rollen).values("pk")
     # A subquery instead of ``.distinct()``: a user with two matching roles is listed once and
     # the queryset can still be ordered, filtered and used as form choices.
     return get_user_model().objects.filter(pk__in=ids).order_by("achternaam", "voornaam", "pk")

@@ -35,12 +35,34 @@ class Actie(StrEnum):
     """Every audited action. Grouped per app; a new service adds its action here."""
 
     # --- accounts ---------------------------------------------------------------------------
+    USER_CHANGE_EMAIL = "user_change_email"
+    USER_CONFIRM_CODE_ADDRESS = "user_confirm_code_address"
+    USER_DEACTIVATE = "user_deactivate"
+    USER_RESET_SECOND_FACTOR = "user_reset_second_factor"
+    USER_SET_ROLES = "user_set_roles"
 
     # --- files ------------------------------------------------------------------------------
+    BESTAND_DELETE = "delete"
+    BESTAND_DOWNLOAD = "download"
+    BESTAND_UPLOAD = "upload"
 
     # --- notifications ----------------------------------------------------------------------
+    AGENDATOKEN_INTREKKEN = "agendatoken-intrekken"
+    AGENDATOKEN_MAKEN = "agendatoken-maken"
+    BERICHT_OPNIEUW = "bericht-opnieuw"
+    HERINNERING_PLANNEN = "herinnering-plannen"
+    HERINNERING_VERZENDEN = "herinnering-verzenden"
+    HERINNERINGEN_PLANNEN = "herinneringen-plannen"
+    HERINNERINGSVOORKEUREN_OPSLAAN = "herinneringsvoorkeuren-opslaan"
 
     # --- verordening ------------------------------------------------------------------------
+    REGEL_AANMAKEN = "regel-aanmaken"
+    REGEL_VERSIE_BIJWERKEN = "regel-versie-bijwerken"
+    REGEL_VERSIE_INTREKKEN = "regel-versie-intrekken"
+    REGEL_WIJZIGEN = "regel-wijzigen"
+    REGLEMENT_OPSLAAN = "reglement-opslaan"
+    REGLEMENT_OVERGANG = "reglement-overgang"
+    REGLEMENT_VERWIJDEREN = "reglement-verwijderen"
 
     # --- adviesraad: membership -------------------------------------------------------------
 

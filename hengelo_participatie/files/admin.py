@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin
@@ -31,6 +31,8 @@ from .services import bestand_opslaan, bestand_verwijderen
 from .validators import TOEGESTAAN, validate_upload
 
 if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
+
     BestandFormBase = forms.ModelForm[Bestand]
     BestandAdminBase = admin.ModelAdmin[Bestand]
     DownloadAdminBase = admin.ModelAdmin[BestandDownload]
@@ -135,7 +137,7 @@ class BestandAdmin(ServicefoutOpFormulierMixin, BestandAdminBase):
             return
         saved = bestand_opslaan(
             upload=form.cleaned_data["upload"],
-            door=request.user,
+            door=_gebruiker(request),
             vertrouwelijk=form.cleaned_data["vertrouwelijk"],
         )
         obj.pk = saved.pk
@@ -143,11 +145,11 @@ class BestandAdmin(ServicefoutOpFormulierMixin, BestandAdminBase):
         obj._state.adding = False
 
     def delete_model(self, request: HttpRequest, obj: Bestand) -> None:
-        bestand_verwijderen(bestand=obj, door=request.user)
+        bestand_verwijderen(bestand=obj, door=_gebruiker(request))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Bestand]) -> None:
         for bestand in queryset:
-            bestand_verwijderen(bestand=bestand, door=request.user)
+            bestand_verwijderen(bestand=bestand, door=_gebruiker(request))
 
 
 @admin.register(BestandDownload)
@@ -170,3 +172,8 @@ class BestandDownloadAdmin(DownloadAdminBase):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+def _gebruiker(request: HttpRequest) -> User:
+    """The admin's user: the admin site lets only a signed-in staff user in."""
+    return cast("User", request.user)

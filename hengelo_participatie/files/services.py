@@ -8,23 +8,25 @@ to their own declaration). These functions validate, store, grant and log.
 from __future__ import annotations
 
 import hashlib
-import logging
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
+
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import eis
 
 from .models import Bestand, BestandDownload
 from .policy import bestand_policy
 from .validators import validate_upload
 
-logger = logging.getLogger("hengelo_participatie.files")
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
 
 MAX_NAAM = 255
 
@@ -53,7 +55,7 @@ def sha256_van(upload: Any) -> str:
 
 
 @transaction.atomic
-def bestand_opslaan(*, upload: Any, door: Any, vertrouwelijk: bool = True) -> Bestand:
+def bestand_opslaan(*, upload: Any, door: User, vertrouwelijk: bool = True) -> Bestand:
     """Validate ``upload``, store it under a generated name and let ``door`` (only) see it.
 
     Raises ``ValidationError`` (Dutch, for the user) before anything is written.
@@ -76,20 +78,25 @@ def bestand_opslaan(*, upload: Any, door: Any, vertrouwelijk: bool = True) -> Be
     except BaseException:
         bestand.bestand.delete(save=False)
         raise
-    audit(door, "upload", bestand.pk, "ok")
+    vastleggen(door, Actie.BESTAND_UPLOAD, bestand.pk)
     return bestand
 
 
 @transaction.atomic
-def bestand_verwijderen(*, bestand: Bestand, door: Any) -> None:
+def bestand_verwijderen(*, bestand: Bestand, door: User | None) -> None:
     """Delete the row, its object permissions, its download log and (after commit) the file.
 
     ``door=None`` is the system itself (retention purge). A user needs an object grant for
     ``delete`` (or be a superuser): the same policy as for reading.
     """
-    if door is not None and not bestand_policy.user_has_perm_for_object(door, "delete", bestand):
-        audit(door, "delete", bestand.pk, "geweigerd")
-        raise PermissionDenied(_("U mag dit bestand niet verwijderen."))
+    if door is not None:
+        eis(
+            bestand_policy.user_has_perm_for_object(door, "delete", bestand),
+            door,
+            Actie.BESTAND_DELETE,
+            bestand,
+            melding=_("U mag dit bestand niet verwijderen."),
+        )
     pk, name, storage = bestand.pk, bestand.bestand.name, bestand.bestand.storage
     content_type = ContentType.objects.get_for_model(Bestand)
     # Direct FK grants go with the row (CASCADE); generic ones, if any were made, explicitly.
@@ -98,24 +105,27 @@ def bestand_verwijderen(*, bestand: Bestand, door: Any) -> None:
     bestand.delete()
     if name:
         transaction.on_commit(lambda: storage.delete(name))
-    audit(door, "delete", pk, "ok")
+    vastleggen(door, Actie.BESTAND_DELETE, pk)
 
 
-def download_registreren(*, bestand: Bestand, door: Any, ip: str | None) -> BestandDownload:
+def download_registreren(*, bestand: Bestand, door: User, ip: str | None) -> BestandDownload:
     """Record a download (AVG: every read of a confidential file is logged)."""
     download = BestandDownload.objects.create(bestand=bestand, user=door, ip=ip)
-    audit(door, "download", bestand.pk, "ok", ip=ip)
+    vastleggen(door, Actie.BESTAND_DOWNLOAD, bestand.pk, ip=ip)
     return download
 
 
-def audit(door: Any, action: str, pk: object, result: str, *, ip: str | None = None) -> None:
-    """BIO 8.15: actor, action, object, result, origin, time. Never the file name or content."""
-    logger.info(
-        "actor=%s action=%s object=bestand:%s result=%s ip=%s time=%s",
-        getattr(door, "pk", None) or "systeem",
-        action,
-        pk,
-        result,
-        ip or "-",
-        timezone.now().isoformat(),
-    )
+def vastleggen(
+    door: User | None,
+    actie: Actie,
+    pk: int | None,
+    resultaat: str = audit.OK,
+    *,
+    ip: str | None = None,
+) -> None:
+    """The audit line of a file (BIO 8.15), with the origin of the request: ``result=<r> ip=<ip>``.
+
+    By primary key, so a refused or missing file is named the same way. Never the file name or
+    its content.
+    """
+    audit.vastleggen(door, actie, Bestand(pk=pk), f"{resultaat} ip={ip or '-'}")

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from hengelo_participatie.core.audit import Actie
+
 from .policy import bestand_policy
-from .services import audit, download_registreren
+from .services import download_registreren, vastleggen
+
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
 
 #: A downloaded file must never run as a page on our origin, nor be cached on the way.
 DOWNLOAD_HEADERS = {
@@ -46,20 +53,21 @@ def bestand_serveren(request: HttpRequest, pk: int | None) -> FileResponse:
     one policy answers for one file and one user, whichever URL they use; else 404, logged.
     """
     ip = client_ip(request)
+    gebruiker = cast("User", request.user)  # every caller is behind login_required
     if pk is None:
         raise Http404
     try:
         bestand = bestand_policy.get_object_for(request.user, "view", pk=pk)
     except Http404:
-        audit(request.user, "download", pk, "niet_gevonden_of_geweigerd", ip=ip)
+        vastleggen(gebruiker, Actie.BESTAND_DOWNLOAD, pk, "niet_gevonden_of_geweigerd", ip=ip)
         raise
     try:
         handle = bestand.bestand.open("rb")
     except OSError as exc:
-        audit(request.user, "download", pk, "bestand_ontbreekt", ip=ip)
+        vastleggen(gebruiker, Actie.BESTAND_DOWNLOAD, pk, "bestand_ontbreekt", ip=ip)
         raise Http404 from exc
     try:
-        download_registreren(bestand=bestand, door=request.user, ip=ip)
+        download_registreren(bestand=bestand, door=gebruiker, ip=ip)
     except BaseException:
         handle.close()
         raise

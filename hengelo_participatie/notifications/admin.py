@@ -1,7 +1,7 @@
 """Admin of the outbox: read-only rows, plus one action that puts failed e-mails back in the queue.
 
 The supporter and the account holder see what was sent, what failed and why (``laatste_fout``),
-and retry it. Nothing is edited or deleted by hand: rows change only through the services.
+and retry it. Nothing is edited or deleted by hand: rows change only through the services (``bezorging``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from . import bezorging
 from .models import Agendatoken, Bericht, BerichtStatus, Herinnering
 
 
@@ -73,7 +73,7 @@ class BerichtAdmin(AlleenLezen):
     @admin.action(description=_("Opnieuw proberen te versturen"), permissions=["change"])
     def opnieuw_proberen(self, request: HttpRequest, queryset: QuerySet[Bericht]) -> None:
         gelukt = sum(
-            services.bericht_opnieuw_proberen(bericht=b, door=request.user)
+            bezorging.bericht_opnieuw_proberen(bericht=b, door=request.user)
             for b in queryset.exclude(status=BerichtStatus.VERZONDEN)
         )
         self.message_user(

@@ -33,6 +33,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+
 from . import services
 from .deadlines import AGENDALINK_NIEUW
 from .email import absolute_url
@@ -75,7 +78,7 @@ def agendatoken_maken(*, gebruiker: Any) -> str:
         ),
         link=reverse("herinneringen:agenda"),
     )
-    services._audit(gebruiker, "agendatoken-maken", nieuw, "ok")
+    audit.vastleggen(gebruiker, Actie.AGENDATOKEN_MAKEN, nieuw)
     return token
 
 
@@ -84,7 +87,7 @@ def agendatoken_intrekken(*, gebruiker: Any) -> int:
     n = Agendatoken.objects.filter(gebruiker=gebruiker, ingetrokken_op__isnull=True).update(
         ingetrokken_op=timezone.now()
     )
-    services._audit(gebruiker, "agendatoken-intrekken", f"user:{gebruiker.pk}", f"ok n={n}")
+    audit.vastleggen(gebruiker, Actie.AGENDATOKEN_INTREKKEN, gebruiker, f"ok n={n}")
     return n
 
 

@@ -7,6 +7,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Berichten"
 
     def ready(self) -> None:
+        # Imported once the app registry is ready (the registry reads the role table and the
+        # user model), not to dodge a cycle.
         from . import registry
 
         registry.autodiscover()

@@ -1,6 +1,6 @@
 """Deadline providers: each app declares its deadlines in one place, ``<app>/deadlines.py``.
 
-A provider is any object with::
+A provider is an instance of a ``DeadlineProvider`` class::
 
     kind: str          # stable code, e.g. "termijn_einde_6_maanden"
     label: str         # Dutch, B1: shown on the preferences page and in the e-mail
@@ -17,28 +17,41 @@ codes plus ``betrokkene`` (the person the deadline is about). A provider asks it
 as its lead time (``rules(lead, doelgroep_sleutel(kind), on=on)``) and resolves the roles with
 ``RolOntvangers``; ``rol_ontvangers`` does that for the roles of a list.
 
-``<app>/deadlines.py`` lists its providers in ``PROVIDERS``. ``autodiscover()`` (run from
-``NotificationsConfig.ready``) imports that module for every installed app, like the admin's
-autodiscover. A module in the older shape ``deadlines(*, peildatum)`` plus ``DEADLINE_SOORTEN``
-(participatiemix) is wrapped by ``ModuleAdapter``, which resolves its recipient roles to people.
+Every ``deadlines.py`` has the same shape: provider classes based on ``DeadlineProvider``, listed
+in ``PROVIDERS``. ``autodiscover()`` (run from ``NotificationsConfig.ready``) imports that module
+for every installed app and for every package of an app that has one, like the admin's
+autodiscover, and registers each provider.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from importlib.util import find_spec
-from types import ModuleType
-from typing import Any, Protocol, runtime_checkable
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
-from django.apps import apps
+from django.apps import AppConfig, apps
+from django.urls import NoReverseMatch, reverse
 
-from verordening.waarden import BETROKKENE
+from hengelo_participatie.accounts.roles import ROLES, beheer_rollen, gebruikers_met_rollen
 
 logger = logging.getLogger("hengelo_participatie.notifications")
+
+#: The person a reminder is about, as an entry of an audience (a verordening rule of type
+#: ``rollen``): the member whose term ends, a participant of a meeting, the official responsible
+#: for an activity. The provider knows who that is; the other entries are role codes.
+BETROKKENE = "betrokkene"
+BETROKKENE_LABEL = "de betrokkene zelf"
+
+
+def doelgroep_codes() -> dict[str, str]:
+    """Every code an audience may hold, with its Dutch label: ``betrokkene`` and each role."""
+    return {BETROKKENE: BETROKKENE_LABEL} | {str(rol): d.label.lower() for rol, d in ROLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +82,22 @@ class Deadline:
 
 @runtime_checkable
 class DeadlineProvider(Protocol):
+    """The one shape of a reminder source: what the scan and the preferences page ask.
+
+    Every provider class in a ``deadlines.py`` names this protocol as its base, so the shape is
+    visible where it is implemented (and checked by mypy).
+    """
+
+    #: Stable code, stored in the outbox and in the preferences.
     kind: str
+    #: Dutch, B1: shown on the preferences page and in the e-mail.
     label: str
+    #: True: the person cannot switch it off.
     mandatory: bool
 
-    def deadlines(self, on: date) -> Iterable[Deadline]: ...
+    def deadlines(self, on: date) -> Iterable[Deadline]:
+        """Every reminder due on the local day ``on`` (see the module docstring)."""
+        ...
 
 
 class DubbeleSoort(ValueError):
@@ -112,7 +136,7 @@ def verplichte_soorten() -> frozenset[str]:
     return frozenset(k for k, p in _providers.items() if p.mandatory)
 
 
-class Gebeurtenis:
+class Gebeurtenis(DeadlineProvider):
     """A kind of notice caused by an action (``services.herinnering_plannen``), not found by a
     scan: it is registered for its label and ``mandatory`` flag; ``deadlines`` is always empty."""
 
@@ -125,22 +149,18 @@ class Gebeurtenis:
         return []
 
 
-# --- Adapter for the module shape "deadlines(*, peildatum) + DEADLINE_SOORTEN" -----------------
+# --- Audiences -----------------------------------------------------------------------------------
 class RolOntvangers:
-    """Resolves role names (Django groups) to active user ids, once per role per instance."""
+    """Resolves role names to active user ids (``roles.gebruikers_met_rollen``), once per role per
+    instance."""
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def __call__(self, rol: str) -> tuple[int, ...]:
         if rol not in self._cache:
-            from django.contrib.auth import get_user_model
-
             self._cache[rol] = tuple(
-                get_user_model()
-                .objects.filter(groups__name=rol, is_active=True)
-                .order_by("pk")
-                .values_list("pk", flat=True)
+                gebruikers_met_rollen([rol]).order_by("pk").values_list("pk", flat=True)
             )
         return self._cache[rol]
 
@@ -166,8 +186,6 @@ def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -
     A person who holds any admin role (``RolDefinitie.beheer``) gets a link into the admin; the
     others a link in the portal.
     """
-    from hengelo_participatie.accounts.roles import beheer_rollen
-
     beheer = beheer_rollen()
     gevonden: dict[int, bool] = {}
     for rol in doelgroep:
@@ -180,72 +198,32 @@ def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -
 
 def portaal_link() -> str:
     """The portal's start page: the link of a reminder that has no page of its own."""
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse("portal:home")
     except NoReverseMatch:  # pragma: no cover - the portal is always installed
         return "/"
 
 
-@dataclass(frozen=True)
-class ModuleAdapter:
-    """One kind of a module that returns deadlines with ``ontvanger_ids`` and ``ontvanger_rollen``."""
-
-    module: ModuleType
-    kind: str
-    label: str
-    mandatory: bool = False
-
-    def deadlines(self, on: date) -> Iterator[Deadline]:
-        ontvangers_van_rol = RolOntvangers()
-        for d in self.module.deadlines(peildatum=on):
-            if d.soort != self.kind:
-                continue
-            ontvangers = set(d.ontvanger_ids)
-            for rol in d.ontvanger_rollen:
-                ontvangers.update(ontvangers_van_rol(rol))
-            link = _link_van(d)
-            for ontvanger_id in sorted(ontvangers):
-                yield Deadline(
-                    ontvanger_id=ontvanger_id,
-                    soort=self.kind,
-                    onderwerp=d.onderwerp,
-                    onderwerp_id=d.onderwerp_id,
-                    onderwerp_label=str(d.titel)[:200],
-                    datum=d.datum,
-                    link=link,
-                    tekst=self.label,
-                )
-
-
-def _link_van(d: Any) -> str:
-    link = getattr(d, "link", "")
-    if link:
-        return str(link)
-    return portaal_link()
-
-
-def _providers_uit_module(module: ModuleType) -> list[DeadlineProvider]:
-    if hasattr(module, "PROVIDERS"):
-        return list(module.PROVIDERS)
-    soorten = getattr(module, "DEADLINE_SOORTEN", None)
-    if soorten and callable(getattr(module, "deadlines", None)):
-        verplicht = frozenset(getattr(module, "VERPLICHTE_SOORTEN", ()))
-        return [
-            ModuleAdapter(module=module, kind=k, label=str(v), mandatory=k in verplicht)
-            for k, v in soorten.items()
-        ]
-    return []
+def _deadline_modules(config: AppConfig) -> list[str]:
+    """``<app>.deadlines``, and ``<app>.<package>.deadlines`` for each package of the app that has
+    one (the council's advice workflow is a package of the ``adviesraad`` app, not an app)."""
+    namen = [f"{config.name}.deadlines"]
+    for info in pkgutil.iter_modules(config.module.__path__):  # type: ignore[union-attr]
+        pad = getattr(info.module_finder, "path", "")
+        if info.ispkg and (Path(pad) / info.name / "deadlines.py").is_file():
+            namen.append(f"{config.name}.{info.name}.deadlines")
+    return namen
 
 
 def autodiscover() -> None:
-    """Import ``<app>.deadlines`` of every installed app and register its providers."""
+    """Import every ``deadlines`` module (see ``_deadline_modules``) and register its
+    ``PROVIDERS``."""
+    gezien: set[str] = set()
     for config in apps.get_app_configs():
-        naam = f"{config.name}.deadlines"
-        if find_spec(naam) is None:
-            continue
-        module = import_module(naam)
-        for p in _providers_uit_module(module):
-            register(p)
+        for naam in _deadline_modules(config):
+            if naam in gezien or find_spec(naam) is None:
+                continue
+            gezien.add(naam)
+            for p in import_module(naam).PROVIDERS:
+                register(p)
     logger.debug("herinneringssoorten: %s", sorted(_providers))

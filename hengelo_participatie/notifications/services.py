@@ -1,4 +1,4 @@
-"""Writes of the reminder engine: plan (outbox), scan, assemble digests, deliver, retry.
+"""Planning of the reminder engine: scan the providers into the outbox, and the whole daily run.
 
 The flow, the same for the Celery tasks, the ``send_reminders`` command and ``make run``:
 
@@ -7,68 +7,49 @@ The flow, the same for the Celery tasks, the ``send_reminders`` command and ``ma
    NOTHING on the unique key, so scans may run twice or concurrently.
    ``herinnering_plannen(...)`` does the same for one reminder caused by a change; call it inside
    that change's transaction.
-2. ``dagoverzichten_samenstellen(dag=...)`` gives every person with open reminders one ``Bericht``
-   for the day (unique per person per day) and attaches the reminders to it.
-3. ``berichten_bezorgen(claim=...)`` claims pending messages (``SELECT ... FOR UPDATE SKIP LOCKED``
-   where the database has it, and a conditional UPDATE everywhere), sends each, and marks it sent.
-   ``claim`` is the Celery task id: a redelivered task (same id) takes over its own unfinished
-   claim; another task cannot. A claim older than ``CLAIM_VERLOOPT`` is free again.
+2. ``bezorging``: the digests are assembled and delivered (``herinneringen_verwerken`` runs
+   all of it for one day).
 
-No function here talks to the broker. Delivery is exactly-once except for the unavoidable window
-between the SMTP server accepting a message and our UPDATE (a crash exactly there re-sends once).
+No function here talks to the broker.
 """
 
 from __future__ import annotations
 
 import logging
-import smtplib
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import vandaag
+
 from . import registry
+from .bezorging import (
+    BezorgResultaat,
+    Verzonden,
+    berichten_bezorgen,
+    dagoverzichten_samenstellen,
+    na_commit_bezorgen_zonder_broker,
+)
 from .email import dagoverzicht_mail
 from .models import Bericht, BerichtStatus, Herinnering, Herinneringsvoorkeur
 from .registry import Deadline
 
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
+
 logger = logging.getLogger("hengelo_participatie.notifications")
 
 BATCH_GROOTTE = 1000
-CLAIM_GROOTTE = 50
-#: A claim older than this belongs to a task that died without redelivery: free it. Longer than
-#: the Celery hard time limit, so a live task never loses its claim.
-CLAIM_VERLOOPT = timedelta(minutes=15)
-#: After this many failed attempts a message is "mislukt": visible in the admin, retried by hand.
-MAX_POGINGEN = 6
-BACKOFF_BASIS = timedelta(minutes=1)
-BACKOFF_MAX = timedelta(hours=1)
-
-#: The errors of sending mail that are worth retrying (connection refused is an OSError).
-SMTP_FOUTEN: tuple[type[BaseException], ...] = (smtplib.SMTPException, OSError)
-
-
-def _audit(door: Any, actie: str, obj: object, resultaat: str) -> None:
-    """BIO 8.15: actor, action, object, result, time. Never names or e-mail addresses."""
-    objnaam = f"{obj._meta.model_name}:{obj.pk}" if isinstance(obj, models.Model) else str(obj)
-    logger.info(
-        "actor=%s action=%s object=%s result=%s time=%s",
-        getattr(door, "pk", None) or "systeem",
-        actie,
-        objnaam,
-        resultaat,
-        timezone.now().isoformat(),
-    )
 
 
 # --- Content types ------------------------------------------------------------------------------
@@ -186,18 +167,18 @@ def herinneringen_plannen(*, op: date, batch_grootte: int | None = None) -> Scan
             resultaat.aangeboden += _plannen_batch(batch, op=op)
         resultaat.deadlines += len(batch)
         resultaat.batches += 1
-    _audit(
+    audit.vastleggen(
         None,
-        "herinneringen-plannen",
-        f"dag:{op.isoformat()}",
-        f"ok deadlines={resultaat.deadlines}",
+        Actie.HERINNERINGEN_PLANNEN,
+        None,
+        f"ok dag={op.isoformat()} deadlines={resultaat.deadlines}",
     )
     return resultaat
 
 
 def herinnering_plannen(
     *,
-    ontvanger: Any,
+    ontvanger: User,
     onderwerp: models.Model,
     deadline: date,
     soort: str,
@@ -227,7 +208,7 @@ def herinnering_plannen(
         and Herinneringsvoorkeur.objects.filter(gebruiker=ontvanger, soort=soort).exists()
     ):
         return None
-    op = op or timezone.localdate()
+    op = op or vandaag()
     herinnering, nieuw = Herinnering.objects.get_or_create(
         ontvanger=ontvanger,
         onderwerp_type=ContentType.objects.get_for_model(onderwerp),
@@ -247,172 +228,9 @@ def herinnering_plannen(
         },
     )
     if nieuw:
-        _na_commit_bezorgen_zonder_broker()
+        audit.vastleggen(None, Actie.HERINNERING_PLANNEN, herinnering)
+        na_commit_bezorgen_zonder_broker()
     return herinnering
-
-
-def _na_commit_bezorgen_zonder_broker() -> None:
-    """Without a broker (``make run``) the task runs in-process at commit; with one, the beat
-    delivers it and this request never waits for Redis."""
-    from hengelo_participatie.celery import app
-
-    if not app.conf.task_always_eager:
-        return
-
-    def bezorgen() -> None:
-        from .tasks import berichten_bezorgen
-
-        try:
-            berichten_bezorgen.delay()
-        except Exception:  # noqa: BLE001 - the outbox row stays pending; the next run sends it
-            logger.exception("action=berichten-bezorgen result=fout (in-process)")
-
-    transaction.on_commit(bezorgen)
-
-
-# --- 2. Assemble the daily digests ----------------------------------------------------------------
-def _open_herinneringen(dag: date) -> models.QuerySet[Herinnering]:
-    uitgezet = Herinneringsvoorkeur.objects.filter(
-        gebruiker=OuterRef("ontvanger"), soort=OuterRef("soort")
-    )
-    return Herinnering.objects.filter(
-        bericht__isnull=True, verzonden_op__isnull=True, gepland_op__lte=dag
-    ).filter(Q(verplicht=True) | ~Exists(uitgezet))
-
-
-@transaction.atomic
-def dagoverzichten_samenstellen(*, dag: date) -> int:
-    """Give each person with open reminders today's digest (one per person per day) and attach
-    the reminders to it. Three queries, however many people. Returns the reminders attached."""
-    ontvangers = set(_open_herinneringen(dag).values_list("ontvanger_id", flat=True).distinct())
-    if not ontvangers:
-        return 0
-    Bericht.objects.bulk_create(
-        [Bericht(ontvanger_id=o, dag=dag) for o in sorted(ontvangers)], ignore_conflicts=True
-    )
-    # Only a digest still waiting takes new items: one already (being) sent is never reopened,
-    # so its items wait for tomorrow's digest.
-    wachtend = Bericht.objects.filter(
-        ontvanger=OuterRef("ontvanger"), dag=dag, status=BerichtStatus.WACHTEND
-    ).values("pk")[:1]
-    return _open_herinneringen(dag).update(bericht=Subquery(wachtend))
-
-
-# --- 3. Deliver ---------------------------------------------------------------------------------
-def _claimbaar(claim: str, nu: datetime) -> Q:
-    return (
-        Q(status=BerichtStatus.WACHTEND)
-        & (Q(volgende_poging_op__isnull=True) | Q(volgende_poging_op__lte=nu))
-    ) | Q(status=BerichtStatus.VERZENDEN) & (
-        Q(claim=claim) | Q(bezig_sinds__lt=nu - CLAIM_VERLOOPT)
-    )
-
-
-def _claim_batch(*, claim: str, nu: datetime, grootte: int = CLAIM_GROOTTE) -> list[int]:
-    with transaction.atomic():
-        qs = Bericht.objects.filter(_claimbaar(claim, nu)).order_by("pk")
-        if connection.features.has_select_for_update_skip_locked:
-            qs = qs.select_for_update(skip_locked=True)
-        ids = list(qs.values_list("pk", flat=True)[:grootte])
-        if not ids:
-            return []
-        # The condition is checked again in the UPDATE: on a database without row locks (SQLite)
-        # two claimers still cannot both win.
-        Bericht.objects.filter(_claimbaar(claim, nu), pk__in=ids).update(
-            status=BerichtStatus.VERZENDEN, claim=claim, bezig_sinds=nu, pogingen=F("pogingen") + 1
-        )
-    return list(
-        Bericht.objects.filter(pk__in=ids, claim=claim, status=BerichtStatus.VERZENDEN)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-
-
-@dataclass
-class Verzonden:
-    bericht_id: int
-    email: str
-    onderwerp: str
-    regels: list[str]
-
-
-@dataclass
-class BezorgResultaat:
-    verzonden: list[Verzonden] = field(default_factory=list)
-    mislukt: list[tuple[int, str]] = field(default_factory=list)
-    laatste_fout: BaseException | None = None
-
-
-def _backoff(pogingen: int) -> timedelta:
-    return min(BACKOFF_BASIS * 2 ** max(pogingen - 1, 0), BACKOFF_MAX)
-
-
-def _fout_vastleggen(bericht: Bericht, *, claim: str, nu: datetime, exc: BaseException) -> None:
-    opgegeven = bericht.pogingen >= MAX_POGINGEN
-    Bericht.objects.filter(pk=bericht.pk, claim=claim).update(
-        status=BerichtStatus.MISLUKT if opgegeven else BerichtStatus.WACHTEND,
-        laatste_fout=f"{type(exc).__name__}: {exc}"[:2000],
-        claim="",
-        bezig_sinds=None,
-        volgende_poging_op=None if opgegeven else nu + _backoff(bericht.pogingen),
-    )
-    _audit(None, "herinnering-verzenden", bericht, f"fout poging={bericht.pogingen}")
-
-
-def _verzend_een(pk: int, *, claim: str, resultaat: BezorgResultaat) -> None:
-    bericht = Bericht.objects.select_related("ontvanger").get(pk=pk)
-    items = list(bericht.herinneringen.filter(verzonden_op__isnull=True).order_by("deadline", "pk"))
-    ontvanger = bericht.ontvanger
-    if not items or not ontvanger.is_active or not ontvanger.email:
-        # Nothing (left) to send: free the day's slot, keep any items for a later digest.
-        with transaction.atomic():
-            Herinnering.objects.filter(bericht=bericht).update(bericht=None)
-            Bericht.objects.filter(pk=pk, claim=claim).delete()
-        return
-    mail = dagoverzicht_mail(ontvanger=ontvanger, herinneringen=items)
-    try:
-        mail.send()
-    except SMTP_FOUTEN as exc:
-        _fout_vastleggen(bericht, claim=claim, nu=timezone.now(), exc=exc)
-        resultaat.mislukt.append((pk, str(exc)))
-        resultaat.laatste_fout = exc
-        return
-    nu = timezone.now()
-    ids = [h.pk for h in items]
-    with transaction.atomic():
-        Bericht.objects.filter(pk=pk, claim=claim).update(
-            status=BerichtStatus.VERZONDEN,
-            verzonden_op=nu,
-            laatste_fout="",
-            volgende_poging_op=None,
-            bezig_sinds=None,
-        )
-        Herinnering.objects.filter(pk__in=ids).update(verzonden_op=nu)
-        # Items attached while this digest was already being sent go in a later one.
-        Herinnering.objects.filter(bericht=bericht, verzonden_op__isnull=True).update(bericht=None)
-    _audit(None, "herinnering-verzenden", bericht, f"ok items={len(ids)}")
-    resultaat.verzonden.append(
-        Verzonden(
-            bericht_id=pk,
-            email=ontvanger.email,
-            onderwerp=str(mail.subject),
-            regels=[f"{h.deadline:%d-%m-%Y} {h.tekst}" for h in items],
-        )
-    )
-
-
-def berichten_bezorgen(*, claim: str | None = None) -> BezorgResultaat:
-    """Send every message that is due. Safe to run concurrently and to redeliver."""
-    claim = claim or f"run-{uuid.uuid4().hex}"
-    resultaat = BezorgResultaat()
-    gezien: set[int] = set()
-    while True:
-        ids = [pk for pk in _claim_batch(claim=claim, nu=timezone.now()) if pk not in gezien]
-        if not ids:
-            return resultaat
-        for pk in ids:
-            gezien.add(pk)
-            _verzend_een(pk, claim=claim, resultaat=resultaat)
 
 
 # --- All of it -----------------------------------------------------------------------------------
@@ -472,33 +290,9 @@ def herinneringen_verwerken(
     return VerwerkResultaat(scan=scan, bezorging=BezorgResultaat(), zou_versturen=zou)
 
 
-# --- Admin: retry -------------------------------------------------------------------------------
-@transaction.atomic
-def bericht_opnieuw_proberen(*, bericht: Bericht, door: Any) -> bool:
-    """Put a failed (or stuck) message back in the queue. Returns False if it was already sent."""
-    if not door.has_perm("notifications.change_bericht"):
-        _audit(door, "bericht-opnieuw", bericht, "geweigerd")
-        raise PermissionError("Geen recht om herinneringsmails opnieuw te versturen.")
-    n = (
-        Bericht.objects.filter(pk=bericht.pk)
-        .exclude(status=BerichtStatus.VERZONDEN)
-        .update(
-            status=BerichtStatus.WACHTEND,
-            pogingen=0,
-            claim="",
-            bezig_sinds=None,
-            volgende_poging_op=None,
-        )
-    )
-    _audit(door, "bericht-opnieuw", bericht, "ok" if n else "al-verzonden")
-    if n:
-        _na_commit_bezorgen_zonder_broker()
-    return bool(n)
-
-
 # --- Preferences --------------------------------------------------------------------------------
 @transaction.atomic
-def voorkeuren_opslaan(*, gebruiker: Any, aan: Iterable[str]) -> set[str]:
+def voorkeuren_opslaan(*, gebruiker: User, aan: Iterable[str]) -> set[str]:
     """Switch the non-mandatory kinds not in ``aan`` off for ``gebruiker``, the others on.
 
     A mandatory or unknown kind in ``aan`` is refused (ValidationError) and nothing is written.
@@ -519,7 +313,7 @@ def voorkeuren_opslaan(*, gebruiker: Any, aan: Iterable[str]) -> set[str]:
         [Herinneringsvoorkeur(gebruiker=gebruiker, soort=s) for s in sorted(uit)],
         ignore_conflicts=True,
     )
-    _audit(
-        gebruiker, "herinneringsvoorkeuren-opslaan", f"user:{gebruiker.pk}", f"ok uit={len(uit)}"
+    audit.vastleggen(
+        gebruiker, Actie.HERINNERINGSVOORKEUREN_OPSLAAN, gebruiker, f"ok uit={len(uit)}"
     )
     return uit

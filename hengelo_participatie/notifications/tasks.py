@@ -17,12 +17,12 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from . import services
+from . import bezorging, services
 
 logger = logging.getLogger("hengelo_participatie.notifications")
 
 RETRY_ON = (
-    *services.SMTP_FOUTEN,
+    *bezorging.SMTP_FOUTEN,
     OperationalError,
     InterfaceError,
     redis.exceptions.ConnectionError,
@@ -33,7 +33,7 @@ TAAK_OPTIES: dict[str, Any] = {
     "acks_late": True,
     "reject_on_worker_lost": True,
     "autoretry_for": RETRY_ON,
-    "max_retries": services.MAX_POGINGEN,
+    "max_retries": bezorging.MAX_POGINGEN,
     "retry_backoff": 60,
     "retry_backoff_max": 60 * 60,
     "retry_jitter": False,
@@ -44,7 +44,7 @@ def _claim(task: Any) -> str | None:
     return task.request.id or None
 
 
-def _uitkomst(resultaat: services.BezorgResultaat) -> dict[str, int]:
+def _uitkomst(resultaat: bezorging.BezorgResultaat) -> dict[str, int]:
     if resultaat.laatste_fout is not None:
         # The failed messages are back in the queue with their error and backoff; let Celery
         # retry the task with backoff too.
@@ -65,5 +65,5 @@ def herinneringen_versturen(self: Any, datum: str | None = None) -> dict[str, in
 def berichten_bezorgen(self: Any) -> dict[str, int]:
     """Every few minutes: put today's new reminders in a digest and send what is due (also the
     retries after an SMTP error)."""
-    services.dagoverzichten_samenstellen(dag=timezone.localdate())
-    return _uitkomst(services.berichten_bezorgen(claim=_claim(self)))
+    bezorging.dagoverzichten_samenstellen(dag=timezone.localdate())
+    return _uitkomst(bezorging.berichten_bezorgen(claim=_claim(self)))

@@ -66,6 +66,8 @@ def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
 
 def html_to_pdf(html: str) -> bytes:
     """Turn an HTML string into PDF bytes; raise :class:`PdfRenderError` on anything unsafe."""
+    # Imported here, not for a cycle: WeasyPrint (also imported by ``fetcher``) is slow to load
+    # and needs Pango; only a process that renders a PDF pays for it (see the module docstring).
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 

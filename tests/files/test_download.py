@@ -66,7 +66,7 @@ def test_every_download_is_recorded_and_logged(
     bestand: Bestand, uploader: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     client = logged_in(uploader)
-    caplog.set_level("INFO", logger="hengelo_participatie.files")
+    caplog.set_level("INFO", logger="hengelo_participatie.audit")
     for expected in (1, 2):
         response = client.get(url_for(bestand.pk), REMOTE_ADDR="192.0.2.10")
         assert response.status_code == 200
@@ -95,7 +95,7 @@ def test_other_user_gets_404_and_nothing_is_recorded(
     bestand: Bestand, caplog: pytest.LogCaptureFixture
 ) -> None:
     ander = UserFactory()
-    caplog.set_level("INFO", logger="hengelo_participatie.files")
+    caplog.set_level("INFO", logger="hengelo_participatie.audit")
     response = logged_in(ander).get(url_for(bestand.pk))
     assert response.status_code == 404
     assert BestandDownload.objects.count() == 0

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hengelo_participatie.notifications import services
+from hengelo_participatie.notifications import bezorging, services
 from hengelo_participatie.notifications.models import (
     Bericht,
     BerichtStatus,
@@ -191,20 +191,20 @@ def test_smtp_fout_backoff_mislukt_en_opnieuw_via_de_admin(testsoort, monkeypatc
     assert "SMTPServerDisconnected: verbinding verbroken" in bericht.laatste_fout
     eerste_wacht = bericht.volgende_poging_op - timezone.now()
     # Backoff: not again right away.
-    services.berichten_bezorgen()
+    bezorging.berichten_bezorgen()
     assert len(pogingen) == 1
     # Exponential: each next wait is about twice as long, up to MAX_POGINGEN, then "mislukt".
-    for _ in range(services.MAX_POGINGEN - 1):
+    for _ in range(bezorging.MAX_POGINGEN - 1):
         Bericht.objects.update(volgende_poging_op=timezone.now() - timedelta(seconds=1))
-        services.berichten_bezorgen()
+        bezorging.berichten_bezorgen()
     bericht.refresh_from_db()
-    assert len(pogingen) == services.MAX_POGINGEN
+    assert len(pogingen) == bezorging.MAX_POGINGEN
     assert bericht.status == BerichtStatus.MISLUKT
     assert bericht.volgende_poging_op is None
     assert timedelta(seconds=50) < eerste_wacht <= timedelta(minutes=1)
-    assert services._backoff(3) == 4 * services._backoff(1)
-    services.berichten_bezorgen()
-    assert len(pogingen) == services.MAX_POGINGEN  # "mislukt" is not retried by itself
+    assert bezorging._backoff(3) == 4 * bezorging._backoff(1)
+    bezorging.berichten_bezorgen()
+    assert len(pogingen) == bezorging.MAX_POGINGEN  # "mislukt" is not retried by itself
     assert mail.outbox == []
 
     # The supporter sees it in the admin, with the error, and retries it there.
@@ -225,7 +225,7 @@ def test_smtp_fout_backoff_mislukt_en_opnieuw_via_de_admin(testsoort, monkeypatc
     assert "staat weer klaar" in antwoord.content.decode()
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.WACHTEND and bericht.pogingen == 0
-    services.berichten_bezorgen()
+    bezorging.berichten_bezorgen()
     assert len(mail.outbox) == 1
     assert Bericht.objects.get().status == BerichtStatus.VERZONDEN
 
@@ -233,7 +233,7 @@ def test_smtp_fout_backoff_mislukt_en_opnieuw_via_de_admin(testsoort, monkeypatc
 def test_opnieuw_proberen_zonder_recht_wordt_geweigerd():
     bericht = Bericht.objects.create(ontvanger=UserFactory(), dag=DAG, status="mislukt")
     with pytest.raises(PermissionError):
-        services.bericht_opnieuw_proberen(bericht=bericht, door=UserFactory(roles=["lid"]))
+        bezorging.bericht_opnieuw_proberen(bericht=bericht, door=UserFactory(roles=["lid"]))
 
 
 def test_herinneringen_over_de_wisseling_naar_wintertijd(testsoort, monkeypatch):

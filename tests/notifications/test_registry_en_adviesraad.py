@@ -27,7 +27,7 @@ def test_autodiscover_registreert_elke_app():
     assert soorten[ar.HERBENOEMINGSEVALUATIE].mandatory is True
     assert soorten[ar.TERMIJN_EINDE_6].mandatory is False
     assert "agendalink_nieuw" in soorten
-    # participatiemix declares its deadlines in its own module shape; the adapter wraps it.
+    # participatiemix: one provider per kind of its feedback deadlines.
     assert {"terugkoppeling_verwacht", "terugkoppeling_te_laat"} <= set(soorten)
 
 

@@ -33,7 +33,7 @@ from django.core import mail
 from django.db import connection, connections
 
 from hengelo_participatie.celery import app as celery_app
-from hengelo_participatie.notifications import agenda, services
+from hengelo_participatie.notifications import agenda, bezorging, services
 from hengelo_participatie.notifications.models import (
     Agendatoken,
     Bericht,
@@ -277,7 +277,7 @@ def test_worker_gedood_tijdens_verzenden_geeft_precies_een_mail(postgres, redis_
     (tmp_path / "mail").mkdir()
     user = UserFactory(roles=["lid"])
     agenda.agendatoken_maken(gebruiker=user)
-    services.dagoverzichten_samenstellen(dag=services.timezone.localdate())
+    bezorging.dagoverzichten_samenstellen(dag=bezorging.timezone.localdate())
     bericht = Bericht.objects.get(ontvanger=user)
     queue = redis_celery.conf.task_default_queue
     taak = berichten_bezorgen.apply_async(queue=queue)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.factories import UserFactory
@@ -15,20 +14,15 @@ pytestmark = pytest.mark.django_db
 Status = HuishoudelijkReglement.Status
 
 
-def _met_permissies(*codenames):
-    user = UserFactory()
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return UserFactory._meta.model.objects.get(pk=user.pk)  # fresh permission cache
-
-
 @pytest.fixture
 def ondersteuner():
-    return _met_permissies("indienen_huishoudelijkreglement")
+    # The step's capability comes from the role table (``kan``), like every workflow.
+    return UserFactory(roles=["ondersteuner"])
 
 
 @pytest.fixture
 def accounthouder():
-    return _met_permissies("beoordelen_huishoudelijkreglement")
+    return UserFactory(roles=["accounthouder"])
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.notifications.registry import BETROKKENE
 from verordening import waarden
 from verordening.models import Regel
 from verordening.rules import rule
-from verordening.waarden import BETROKKENE, RegelType
+from verordening.waarden import RegelType
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from django.utils import timezone
 from hengelo_participatie.notifications import services
 
 
-def _datum(waarde: str) -> date:
+def _lees_datum(waarde: str) -> date:
+    """The ``--date`` argument (ISO) as a date; a command error when it is not one."""
     try:
         return date.fromisoformat(waarde)
     except ValueError:
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="De dag (JJJJ-MM-DD); standaard vandaag.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        op = _datum(options["date"]) if options["date"] else timezone.localdate()
+        op = _lees_datum(options["date"]) if options["date"] else timezone.localdate()
         dry_run = options["dry_run"]
         resultaat = services.herinneringen_verwerken(op=op, dry_run=dry_run)
         scan = resultaat.scan
