@@ -55,8 +55,9 @@ def sha256_van(upload: Any) -> str:
 
 
 @transaction.atomic
-def bestand_opslaan(*, upload: Any, door: User, vertrouwelijk: bool = True) -> Bestand:
-    """Validate ``upload``, store it under a generated name and let ``door`` (only) see it.
+def bestand_opslaan(*, upload: Any, door: User | None, vertrouwelijk: bool = True) -> Bestand:
+    """Validate ``upload``, store it under a generated name and let ``door`` (only) see it
+    (``None``: the system, e.g. the demo seed; then only the owning record's policy grants it).
 
     Raises ``ValidationError`` (Dutch, for the user) before anything is written.
     """
@@ -74,7 +75,8 @@ def bestand_opslaan(*, upload: Any, door: User, vertrouwelijk: bool = True) -> B
     try:
         bestand.full_clean()
         bestand.save()
-        assign_perm("files.view_bestand", door, bestand)
+        if door is not None:
+            assign_perm("files.view_bestand", door, bestand)
     except BaseException:
         bestand.bestand.delete(save=False)
         raise
