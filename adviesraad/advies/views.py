@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status
-from hengelo_participatie.files.views import DOWNLOAD_HEADERS, pdf_download
-from hengelo_participatie.pdf.documents import render
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
+from hengelo_participatie.files.views import DOWNLOAD_HEADERS, pdf_download
+from hengelo_participatie.pdf.documents import render
 
 from . import selectors, services, transitions
 from .forms import (

@@ -16,11 +16,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
-from . import services
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -31,10 +30,12 @@ from .models import (
     Vergaderstuk,
 )
 from .policies import beheert, vergadering_policy, vergaderingen_zichtbaar_voor
+from .services import besluiten as besluiten_services
+from .services import vergadering as vergadering_services
 
 VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activiteit")
 #: Only on the change page: a new meeting is confidential by its type
-#: (``services.vergadering_aanmaken``); the keeper changes that afterwards if needed.
+#: (``vergadering_services.vergadering_aanmaken``); the keeper changes that afterwards if needed.
 NA_AANMAKEN = ("status", "vertrouwelijk")
 
 
@@ -163,13 +164,13 @@ class VergaderingAdmin(BeheerHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Vergadering, form: Any, change: bool) -> None:
         d = form.cleaned_data
         if change:
-            nieuw = services.vergadering_wijzigen(
+            nieuw = vergadering_services.vergadering_wijzigen(
                 vergadering=obj,
                 door=request.user,
                 **{k: d[k] for k in (*VELDEN, *NA_AANMAKEN) if k in form.changed_data},
             )
         else:
-            nieuw = services.vergadering_aanmaken(
+            nieuw = vergadering_services.vergadering_aanmaken(
                 door=request.user, **{k: d[k] for k in VELDEN if d.get(k) is not None}
             )
         obj.pk = nieuw.pk
@@ -224,7 +225,7 @@ class ActiepuntAdmin(BeheerHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Actiepunt, form: Any, change: bool) -> None:
         d = form.cleaned_data
         origineel = Actiepunt.objects.get(pk=obj.pk)
-        services.actiepunt_bijwerken(
+        besluiten_services.actiepunt_bijwerken(
             actiepunt=origineel,
             door=request.user,
             afgerond=d["afgerond"],

@@ -16,7 +16,7 @@ class VergaderingenConfig(AppConfig):
         from hengelo_participatie.notifications import registry
         from hengelo_participatie.notifications.registry import Gebeurtenis
 
-        from .services import UITNODIGING
+        from .services.uitnodiging import UITNODIGING
 
         if registry.provider(UITNODIGING) is None:
             registry.register(

@@ -33,7 +33,7 @@ from .models import (
     Verschoning,
 )
 from .policies import beheert, vergadering_voor, vergaderingen_zichtbaar_voor
-from .services import Stukkentermijn, stukkentermijn
+from .services.uitnodiging import Stukkentermijn, stukkentermijn
 
 LIJST_MAX = 200
 

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
 from hengelo_participatie.core.formulieren import uitvoeren
 
-from . import selectors, services
+from . import selectors
 from .forms import (
     AanmeldForm,
     AanwezigheidForm,
@@ -38,6 +38,13 @@ from .forms import (
 )
 from .models import Notulen, NotulenStatus, Vergadering
 from .policies import agendapunt_voor, beheert, deelname_voor, vergadering_voor
+from .services import agenda as agenda_services
+from .services import besluiten as besluiten_services
+from .services import deelnemers as deelnemers_services
+from .services import notulen as notulen_services
+from .services import stukken as stukken_services
+from .services import uitnodiging as uitnodiging_services
+from .services import vergadering as vergadering_services
 
 
 def _naar_detail(vergadering: Vergadering) -> HttpResponse:
@@ -122,7 +129,7 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.aanmelden(
+            lambda: deelnemers_services.aanmelden(
                 vergadering=vergadering,
                 door=request.user,
                 aanmelding=form.cleaned_data["aanmelding"],
@@ -156,7 +163,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
 
         def actie() -> None:
-            resultaat["v"] = services.vergadering_aanmaken(door=request.user, **form.cleaned_data)
+            resultaat["v"] = vergadering_services.vergadering_aanmaken(
+                door=request.user, **form.cleaned_data
+            )
 
         if uitvoeren(request, form, actie, _("De vergadering is gepland.")):
             return _naar_detail(resultaat["v"])
@@ -174,7 +183,7 @@ def deelnemers(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.deelnemers_uitnodigen(
+            lambda: deelnemers_services.deelnemers_uitnodigen(
                 vergadering=vergadering,
                 gebruikers=form.cleaned_data["gebruikers"],
                 door=request.user,
@@ -232,12 +241,14 @@ def deelname_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     naam = deelname.gebruiker.get_full_name() or deelname.gebruiker.email
     return _verwijderen(
         request,
-        actie=lambda: services.deelname_verwijderen(deelname=deelname, door=request.user),
+        actie=lambda: deelnemers_services.deelname_verwijderen(
+            deelname=deelname, door=request.user
+        ),
         gelukt=_("%(naam)s doet niet meer mee aan deze vergadering.") % {"naam": naam},
         terug=reverse("vergaderingen:deelnemers", args=[deelname.vergadering_id]),
         template="vergaderingen/deelname_verwijderen.html",
         context={"deelname": deelname, "naam": naam, "vergadering": deelname.vergadering},
-        reden=services.deelname_verwijderbaar(deelname),
+        reden=deelnemers_services.deelname_verwijderbaar(deelname),
     )
 
 
@@ -248,7 +259,7 @@ def agendapunt_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     punt = agendapunt_voor(request.user, pk)
     return _verwijderen(
         request,
-        actie=lambda: services.agendapunt_verwijderen(agendapunt=punt, door=request.user),
+        actie=lambda: agenda_services.agendapunt_verwijderen(agendapunt=punt, door=request.user),
         gelukt=_("Het agendapunt „%(titel)s” is van de agenda gehaald.") % {"titel": punt.titel},
         terug=reverse("vergaderingen:agenda", args=[punt.vergadering_id]),
         template="vergaderingen/agendapunt_verwijderen.html",
@@ -257,7 +268,7 @@ def agendapunt_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
             "vergadering": punt.vergadering,
             "stukken": selectors.zichtbare_stukken(request.user, list(punt.stukken.order_by("pk"))),
         },
-        reden=services.agendapunt_verwijderbaar(punt),
+        reden=agenda_services.agendapunt_verwijderbaar(punt),
     )
 
 
@@ -301,7 +312,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         if doel.is_valid() and uitvoeren(
             request,
             doel,
-            lambda: services.agendapunt_opslaan(
+            lambda: agenda_services.agendapunt_opslaan(
                 vergadering=vergadering,
                 door=request.user,
                 agendapunt=getattr(doel, "punt", None),
@@ -328,7 +339,7 @@ def stuk(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.stuk_toevoegen(
+            lambda: stukken_services.stuk_toevoegen(
                 vergadering=vergadering,
                 upload=form.cleaned_data["upload"],
                 titel=form.cleaned_data["titel"],
@@ -350,11 +361,13 @@ def stuk(request: HttpRequest, pk: int) -> HttpResponse:
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirmation page, then the invitation goes out to every participant."""
     vergadering = vergadering_voor(request.user, pk, beheer=True)
-    termijn = services.stukkentermijn(vergadering)
+    termijn = uitnodiging_services.stukkentermijn(vergadering)
     fouten: list[str] = []
     if request.method == "POST":
         try:
-            uitnodiging = services.uitnodiging_versturen(vergadering=vergadering, door=request.user)
+            uitnodiging = uitnodiging_services.uitnodiging_versturen(
+                vergadering=vergadering, door=request.user
+            )
         except PermissionDenied as exc:
             raise Http404 from exc
         except ValidationError as exc:
@@ -398,7 +411,7 @@ def aanwezigheid(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.aanwezigheid_vastleggen(
+            lambda: deelnemers_services.aanwezigheid_vastleggen(
                 vergadering=vergadering, door=request.user, per_deelname=form.per_deelname()
             ),
             _("De aanwezigheid is vastgelegd."),
@@ -431,7 +444,7 @@ def notulen(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.notulen_opslaan(
+            lambda: notulen_services.notulen_opslaan(
                 vergadering=vergadering, tekst=form.cleaned_data["tekst"], door=request.user
             ),
             _("De conceptnotulen zijn opgeslagen."),
@@ -456,7 +469,7 @@ def vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.notulen_vaststellen(
+            lambda: notulen_services.notulen_vaststellen(
                 vergadering=vergadering,
                 in_vergadering=form.cleaned_data["in_vergadering"],
                 door=request.user,
@@ -488,7 +501,7 @@ def acties(request: HttpRequest, pk: int) -> HttpResponse:
         if actiepunt is None:
             raise Http404
         try:
-            services.actiepunt_bijwerken(
+            besluiten_services.actiepunt_bijwerken(
                 actiepunt=actiepunt, door=request.user, afgerond=request.POST.get("afgerond") == "1"
             )
         except PermissionDenied as exc:
@@ -501,7 +514,7 @@ def acties(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.actiepunt_toevoegen(
+            lambda: besluiten_services.actiepunt_toevoegen(
                 vergadering=vergadering, door=request.user, **form.cleaned_data
             ),
             _("Het actiepunt is toegevoegd."),
@@ -537,7 +550,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
         and uitvoeren(
             request,
             form,
-            lambda: services.besluit_vastleggen(
+            lambda: besluiten_services.besluit_vastleggen(
                 vergadering=vergadering, door=request.user, **form.cleaned_data
             ),
             _("Het besluit is vastgelegd."),

@@ -181,6 +181,12 @@ VERGADERING_BEHEER: frozenset[str] = (
 ROLES: dict[Rol, RolDefinitie] = {
     Rol.VOORZITTER: RolDefinitie(
         label="Voorzitter",
+        kan=frozenset(
+            {
+                "vergadering.standaard_deelnemer",
+                "vergadering.stukken_lezen",
+            }
+        ),
         beheer=False,
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
@@ -196,6 +202,12 @@ ROLES: dict[Rol, RolDefinitie] = {
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
+        kan=frozenset(
+            {
+                "vergadering.standaard_deelnemer",
+                "vergadering.stukken_lezen",
+            }
+        ),
         beheer=False,
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
@@ -208,6 +220,12 @@ ROLES: dict[Rol, RolDefinitie] = {
     ),
     Rol.LID: RolDefinitie(
         label="Lid",
+        kan=frozenset(
+            {
+                "vergadering.standaard_deelnemer",
+                "vergadering.stukken_lezen",
+            }
+        ),
         beheer=False,
         permissies=VERORDENING_LEZEN
         | RAAD_LEZEN
@@ -218,6 +236,12 @@ ROLES: dict[Rol, RolDefinitie] = {
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
+        kan=frozenset(
+            {
+                "vergadering.stukken_lezen",
+                "vergadering.vertrouwelijke_stukken_lezen",
+            }
+        ),
         beheer=True,
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
@@ -237,6 +261,11 @@ ROLES: dict[Rol, RolDefinitie] = {
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
+        kan=frozenset(
+            {
+                "vergadering.stukken_lezen",
+            }
+        ),
         beheer=True,
         permissies=_perms("accounts", "view add change", "user")
         | {"auth.view_group", "files.add_bestand"}
@@ -264,6 +293,12 @@ ROLES: dict[Rol, RolDefinitie] = {
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
+        kan=frozenset(
+            {
+                "kwartaalagenda.onderwerp_houden",
+                "vergadering.stukken_lezen",
+            }
+        ),
         beheer=False,
         totp_verplicht=True,
         permissies=VERORDENING_LEZEN
