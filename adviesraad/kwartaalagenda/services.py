@@ -17,14 +17,13 @@ from django.utils.translation import gettext as _
 
 from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.models.advies import Adviesaanvraag
-from hengelo_participatie.accounts.roles import Rol
 from hengelo_participatie.accounts.toewijzing import eis_rol
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis, opslaan
 
 from .models import DATUMVELDEN, Agendapunt, Gezien, Kwartaalagenda, Versie
-from .policies import agenda_policy, mag_publiceren, punt_policy
+from .policies import agenda_policy, beleidsmedewerker_rollen, mag_publiceren, punt_policy
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -68,7 +67,7 @@ def _velden_zetten(punt: Agendapunt, velden: dict[str, Any]) -> None:
     if nieuw is not None and getattr(nieuw, "pk", None) != punt.beleidsmedewerker_id:
         # The same rule as the forms (and as the advice request the item announces): only
         # someone who holds the role now; an unchanged old name does not block other edits.
-        eis_rol(nieuw, Rol.BELEIDSMEDEWERKER, veld="beleidsmedewerker")
+        eis_rol(nieuw, *beleidsmedewerker_rollen(), veld="beleidsmedewerker")
     for veld, waarde in velden.items():
         setattr(punt, veld, "" if waarde is None and veld in ("titel", "opmerking") else waarde)
 

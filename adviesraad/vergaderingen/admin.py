@@ -29,7 +29,7 @@ from .models import (
     Vergadering,
     Vergaderstuk,
 )
-from .policies import beheert, vergadering_policy, vergaderingen_zichtbaar_voor
+from .policies import vergadering_policy
 from .services import besluiten as besluiten_services
 from .services import vergadering as vergadering_services
 
@@ -54,7 +54,9 @@ class AlleenLezenInline(admin.TabularInline):
         return False
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return beheert(request.user) or bool(getattr(request.user, "is_superuser", False))
+        return vergadering_policy.beheert(request.user) or bool(
+            getattr(request.user, "is_superuser", False)
+        )
 
 
 class DeelnameInline(AlleenLezenInline):
@@ -142,12 +144,14 @@ class VergaderingAdmin(BeheerHistoryAdmin):
 
     # --- access through the policy ----------------------------------------------------------
     def get_queryset(self, request: HttpRequest) -> QuerySet[Vergadering]:
-        return vergaderingen_zichtbaar_voor(request.user, super().get_queryset(request))
+        return vergadering_policy.instances_user_has_perm_for(
+            request.user, "view", super().get_queryset(request)
+        )
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if not vergadering_policy.user_has_perm(request.user, "view"):
             return False
-        return obj is None or vergaderingen_zichtbaar_voor(request.user).filter(pk=obj.pk).exists()
+        return obj is None or vergadering_policy.user_has_perm_for_object(request.user, "view", obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return vergadering_policy.user_has_perm(request.user, "add")
@@ -207,11 +211,13 @@ class ActiepuntAdmin(BeheerHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .filter(vergadering__in=vergaderingen_zichtbaar_voor(request.user))
+            .filter(vergadering__in=vergadering_policy.instances_user_has_perm_for(request.user))
         )
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return beheert(request.user) or bool(getattr(request.user, "is_superuser", False))
+        return vergadering_policy.beheert(request.user) or bool(
+            getattr(request.user, "is_superuser", False)
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # actions are added in the portal, at their meeting

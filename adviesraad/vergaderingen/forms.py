@@ -12,7 +12,7 @@ from adviesraad.models.advies import Adviesaanvraag
 from participatiemix.models import Activiteit
 
 from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
-from .policies import actiehouder_keuzes, gebruikers_met_toegang
+from .policies import vergadering_policy
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(
@@ -79,7 +79,7 @@ class VergaderingForm(forms.Form):
         label=_("Andere deelnemers"),
         help_text=_("De leden van de adviesraad worden altijd uitgenodigd."),
         # Only people who may see meetings: not a former member or someone without a role.
-        queryset=gebruikers_met_toegang().order_by("achternaam", "voornaam"),
+        queryset=vergadering_policy.gebruikers_met_toegang().order_by("achternaam", "voornaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -95,7 +95,7 @@ class DeelnemersForm(forms.Form):
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["gebruikers"].queryset = (
-            gebruikers_met_toegang()
+            vergadering_policy.gebruikers_met_toegang()
             .exclude(deelnames__vergadering=vergadering)
             .order_by("achternaam", "voornaam")
         )
@@ -219,9 +219,9 @@ class ActiepuntForm(forms.Form):
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The service's rule: a participant who still holds a role that sees meetings.
-        self.fields["eigenaar"].queryset = actiehouder_keuzes(vergadering).order_by(
-            "achternaam", "voornaam"
-        )
+        self.fields["eigenaar"].queryset = vergadering_policy.actiehouder_keuzes(
+            vergadering
+        ).order_by("achternaam", "voornaam")
 
 
 class BesluitForm(forms.Form):

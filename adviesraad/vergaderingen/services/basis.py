@@ -13,7 +13,7 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis
 
 from ..models import Vergadering
-from ..policies import beheert
+from ..policies import vergadering_policy
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def eis_beheer(door: User | None, actie: Actie, obj: object) -> None:
     """Refuse unless ``door`` keeps the records of meetings (``None``, the system, may)."""
     eis(
-        door is None or beheert(door),
+        door is None or vergadering_policy.beheert(door),
         door,
         actie,
         obj,

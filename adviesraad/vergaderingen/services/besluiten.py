@@ -14,7 +14,7 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import opslaan, vandaag
 
 from ..models import Actiepunt, Agendapunt, Besluit, Vergadering
-from ..policies import actiehouder_keuzes
+from ..policies import vergadering_policy
 from .basis import eis_beheer
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def _eis_deelnemer(vergadering: Vergadering, gebruiker: Any, veld: str) -> None:
     if (
         gebruiker is not None
-        and not actiehouder_keuzes(vergadering).filter(pk=gebruiker.pk).exists()
+        and not vergadering_policy.actiehouder_keuzes(vergadering).filter(pk=gebruiker.pk).exists()
     ):
         raise ValidationError(
             {

@@ -18,7 +18,7 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import opslaan
 
 from ..models import Aanmelding, Aanwezigheid, Deelname, Status, Vergadering, Verschoning
-from ..policies import gebruikers_met_toegang, vergaderingen_zichtbaar_voor
+from ..policies import vergadering_policy
 from .agenda import verschoningen_bijwerken
 from .basis import eis_beheer, vers, verwijderen
 from .stukken import toegang_bijwerken
@@ -43,7 +43,11 @@ def deelnemers_toevoegen(
     bestaand = set(vergadering.deelnames.values_list("gebruiker_id", flat=True))
     kandidaten = {g.pk for g in gebruikers if g.is_active and g.pk not in bestaand}
     toegestaan = (
-        set(gebruikers_met_toegang().filter(pk__in=kandidaten).values_list("pk", flat=True))
+        set(
+            vergadering_policy.gebruikers_met_toegang()
+            .filter(pk__in=kandidaten)
+            .values_list("pk", flat=True)
+        )
         if kandidaten
         else set()
     )
@@ -124,7 +128,7 @@ def aanmelden(
     *, vergadering: Vergadering, door: User | None, aanmelding: str, toelichting: str = ""
 ) -> Deelname:
     """A participant says in advance whether they will come (with an optional note)."""
-    if not vergaderingen_zichtbaar_voor(door).filter(pk=vergadering.pk).exists():
+    if not vergadering_policy.instances_user_has_perm_for(door).filter(pk=vergadering.pk).exists():
         raise PermissionDenied(_("U mag dit niet doen bij deze vergadering."))
     deelname = Deelname.objects.select_for_update().filter(vergadering=vergadering, gebruiker=door)
     deelname = deelname.first()

@@ -19,7 +19,7 @@ from hengelo_participatie.files.models import Bestand, BestandUserObjectPermissi
 from hengelo_participatie.files.services import bestand_opslaan
 
 from ..models import Agendapunt, Vergadering, Vergaderstuk
-from ..policies import gebruikers_met_toegang
+from ..policies import vergadering_policy
 from .basis import eis_beheer
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def toegang_bijwerken(*, vergadering: Vergadering) -> None:
     # Only participants who may still see meetings: a member whose term ended (account active,
     # no role) loses the documents, like the meeting itself (``policies.gebruikers_met_toegang``).
     deelnemers = set(
-        gebruikers_met_toegang(
+        vergadering_policy.gebruikers_met_toegang(
             get_user_model().objects.filter(deelnames__vergadering=vergadering)
         ).values_list("pk", flat=True)
     )

@@ -21,7 +21,7 @@ from verordening.rules import RegelOntbreekt, RegelWaarde, Sleutel, rule
 
 from ..deadlines import vergadering_label
 from ..models import Status, Vergadering
-from ..policies import gebruikers_met_toegang
+from ..policies import vergadering_policy
 from .basis import eis_beheer, vers
 from .stukken import toegang_bijwerken
 
@@ -116,7 +116,7 @@ def uitnodiging_versturen(
     # Only participants who may still see meetings (not a member whose term has ended).
     deelnames = list(
         vergadering.deelnames.filter(
-            gebruiker__in=gebruikers_met_toegang().values("pk")
+            gebruiker__in=vergadering_policy.gebruikers_met_toegang().values("pk")
         ).select_related("gebruiker")
     )
     if not deelnames:

@@ -15,7 +15,7 @@ from .. import selectors
 from ..forms import (
     AanmeldForm,
 )
-from ..policies import vergadering_voor
+from ..policies import vergadering_policy
 from ..services import deelnemers as deelnemers_services
 from .gemeen import formulier, naar_detail
 
@@ -53,7 +53,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
-    vergadering = vergadering_voor(request.user, pk)
+    vergadering = vergadering_policy.get_object_for(request.user, "view", pk=pk)
     mijn = vergadering.deelnames.filter(gebruiker=request.user).first()
     if mijn is None:
         raise Http404

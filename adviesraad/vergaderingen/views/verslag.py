@@ -24,7 +24,7 @@ from ..forms import (
     VaststellenForm,
 )
 from ..models import Notulen, NotulenStatus
-from ..policies import vergadering_voor
+from ..policies import vergadering_policy
 from ..services import besluiten as besluiten_services
 from ..services import deelnemers as deelnemers_services
 from ..services import notulen as notulen_services
@@ -34,7 +34,7 @@ from .gemeen import formulier, naar_detail
 @login_required
 @require_http_methods(["GET", "POST"])
 def aanwezigheid(request: HttpRequest, pk: int) -> HttpResponse:
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     deelnames = list(
         vergadering.deelnames.select_related("gebruiker").order_by(
             "gebruiker__achternaam", "gebruiker__voornaam", "pk"
@@ -69,7 +69,7 @@ def aanwezigheid(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def notulen(request: HttpRequest, pk: int) -> HttpResponse:
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     bestaand = Notulen.objects.filter(vergadering=vergadering).first()
     if bestaand is not None and bestaand.status == NotulenStatus.VASTGESTELD:
         raise Http404
@@ -94,7 +94,7 @@ def notulen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirmation page: approving minutes cannot be undone."""
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     bestaand = Notulen.objects.filter(vergadering=vergadering).first()
     if bestaand is None or bestaand.status == NotulenStatus.VASTGESTELD:
         raise Http404
@@ -128,7 +128,7 @@ def vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def acties(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an action; or mark one done / open again (``actiepunt`` and ``afgerond`` in the POST)."""
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     form = ActiepuntForm(
         request.POST if "actiepunt" not in request.POST else None, vergadering=vergadering
     )
@@ -178,7 +178,7 @@ def _getal(waarde: str) -> int:
 @login_required
 @require_http_methods(["GET", "POST"])
 def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     form = BesluitForm(request.POST or None, vergadering=vergadering)
     if (
         request.method == "POST"

@@ -26,7 +26,7 @@ from ..forms import (
     VergaderingForm,
 )
 from ..models import Vergadering
-from ..policies import agendapunt_voor, beheert, deelname_voor, vergadering_voor
+from ..policies import vergadering_policy
 from ..services import agenda as agenda_services
 from ..services import deelnemers as deelnemers_services
 from ..services import stukken as stukken_services
@@ -38,7 +38,7 @@ from .gemeen import formulier, naar_detail, verwijderen_bevestigen
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest) -> HttpResponse:
-    if not beheert(request.user):
+    if not vergadering_policy.beheert(request.user):
         raise Http404
     form = VergaderingForm(request.POST or None)
     resultaat: dict[str, Vergadering] = {}
@@ -57,7 +57,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def deelnemers(request: HttpRequest, pk: int) -> HttpResponse:
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     form = DeelnemersForm(request.POST or None, vergadering=vergadering)
     if (
         request.method == "POST"
@@ -93,7 +93,7 @@ def deelnemers(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deelname_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: who will be taken off the meeting. POST: take them off."""
-    deelname = deelname_voor(request.user, pk)
+    deelname = vergadering_policy.deelname_voor(request.user, pk)
     naam = deelname.gebruiker.get_full_name() or deelname.gebruiker.email
     return verwijderen_bevestigen(
         request,
@@ -112,7 +112,7 @@ def deelname_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agendapunt_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: which item will be taken off the agenda. POST: take it off."""
-    punt = agendapunt_voor(request.user, pk)
+    punt = vergadering_policy.agendapunt_voor(request.user, pk)
     return verwijderen_bevestigen(
         request,
         actie=lambda: agenda_services.agendapunt_verwijderen(agendapunt=punt, door=request.user),
@@ -151,7 +151,7 @@ def _agenda_forms(request: HttpRequest, vergadering: Vergadering, aanvragen: Any
 @require_http_methods(["GET", "POST"])
 def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an agenda item or change one (``punt`` in the POST names which)."""
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     aanvragen = aanvragen_zichtbaar_zonder_extra_queries(request.user).order_by("-kenmerk")
     bestaande = _agenda_forms(request, vergadering, aanvragen)
     nieuw_form = AgendapuntForm(
@@ -187,7 +187,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def stuk(request: HttpRequest, pk: int) -> HttpResponse:
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     form = StukForm(request.POST or None, request.FILES or None, vergadering=vergadering)
     if (
         request.method == "POST"
@@ -216,7 +216,7 @@ def stuk(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirmation page, then the invitation goes out to every participant."""
-    vergadering = vergadering_voor(request.user, pk, beheer=True)
+    vergadering = vergadering_policy.get_object_for(request.user, "change", pk=pk)
     termijn = uitnodiging_services.stukkentermijn(vergadering)
     fouten: list[str] = []
     if request.method == "POST":

@@ -323,7 +323,7 @@ def test_volgende_vergaderingen_for_the_dashboard(
 def test_visibility_rule(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
-    from adviesraad.vergaderingen.policies import vergaderingen_zichtbaar_voor
+    from adviesraad.vergaderingen.policies import vergadering_policy
 
     v = maak_vergadering()
     alleen_gast = maak_vergadering(
@@ -331,10 +331,15 @@ def test_visibility_rule(
     )
     oud = UserFactory(email="oudlid@example.org")
     Deelname.objects.create(vergadering=v, gebruiker=oud)  # participated, then lost the role
-    assert set(vergaderingen_zichtbaar_voor(raad["leden"][0])) == {v}
-    assert set(vergaderingen_zichtbaar_voor(raad["beleidsmedewerker"])) == {alleen_gast}
-    assert set(vergaderingen_zichtbaar_voor(raad["accounthouder"])) == {v, alleen_gast}
-    assert not vergaderingen_zichtbaar_voor(oud).exists()
+    assert set(vergadering_policy.instances_user_has_perm_for(raad["leden"][0])) == {v}
+    assert set(vergadering_policy.instances_user_has_perm_for(raad["beleidsmedewerker"])) == {
+        alleen_gast
+    }
+    assert set(vergadering_policy.instances_user_has_perm_for(raad["accounthouder"])) == {
+        v,
+        alleen_gast,
+    }
+    assert not vergadering_policy.instances_user_has_perm_for(oud).exists()
 
 
 def test_meeting_name_uses_the_local_day():
