@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import Agendapunt, Kwartaalagenda, Versie
@@ -220,7 +220,7 @@ class AgendapuntAdmin(BeheerHistoryAdmin):  # type: ignore[misc]
 
 
 @admin.register(Versie)
-class VersieAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class VersieAdmin(AlleenLezenAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("agenda", "nummer", "gepubliceerd_op", "gepubliceerd_door")
     list_filter = ("agenda",)
     list_select_related = ("agenda", "gepubliceerd_door")
@@ -232,12 +232,3 @@ class VersieAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return mag_concept_zien(request.user)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

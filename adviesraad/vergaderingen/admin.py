@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
 
@@ -39,19 +39,10 @@ VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activit
 NA_AANMAKEN = ("status", "vertrouwelijk")
 
 
-class AlleenLezenInline(admin.TabularInline):
+class AlleenLezenInline(AlleenLezenAdmin, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return vergadering_policy.beheert(request.user) or bool(

@@ -18,7 +18,6 @@ from django.utils import timezone
 from adviesraad.models.advies import Adviesaanvraag
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.pdf import render_pdf
-from participatiemix.models import Activiteit
 
 from .models import Aanmelding, Aanwezigheid, Soort, Vergadering
 from .services import agenda as agenda_services
@@ -115,7 +114,10 @@ def seed(*, stdout: Any) -> None:
         stdout.write("Vergaderingen: geen raadsleden, overgeslagen.")
         return
     aanvraag = Adviesaanvraag.objects.order_by("pk").first()
-    activiteit = Activiteit.objects.order_by("-startdatum", "pk").first()
+    # The activity of the listening delegation, through the link's own model (participatiemix,
+    # a higher layer: never imported here; its demo runs before this one).
+    activiteiten = Vergadering._meta.get_field("activiteit").related_model._default_manager
+    activiteit = activiteiten.order_by("-startdatum", "pk").first()
     ondersteuner = _user("ondersteuner")
     beleid = _user("beleidsmedewerker")
     vergaderingen: list[Vergadering] = []

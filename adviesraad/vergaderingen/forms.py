@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
-from participatiemix.models import Activiteit
 
 from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
 from .policies import vergadering_policy
@@ -49,9 +48,10 @@ class VergaderingForm(forms.Form):
         assume_scheme="https",
         widget=forms.URLInput(TEKST),
     )
-    activiteit = forms.ModelChoiceField(
+    # The choices come from the link's own model (participatiemix, a higher layer: never
+    # imported here), in that model's order (newest activity first).
+    activiteit = Vergadering._meta.get_field("activiteit").formfield(
         label=_("Participatieactiviteit (alleen bij een luisterdelegatie)"),
-        queryset=Activiteit.objects.order_by("-startdatum"),
         required=False,
         widget=forms.Select(KEUZE),
     )

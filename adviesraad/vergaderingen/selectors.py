@@ -151,7 +151,7 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
     )
     verschoningen = [v for p in agendapunten for v in p.verschoningen.all()]
     for v in verschoningen:  # the prefetched rows are the ones the template shows per item
-        v.reden_voor_lezer = reden_voor(user, v)
+        v.reden_voor_lezer = reden_voor(user, v)  # type: ignore[attr-defined]
     aanvraag_ids = {p.adviesaanvraag_id for p in agendapunten if p.adviesaanvraag_id}
     zichtbaar = (
         set(

@@ -79,9 +79,10 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt, door: User | None) -> None
     stay with the meeting (unlinked, with history, not through a history-less SET_NULL)."""
     eis_beheer(door, Actie.AGENDAPUNT_VERWIJDEREN, agendapunt.vergadering)
     vers(agendapunt.vergadering)
-    agendapunt = Agendapunt.objects.select_for_update().filter(pk=agendapunt.pk).first()
-    if agendapunt is None:  # removed meanwhile (a double submit): nothing left to do
+    gevonden = Agendapunt.objects.select_for_update().filter(pk=agendapunt.pk).first()
+    if gevonden is None:  # removed meanwhile (a double submit): nothing left to do
         raise ValidationError(_("Dit agendapunt is al van de agenda gehaald."))
+    agendapunt = gevonden
     reden = agendapunt_verwijderbaar(agendapunt)
     if reden:
         audit.vastleggen(door, Actie.AGENDAPUNT_VERWIJDEREN, agendapunt, "geweigerd gekoppeld")
@@ -121,7 +122,10 @@ def verschoningen_bijwerken(*, vergadering: Vergadering) -> int:
         per_aanvraag.setdefault(melding.aanvraag_id, []).append(melding)
     nieuw = 0
     for punt in punten:
-        for melding in per_aanvraag.get(punt.adviesaanvraag_id, []):
+        aanvraag = punt.adviesaanvraag
+        if aanvraag is None:  # not selected above
+            continue
+        for melding in per_aanvraag.get(aanvraag.pk, []):
             if (punt.pk, melding.lid.user_id) in bestaand:
                 continue
             opslaan(
@@ -130,7 +134,7 @@ def verschoningen_bijwerken(*, vergadering: Vergadering) -> int:
                     gebruiker_id=melding.lid.user_id,
                     belangmelding=melding,
                     reden=_("Belang gemeld bij adviesaanvraag %(kenmerk)s.")
-                    % {"kenmerk": punt.adviesaanvraag.kenmerk},
+                    % {"kenmerk": aanvraag.kenmerk},
                 ),
                 door=None,
                 reden="belang gemeld",

@@ -107,9 +107,10 @@ def deelname_verwijderen(*, deelname: Deelname, door: User | None) -> None:
     """
     eis_beheer(door, Actie.DEELNAME_VERWIJDEREN, deelname.vergadering)
     vergadering = vers(deelname.vergadering)
-    deelname = Deelname.objects.select_for_update().filter(pk=deelname.pk).first()
-    if deelname is None:  # removed meanwhile (a double submit): nothing left to do
+    gevonden = Deelname.objects.select_for_update().filter(pk=deelname.pk).first()
+    if gevonden is None:  # removed meanwhile (a double submit): nothing left to do
         raise ValidationError(_("Deze deelnemer is al weggehaald."))
+    deelname = gevonden
     reden = deelname_verwijderbaar(deelname)
     if reden:
         audit.vastleggen(door, Actie.DEELNAME_VERWIJDEREN, deelname, "geweigerd aanwezigheid")
@@ -128,10 +129,11 @@ def aanmelden(
     *, vergadering: Vergadering, door: User | None, aanmelding: str, toelichting: str = ""
 ) -> Deelname:
     """A participant says in advance whether they will come (with an optional note)."""
-    if not vergadering_policy.instances_user_has_perm_for(door).filter(pk=vergadering.pk).exists():
+    if door is None or not vergadering_policy.user_has_perm_for_object(door, "view", vergadering):
         raise PermissionDenied(_("U mag dit niet doen bij deze vergadering."))
-    deelname = Deelname.objects.select_for_update().filter(vergadering=vergadering, gebruiker=door)
-    deelname = deelname.first()
+    deelname = (
+        Deelname.objects.select_for_update().filter(vergadering=vergadering, gebruiker=door).first()
+    )
     if deelname is None:
         raise PermissionDenied(_("U bent niet uitgenodigd voor deze vergadering."))
     if aanmelding not in (Aanmelding.KOMT, Aanmelding.KOMT_NIET):
