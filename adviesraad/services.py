@@ -297,7 +297,7 @@ def rollen_bijwerken(*, lid: Lid, op: date | None = None, door: Any = None) -> s
     # Object grants follow the roles at once, not only in the nightly task: a dismissed member
     # loses the advice requests and meeting documents today; a new member gets them today.
     from .advies.services.toegang import toegang_alle_open_bijwerken
-    from .vergaderingen.services import toegang_van_gebruiker_bijwerken
+    from .vergaderingen.services.stukken import toegang_van_gebruiker_bijwerken
 
     if (huidig ^ nieuw) & RAADSROLLEN:
         toegang_alle_open_bijwerken()

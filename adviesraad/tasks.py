@@ -41,7 +41,7 @@ def termijnen_en_rollen_bijwerken() -> dict[str, int]:
 
     toegang_alle_open_bijwerken()
     # ... and to the documents of the meetings they take part in.
-    from .vergaderingen.services import toegang_alle_bijwerken
+    from .vergaderingen.services.stukken import toegang_alle_bijwerken
 
     toegang_alle_bijwerken()
     return {"afgesloten": afgesloten, "rollen_gewijzigd": gewijzigd}

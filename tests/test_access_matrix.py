@@ -880,16 +880,18 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from adviesraad.advies.services.toegang import beleidsmedewerker_keuzes
     from adviesraad.kwartaalagenda import services as kwartaal
     from adviesraad.kwartaalagenda.forms import PuntForm
-    from adviesraad.vergaderingen import services as vergaderen
     from adviesraad.vergaderingen.forms import ActiepuntForm
     from adviesraad.vergaderingen.models import Deelname
     from adviesraad.vergaderingen.policies import gebruikers_met_toegang
+    from adviesraad.vergaderingen.services import besluiten as besluiten_services
+    from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
+    from adviesraad.vergaderingen.services import vergadering as vergadering_services
     from participatiemix import services as participatie
     from tests.participatiemix.factories import instrument, thema
 
     aanvraag = aanvraag_aanmaken(soort="gevraagd", titel="Geheim", door=ondersteuner)
     agenda = kwartaal.agenda_aanmaken(jaar=2031, kwartaal=1, door=accounthouder)
-    vergadering = vergaderen.vergadering_aanmaken(
+    vergadering = vergadering_services.vergadering_aanmaken(
         soort="raadsvergadering",
         titel="Vergadering",
         begin=timezone.now() + timedelta(days=14),
@@ -898,7 +900,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     # For the action owner: a participant row that stayed after the role went (or never fit).
     Deelname.objects.get_or_create(vergadering=vergadering, gebruiker=doel)
     # For inviting: a meeting without such a row.
-    lege_vergadering = vergaderen.vergadering_aanmaken(
+    lege_vergadering = vergadering_services.vergadering_aanmaken(
         soort="agendaoverleg",
         titel="Agendaoverleg",
         begin=timezone.now() + timedelta(days=21),
@@ -945,13 +947,13 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
         ),
         "vergadering.deelnemer": (
             aangeboden(gebruikers_met_toegang()),
-            lambda: vergaderen.deelnemers_uitnodigen(
+            lambda: deelnemers_services.deelnemers_uitnodigen(
                 vergadering=lege_vergadering, gebruikers=[doel], door=ondersteuner
             ),
         ),
         "actiepunt.eigenaar": (
             aangeboden(ActiepuntForm(vergadering=vergadering).fields["eigenaar"].queryset),  # type: ignore[attr-defined]
-            lambda: vergaderen.actiepunt_toevoegen(
+            lambda: besluiten_services.actiepunt_toevoegen(
                 vergadering=vergadering, omschrijving="Actie", eigenaar=doel, door=ondersteuner
             ),
         ),

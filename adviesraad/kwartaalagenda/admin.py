@@ -17,13 +17,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.accounts.models import User
-from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
+from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import Agendapunt, Kwartaalagenda, Versie
-from .policies import agenda_policy, mag_concept_zien, punt_policy
+from .policies import agenda_policy, beleidsmedewerker_keuzes, mag_concept_zien, punt_policy
 
 
 def _portaal_link(agenda_id: int) -> str:
@@ -164,9 +162,7 @@ class AgendapuntAdmin(BeheerHistoryAdmin):  # type: ignore[misc]
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "beleidsmedewerker":
-            kwargs["queryset"] = User.objects.filter(
-                is_active=True, groups__name=Rol.BELEIDSMEDEWERKER
-            ).order_by("achternaam", "voornaam")
+            kwargs["queryset"] = beleidsmedewerker_keuzes()
         elif db_field.name == "adviesaanvraag":
             kwargs["queryset"] = selectors.aanvragen_om_te_koppelen(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -224,7 +220,7 @@ class AgendapuntAdmin(BeheerHistoryAdmin):  # type: ignore[misc]
 
 
 @admin.register(Versie)
-class VersieAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class VersieAdmin(AlleenLezenAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("agenda", "nummer", "gepubliceerd_op", "gepubliceerd_door")
     list_filter = ("agenda",)
     list_select_related = ("agenda", "gepubliceerd_door")
@@ -236,12 +232,3 @@ class VersieAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return mag_concept_zien(request.user)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
 from hengelo_participatie.accounts.models import User
-from hengelo_participatie.accounts.roles import Rol
 
 from .models import KWARTALEN
+from .policies import beleidsmedewerker_keuzes
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -96,9 +96,7 @@ class PuntForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         veld = cast(forms.ModelChoiceField, self.fields["beleidsmedewerker"])  # type: ignore[type-arg]
-        veld.queryset = User.objects.filter(
-            is_active=True, groups__name=Rol.BELEIDSMEDEWERKER
-        ).order_by("achternaam", "voornaam", "pk")
+        veld.queryset = beleidsmedewerker_keuzes()
 
 
 class AanvraagKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]

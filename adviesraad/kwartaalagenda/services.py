@@ -7,61 +7,42 @@ user, and logs an audit line. Publishing freezes the items as JSON in a new ``Ve
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.models.advies import Adviesaanvraag
-from hengelo_participatie.accounts.roles import Rol
 from hengelo_participatie.accounts.toewijzing import eis_rol
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import eis, opslaan
 
 from .models import DATUMVELDEN, Agendapunt, Gezien, Kwartaalagenda, Versie
-from .policies import agenda_policy, mag_publiceren, punt_policy
+from .policies import agenda_policy, beleidsmedewerker_rollen, mag_publiceren, punt_policy
 
-logger = logging.getLogger("hengelo_participatie.adviesraad")
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
+
 
 #: The fields of an item a user may set in a form (the link has its own service).
 VELDEN = ("titel", "beleidsmedewerker", *(veld for veld, _ in DATUMVELDEN), "opmerking")
 
 
-def _audit(door: Any, actie: str, obj: object, resultaat: str) -> None:
-    objnaam = f"{obj._meta.model_name}:{obj.pk}" if isinstance(obj, Model) else "-"
-    logger.info(
-        "actor=%s action=%s object=%s result=%s time=%s",
-        getattr(door, "pk", None) or "systeem",
-        actie,
-        objnaam,
-        resultaat,
-        timezone.now().isoformat(),
-    )
-
-
-def _eis(toegestaan: Callable[[], bool], door: Any, actie: str, obj: object) -> None:
-    """Refuse unless ``door`` is the system (``None``) or ``toegestaan()`` holds."""
-    if door is not None and not toegestaan():
-        _audit(door, actie, obj, "geweigerd")
-        raise PermissionDenied(_("U mag dit niet doen bij de kwartaalagenda."))
-
-
-def _opslaan(obj: Model, *, door: Any, reden: str) -> None:
-    obj.full_clean()
-    obj._change_reason = reden  # type: ignore[attr-defined]
-    obj._history_user = door  # type: ignore[attr-defined]
-    obj.save()
-
-
 # --- Quarters and items ------------------------------------------------------------------------
 @transaction.atomic
-def agenda_aanmaken(*, jaar: int, kwartaal: int, door: Any) -> Kwartaalagenda:
-    _eis(lambda: agenda_policy.user_has_perm(door, "add"), door, "kwartaalagenda_aanmaken", None)
+def agenda_aanmaken(*, jaar: int, kwartaal: int, door: User | None) -> Kwartaalagenda:
+    eis(
+        lambda: door is None or agenda_policy.user_has_perm(door, "add"),
+        door,
+        Actie.KWARTAALAGENDA_AANMAKEN,
+        None,
+        melding=_("U mag dit niet doen bij de kwartaalagenda."),
+    )
     if Kwartaalagenda.objects.filter(jaar=jaar, kwartaal=kwartaal).exists():
         raise ValidationError(
             {"kwartaal": _("Er is al een kwartaalagenda voor dit kwartaal. Open die agenda.")}
@@ -69,12 +50,12 @@ def agenda_aanmaken(*, jaar: int, kwartaal: int, door: Any) -> Kwartaalagenda:
     agenda = Kwartaalagenda(jaar=jaar, kwartaal=kwartaal, aangemaakt_door=door)
     try:
         with transaction.atomic():
-            _opslaan(agenda, door=door, reden="kwartaal aangemaakt")
+            opslaan(agenda, door=door, reden="kwartaal aangemaakt")
     except IntegrityError as exc:  # a colleague was just faster
         raise ValidationError(
             {"kwartaal": _("Er is al een kwartaalagenda voor dit kwartaal. Open die agenda.")}
         ) from exc
-    _audit(door, "kwartaalagenda_aanmaken", agenda, "gelukt")
+    audit.vastleggen(door, Actie.KWARTAALAGENDA_AANMAKEN, agenda, "gelukt")
     return agenda
 
 
@@ -86,7 +67,7 @@ def _velden_zetten(punt: Agendapunt, velden: dict[str, Any]) -> None:
     if nieuw is not None and getattr(nieuw, "pk", None) != punt.beleidsmedewerker_id:
         # The same rule as the forms (and as the advice request the item announces): only
         # someone who holds the role now; an unchanged old name does not block other edits.
-        eis_rol(nieuw, Rol.BELEIDSMEDEWERKER, veld="beleidsmedewerker")
+        eis_rol(nieuw, *beleidsmedewerker_rollen(), veld="beleidsmedewerker")
     for veld, waarde in velden.items():
         setattr(punt, veld, "" if waarde is None and veld in ("titel", "opmerking") else waarde)
 
@@ -101,58 +82,69 @@ def _vers_punt(punt: Agendapunt) -> Agendapunt:
 
 
 @transaction.atomic
-def punt_toevoegen(*, agenda: Kwartaalagenda, door: Any, **velden: Any) -> Agendapunt:
-    _eis(lambda: punt_policy.user_has_perm(door, "add"), door, "agendapunt_toevoegen", agenda)
+def punt_toevoegen(*, agenda: Kwartaalagenda, door: User | None, **velden: Any) -> Agendapunt:
+    eis(
+        lambda: door is None or punt_policy.user_has_perm(door, "add"),
+        door,
+        Actie.AGENDAPUNT_TOEVOEGEN,
+        agenda,
+        melding=_("U mag dit niet doen bij de kwartaalagenda."),
+    )
     punt = Agendapunt(agenda=agenda)
     _velden_zetten(punt, velden)
-    _opslaan(punt, door=door, reden="onderwerp toegevoegd")
-    _audit(door, "agendapunt_toevoegen", punt, "gelukt")
+    opslaan(punt, door=door, reden="onderwerp toegevoegd")
+    audit.vastleggen(door, Actie.AGENDAPUNT_TOEVOEGEN, punt, "gelukt")
     return punt
 
 
 @transaction.atomic
-def punt_wijzigen(*, punt: Agendapunt, door: Any, **velden: Any) -> Agendapunt:
-    _eis(
-        lambda: punt_policy.user_has_perm_for_object(door, "change", punt),
+def punt_wijzigen(*, punt: Agendapunt, door: User | None, **velden: Any) -> Agendapunt:
+    eis(
+        lambda: door is None or punt_policy.user_has_perm_for_object(door, "change", punt),
         door,
-        "agendapunt_wijzigen",
+        Actie.AGENDAPUNT_WIJZIGEN,
         punt,
+        melding=_("U mag dit niet doen bij de kwartaalagenda."),
     )
     punt = _vers_punt(punt)
     _velden_zetten(punt, velden)
-    _opslaan(punt, door=door, reden="onderwerp gewijzigd")
-    _audit(door, "agendapunt_wijzigen", punt, "gelukt")
+    opslaan(punt, door=door, reden="onderwerp gewijzigd")
+    audit.vastleggen(door, Actie.AGENDAPUNT_WIJZIGEN, punt, "gelukt")
     return punt
 
 
 @transaction.atomic
-def punt_verwijderen(*, punt: Agendapunt, door: Any) -> None:
+def punt_verwijderen(*, punt: Agendapunt, door: User | None) -> None:
     """Remove an item from the draft. Published versions keep it (they are frozen)."""
-    _eis(
-        lambda: punt_policy.user_has_perm_for_object(door, "delete", punt),
+    eis(
+        lambda: door is None or punt_policy.user_has_perm_for_object(door, "delete", punt),
         door,
-        "agendapunt_verwijderen",
+        Actie.AGENDAPUNT_VERWIJDEREN,
         punt,
+        melding=_("U mag dit niet doen bij de kwartaalagenda."),
     )
     punt = _vers_punt(punt)  # never a stale copy
     punt._change_reason = "onderwerp verwijderd"  # type: ignore[attr-defined]
     punt._history_user = door  # type: ignore[attr-defined]
-    _audit(door, "agendapunt_verwijderen", punt, "gelukt")
+    audit.vastleggen(door, Actie.AGENDAPUNT_VERWIJDEREN, punt, "gelukt")
     punt.delete()
 
 
 @transaction.atomic
-def punt_koppelen(*, punt: Agendapunt, aanvraag: Adviesaanvraag | None, door: Any) -> Agendapunt:
+def punt_koppelen(
+    *, punt: Agendapunt, aanvraag: Adviesaanvraag | None, door: User | None
+) -> Agendapunt:
     """Link ``punt`` to the advice request it announced (or unlink with ``None``).
 
     ``door`` must be allowed to change items *and* to see the request (advice policy); a link to
     a request ``door`` cannot see is never replaced by them either.
     """
-    _eis(
-        lambda: punt_policy.user_has_perm_for_object(door, "change", punt),
+    eis(
+        lambda: door is None or punt_policy.user_has_perm_for_object(door, "change", punt),
         door,
-        "agendapunt_koppelen",
+        Actie.AGENDAPUNT_KOPPELEN,
         punt,
+        melding=_("U mag dit niet doen bij de kwartaalagenda."),
     )
     vers = (
         Agendapunt.objects.select_for_update(of=("self",))
@@ -179,17 +171,18 @@ def punt_koppelen(*, punt: Agendapunt, aanvraag: Adviesaanvraag | None, door: An
         ):
             raise ValidationError({"adviesaanvraag": _("Kies een adviesaanvraag uit de lijst.")})
     punt.adviesaanvraag = aanvraag
-    _opslaan(
+    opslaan(
         punt,
         door=door,
         reden=f"gekoppeld aan {aanvraag.kenmerk}" if aanvraag else "koppeling verwijderd",
     )
-    _audit(door, "agendapunt_koppelen", punt, "gelukt")
+    audit.vastleggen(door, Actie.AGENDAPUNT_KOPPELEN, punt, "gelukt")
     return punt
 
 
 # --- Publishing ---------------------------------------------------------------------------------
-def _datum(d: date | None) -> str | None:
+def _iso(d: date | None) -> str | None:
+    """A frozen date is ISO text (not ``datum_tekst``: the JSON is compared between versions)."""
     return d.isoformat() if d else None
 
 
@@ -200,7 +193,7 @@ def punt_als_dict(p: Agendapunt) -> dict[str, Any]:
         "id": p.pk,
         "titel": p.titel,
         "beleidsmedewerker": officer.get_full_name() if officer else "",
-        **{veld: _datum(getattr(p, veld)) for veld, _ in DATUMVELDEN},
+        **{veld: _iso(getattr(p, veld)) for veld, _ in DATUMVELDEN},
         "opmerking": p.opmerking,
         "adviesaanvraag_id": p.adviesaanvraag_id,
     }
@@ -213,9 +206,15 @@ def momentopname(agenda: Kwartaalagenda) -> dict[str, Any]:
 
 
 @transaction.atomic
-def publiceren(*, agenda: Kwartaalagenda, door: Any, toelichting: str = "") -> Versie:
+def publiceren(*, agenda: Kwartaalagenda, door: User | None, toelichting: str = "") -> Versie:
     """Freeze the draft as the next numbered version. The publisher has seen it."""
-    _eis(lambda: mag_publiceren(door), door, "kwartaalagenda_publiceren", agenda)
+    eis(
+        lambda: door is None or mag_publiceren(door),
+        door,
+        Actie.KWARTAALAGENDA_PUBLICEREN,
+        agenda,
+        melding=_("U mag dit niet doen bij de kwartaalagenda."),
+    )
     agenda = Kwartaalagenda.objects.select_for_update().get(pk=agenda.pk)
     inhoud = momentopname(agenda)
     vorige = agenda.versies.order_by("-nummer").first()
@@ -240,7 +239,7 @@ def publiceren(*, agenda: Kwartaalagenda, door: Any, toelichting: str = "") -> V
     versie.save()
     if door is not None:
         gezien_markeren(user=door, versie=versie)
-    _audit(door, "kwartaalagenda_publiceren", versie, "gelukt")
+    audit.vastleggen(door, Actie.KWARTAALAGENDA_PUBLICEREN, versie, "gelukt")
     return versie
 
 

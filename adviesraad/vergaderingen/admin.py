@@ -16,11 +16,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
-from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
-from . import services
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -30,30 +29,25 @@ from .models import (
     Vergadering,
     Vergaderstuk,
 )
-from .policies import beheert, vergadering_policy, vergaderingen_zichtbaar_voor
+from .policies import vergadering_policy
+from .services import besluiten as besluiten_services
+from .services import vergadering as vergadering_services
 
 VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activiteit")
 #: Only on the change page: a new meeting is confidential by its type
-#: (``services.vergadering_aanmaken``); the keeper changes that afterwards if needed.
+#: (``vergadering_services.vergadering_aanmaken``); the keeper changes that afterwards if needed.
 NA_AANMAKEN = ("status", "vertrouwelijk")
 
 
-class AlleenLezenInline(admin.TabularInline):
+class AlleenLezenInline(AlleenLezenAdmin, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return beheert(request.user) or bool(getattr(request.user, "is_superuser", False))
+        return vergadering_policy.beheert(request.user) or bool(
+            getattr(request.user, "is_superuser", False)
+        )
 
 
 class DeelnameInline(AlleenLezenInline):
@@ -141,12 +135,14 @@ class VergaderingAdmin(BeheerHistoryAdmin):
 
     # --- access through the policy ----------------------------------------------------------
     def get_queryset(self, request: HttpRequest) -> QuerySet[Vergadering]:
-        return vergaderingen_zichtbaar_voor(request.user, super().get_queryset(request))
+        return vergadering_policy.instances_user_has_perm_for(
+            request.user, "view", super().get_queryset(request)
+        )
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if not vergadering_policy.user_has_perm(request.user, "view"):
             return False
-        return obj is None or vergaderingen_zichtbaar_voor(request.user).filter(pk=obj.pk).exists()
+        return obj is None or vergadering_policy.user_has_perm_for_object(request.user, "view", obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return vergadering_policy.user_has_perm(request.user, "add")
@@ -163,13 +159,13 @@ class VergaderingAdmin(BeheerHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Vergadering, form: Any, change: bool) -> None:
         d = form.cleaned_data
         if change:
-            nieuw = services.vergadering_wijzigen(
+            nieuw = vergadering_services.vergadering_wijzigen(
                 vergadering=obj,
                 door=request.user,
                 **{k: d[k] for k in (*VELDEN, *NA_AANMAKEN) if k in form.changed_data},
             )
         else:
-            nieuw = services.vergadering_aanmaken(
+            nieuw = vergadering_services.vergadering_aanmaken(
                 door=request.user, **{k: d[k] for k in VELDEN if d.get(k) is not None}
             )
         obj.pk = nieuw.pk
@@ -206,11 +202,13 @@ class ActiepuntAdmin(BeheerHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .filter(vergadering__in=vergaderingen_zichtbaar_voor(request.user))
+            .filter(vergadering__in=vergadering_policy.instances_user_has_perm_for(request.user))
         )
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return beheert(request.user) or bool(getattr(request.user, "is_superuser", False))
+        return vergadering_policy.beheert(request.user) or bool(
+            getattr(request.user, "is_superuser", False)
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # actions are added in the portal, at their meeting
@@ -224,7 +222,7 @@ class ActiepuntAdmin(BeheerHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Actiepunt, form: Any, change: bool) -> None:
         d = form.cleaned_data
         origineel = Actiepunt.objects.get(pk=obj.pk)
-        services.actiepunt_bijwerken(
+        besluiten_services.actiepunt_bijwerken(
             actiepunt=origineel,
             door=request.user,
             afgerond=d["afgerond"],

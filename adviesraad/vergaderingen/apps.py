@@ -13,11 +13,14 @@ class VergaderingenConfig(AppConfig):
         # The invitation is a notice caused by an action (not found by the daily scan): register
         # its kind with the reminder engine here, so that ``deadlines.py`` stays with the
         # reminder providers.
-        from hengelo_participatie.notifications import registry
+        from hengelo_participatie.notifications import kalender, registry
         from hengelo_participatie.notifications.registry import Gebeurtenis
 
-        from .services import UITNODIGING
+        from .kalender import VERGADERINGEN
+        from .services.uitnodiging import UITNODIGING
 
+        # The participant's meetings are timed entries of the personal iCal feed.
+        kalender.registreer(VERGADERINGEN)
         if registry.provider(UITNODIGING) is None:
             registry.register(
                 Gebeurtenis(

@@ -18,10 +18,15 @@ from django.utils import timezone
 from adviesraad.models.advies import Adviesaanvraag
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.pdf import render_pdf
-from participatiemix.models import Activiteit
 
-from . import services
 from .models import Aanmelding, Aanwezigheid, Soort, Vergadering
+from .services import agenda as agenda_services
+from .services import besluiten as besluiten_services
+from .services import deelnemers as deelnemers_services
+from .services import notulen as notulen_services
+from .services import stukken as stukken_services
+from .services import uitnodiging as uitnodiging_services
+from .services import vergadering as vergadering_services
 
 DOMEIN = "demo.hengelo.example"
 PREFIX = "Demo: "
@@ -61,25 +66,25 @@ def _moment(dagen: int, uur: int) -> datetime:
 
 
 def _verleden(v: Vergadering, nummer: int, aanvraag: Adviesaanvraag | None) -> None:
-    punt = services.agendapunt_opslaan(
+    punt = agenda_services.agendapunt_opslaan(
         vergadering=v,
         titel="Opening en mededelingen",
         toelichting="De voorzitter opent de vergadering.",
         door=None,
     )
     if aanvraag is not None and v.soort in (Soort.RAADSVERGADERING, Soort.ADVIESGESPREK):
-        punt = services.agendapunt_opslaan(
+        punt = agenda_services.agendapunt_opslaan(
             vergadering=v, titel=aanvraag.titel[:200], adviesaanvraag=aanvraag, door=None
         )
     deelnames = list(v.deelnames.order_by("pk"))
-    services.aanwezigheid_vastleggen(
+    deelnemers_services.aanwezigheid_vastleggen(
         vergadering=v,
         door=None,
         per_deelname={
             d.pk: ROULATIE[(i + nummer) % len(ROULATIE)] for i, d in enumerate(deelnames)
         },
     )
-    services.notulen_opslaan(
+    notulen_services.notulen_opslaan(
         vergadering=v,
         tekst=(
             f"<p>{v.titel}. De voorzitter heet iedereen welkom.</p>"
@@ -87,13 +92,13 @@ def _verleden(v: Vergadering, nummer: int, aanvraag: Adviesaanvraag | None) -> N
         ),
         door=None,
     )
-    services.besluit_vastleggen(
+    besluiten_services.besluit_vastleggen(
         vergadering=v,
         tekst="De adviesraad neemt de mededelingen voor kennisgeving aan.",
         agendapunt=punt,
         door=None,
     )
-    services.actiepunt_toevoegen(
+    besluiten_services.actiepunt_toevoegen(
         vergadering=v,
         omschrijving="Verslag delen met de accounthouder",
         eigenaar=deelnames[0].gebruiker if deelnames else None,
@@ -105,11 +110,14 @@ def _verleden(v: Vergadering, nummer: int, aanvraag: Adviesaanvraag | None) -> N
 def seed(*, stdout: Any) -> None:
     if Vergadering.objects.filter(titel__startswith=PREFIX).exists():
         return
-    if not services.raadsleden().exists():
+    if not deelnemers_services.raadsleden().exists():
         stdout.write("Vergaderingen: geen raadsleden, overgeslagen.")
         return
     aanvraag = Adviesaanvraag.objects.order_by("pk").first()
-    activiteit = Activiteit.objects.order_by("-startdatum", "pk").first()
+    # The activity of the listening delegation, through the link's own model (participatiemix,
+    # a higher layer: never imported here; its demo runs before this one).
+    activiteiten = Vergadering._meta.get_field("activiteit").related_model._default_manager
+    activiteit = activiteiten.order_by("-startdatum", "pk").first()
     ondersteuner = _user("ondersteuner")
     beleid = _user("beleidsmedewerker")
     vergaderingen: list[Vergadering] = []
@@ -118,7 +126,7 @@ def seed(*, stdout: Any) -> None:
         extra = [u for u in (_user("lid"), _user("vicevoorzitter")) if u] if delegatie else []
         if soort in (Soort.ADVIESGESPREK, Soort.TOELICHTING) and beleid is not None:
             extra.append(beleid)
-        v = services.vergadering_aanmaken(
+        v = vergadering_services.vergadering_aanmaken(
             soort=soort,
             titel=f"{PREFIX}{titel}",
             begin=_moment(dagen, uur),
@@ -136,14 +144,14 @@ def seed(*, stdout: Any) -> None:
     # Minutes of the earlier meetings were approved in the previous council meeting.
     november = vergaderingen[5]
     for v in vergaderingen[:5]:
-        services.notulen_vaststellen(vergadering=v, in_vergadering=november, door=None)
+        notulen_services.notulen_vaststellen(vergadering=v, in_vergadering=november, door=None)
     # Upcoming: an agenda, RSVPs, and the next council meeting's invitation with its documents.
     december = vergaderingen[9]
-    services.agendapunt_opslaan(
+    agenda_services.agendapunt_opslaan(
         vergadering=december, titel="Vaststellen notulen vorige vergadering", door=None
     )
     if aanvraag is not None:
-        services.agendapunt_opslaan(
+        agenda_services.agendapunt_opslaan(
             vergadering=december, titel=aanvraag.titel[:200], adviesaanvraag=aanvraag, door=None
         )
     if ondersteuner is not None:
@@ -151,19 +159,19 @@ def seed(*, stdout: Any) -> None:
             "pdf/voorbeeld.html",
             {"titel": "Agenda volgende vergadering", "alineas": ["Demo: agenda en stukken."]},
         )
-        services.stuk_toevoegen(
+        stukken_services.stuk_toevoegen(
             vergadering=december,
             upload=SimpleUploadedFile("agenda-volgende-vergadering.pdf", pdf),
             titel="Agenda en toelichting",
             vertrouwelijk=False,
             door=ondersteuner,
         )
-    services.uitnodiging_versturen(vergadering=december, door=None)
+    uitnodiging_services.uitnodiging_versturen(vergadering=december, door=None)
     for v in vergaderingen[7:]:
         for i, d in enumerate(v.deelnames.select_related("gebruiker").order_by("pk")):
             if i % 3 == 2:
                 continue  # not everyone answers
-            services.aanmelden(
+            deelnemers_services.aanmelden(
                 vergadering=v,
                 door=d.gebruiker,
                 aanmelding=Aanmelding.KOMT_NIET if i % 4 == 3 else Aanmelding.KOMT,

@@ -9,10 +9,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
-from participatiemix.models import Activiteit
 
 from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
-from .policies import actiehouder_keuzes, gebruikers_met_toegang
+from .policies import vergadering_policy
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(
@@ -49,9 +48,10 @@ class VergaderingForm(forms.Form):
         assume_scheme="https",
         widget=forms.URLInput(TEKST),
     )
-    activiteit = forms.ModelChoiceField(
+    # The choices come from the link's own model (participatiemix, a higher layer: never
+    # imported here), in that model's order (newest activity first).
+    activiteit = Vergadering._meta.get_field("activiteit").formfield(
         label=_("Participatieactiviteit (alleen bij een luisterdelegatie)"),
-        queryset=Activiteit.objects.order_by("-startdatum"),
         required=False,
         widget=forms.Select(KEUZE),
     )
@@ -79,7 +79,7 @@ class VergaderingForm(forms.Form):
         label=_("Andere deelnemers"),
         help_text=_("De leden van de adviesraad worden altijd uitgenodigd."),
         # Only people who may see meetings: not a former member or someone without a role.
-        queryset=gebruikers_met_toegang().order_by("achternaam", "voornaam"),
+        queryset=vergadering_policy.gebruikers_met_toegang().order_by("achternaam", "voornaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -95,7 +95,7 @@ class DeelnemersForm(forms.Form):
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["gebruikers"].queryset = (
-            gebruikers_met_toegang()
+            vergadering_policy.gebruikers_met_toegang()
             .exclude(deelnames__vergadering=vergadering)
             .order_by("achternaam", "voornaam")
         )
@@ -219,9 +219,9 @@ class ActiepuntForm(forms.Form):
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The service's rule: a participant who still holds a role that sees meetings.
-        self.fields["eigenaar"].queryset = actiehouder_keuzes(vergadering).order_by(
-            "achternaam", "voornaam"
-        )
+        self.fields["eigenaar"].queryset = vergadering_policy.actiehouder_keuzes(
+            vergadering
+        ).order_by("achternaam", "voornaam")
 
 
 class BesluitForm(forms.Form):

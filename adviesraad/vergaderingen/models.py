@@ -130,7 +130,7 @@ class Deelname(models.Model):
         return f"{self.gebruiker} bij {self.vergadering}"
 
 
-# --- Added for issue #5 (agenda, documents, minutes, actions, decisions, recusal) ---------------
+# --- Agenda, documents, minutes, actions, decisions, recusal -------------------------------------
 class Agendapunt(models.Model):
     """One item on a meeting's agenda, optionally about one advice request."""
 

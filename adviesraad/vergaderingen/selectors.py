@@ -32,8 +32,8 @@ from .models import (
     Vergaderstuk,
     Verschoning,
 )
-from .policies import beheert, vergadering_voor, vergaderingen_zichtbaar_voor
-from .services import Stukkentermijn, stukkentermijn
+from .policies import vergadering_policy
+from .services.uitnodiging import Stukkentermijn, stukkentermijn
 
 LIJST_MAX = 200
 
@@ -64,7 +64,7 @@ def volgende_vergaderingen(user: Any, aantal: int = 5) -> list[VolgendeVergaderi
     deelnames = (
         Deelname.objects.filter(
             gebruiker=user,
-            vergadering__in=vergaderingen_zichtbaar_voor(user),
+            vergadering__in=vergadering_policy.instances_user_has_perm_for(user),
             vergadering__status=Status.GEPLAND,
             vergadering__begin__gte=nu(),
         )
@@ -94,7 +94,7 @@ def overzicht(user: Any) -> Overzicht:
     """Upcoming (soonest first) and past (latest first) meetings the user may see, each with the
     user's own participation. Three queries."""
     moment = nu()
-    zichtbaar = vergaderingen_zichtbaar_voor(user).order_by("begin", "pk")
+    zichtbaar = vergadering_policy.instances_user_has_perm_for(user).order_by("begin", "pk")
     komend = list(zichtbaar.filter(begin__gte=moment)[:LIJST_MAX])
     eerder = list(zichtbaar.filter(begin__lt=moment).order_by("-begin", "-pk")[:LIJST_MAX])
     ids = [v.pk for v in [*komend, *eerder]]
@@ -105,7 +105,9 @@ def overzicht(user: Any) -> Overzicht:
     )
     for v in [*komend, *eerder]:
         v.mijn = mijn.get(v.pk)  # type: ignore[attr-defined]
-    return Overzicht(komend=komend, eerder=eerder, mijn=mijn, beheer=beheert(user))
+    return Overzicht(
+        komend=komend, eerder=eerder, mijn=mijn, beheer=vergadering_policy.beheert(user)
+    )
 
 
 # --- One meeting ---------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class Detail:
 
 
 def vergadering_detail(user: Any, pk: object) -> Detail:
-    vergadering = vergadering_voor(user, pk)
+    vergadering = vergadering_policy.get_object_for(user, "view", pk=pk)
     agendapunten = list(
         vergadering.agendapunten.select_related("adviesaanvraag").prefetch_related(
             Prefetch(
@@ -149,7 +151,7 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
     )
     verschoningen = [v for p in agendapunten for v in p.verschoningen.all()]
     for v in verschoningen:  # the prefetched rows are the ones the template shows per item
-        v.reden_voor_lezer = reden_voor(user, v)
+        v.reden_voor_lezer = reden_voor(user, v)  # type: ignore[attr-defined]
     aanvraag_ids = {p.adviesaanvraag_id for p in agendapunten if p.adviesaanvraag_id}
     zichtbaar = (
         set(
@@ -177,11 +179,13 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
     vastgesteld_in_zichtbaar = bool(
         notulen
         and notulen.vastgesteld_in_id
-        and vergaderingen_zichtbaar_voor(user).filter(pk=notulen.vastgesteld_in_id).exists()
+        and vergadering_policy.instances_user_has_perm_for(user)
+        .filter(pk=notulen.vastgesteld_in_id)
+        .exists()
     )
     return Detail(
         vergadering=vergadering,
-        beheer=beheert(user),
+        beheer=vergadering_policy.beheert(user),
         agendapunten=agendapunten,
         zichtbare_aanvragen=zichtbaar,
         stukken=[
@@ -276,9 +280,9 @@ class Aanwezigheidsoverzicht:
 def aanwezigheidsoverzicht(user: Any) -> Aanwezigheidsoverzicht:
     """Per member: how often present, excused and absent at meetings that have been held. A member
     sees their own; the keepers of the records see everyone. Two queries."""
-    alle = beheert(user) or getattr(user, "is_superuser", False)
+    alle = vergadering_policy.beheert(user) or getattr(user, "is_superuser", False)
     gehouden = Deelname.objects.filter(
-        vergadering__in=vergaderingen_zichtbaar_voor(user),
+        vergadering__in=vergadering_policy.instances_user_has_perm_for(user),
         vergadering__begin__lt=nu(),
     ).exclude(vergadering__status=Status.GEANNULEERD)
     if not alle:

@@ -2,33 +2,33 @@
 
 from django.urls import URLPattern, path
 
-from . import views
+from .views import inzien, verslag, voorbereiden
 
 app_name = "vergaderingen"
 
 urlpatterns: list[URLPattern] = [
-    path("", views.overzicht, name="overzicht"),
-    path("aanwezigheid/", views.aanwezigheid_overzicht, name="aanwezigheid_overzicht"),
-    path("nieuw/", views.nieuw, name="nieuw"),
-    path("<id:pk>/", views.detail, name="detail"),
-    path("<id:pk>/aanmelden/", views.aanmelden, name="aanmelden"),
-    path("<id:pk>/deelnemers/", views.deelnemers, name="deelnemers"),
-    path("<id:pk>/agenda/", views.agenda, name="agenda"),
-    path("<id:pk>/stukken/nieuw/", views.stuk, name="stuk"),
-    path("<id:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
-    path("<id:pk>/aanwezigheid/", views.aanwezigheid, name="aanwezigheid"),
-    path("<id:pk>/notulen/", views.notulen, name="notulen"),
-    path("<id:pk>/notulen/vaststellen/", views.vaststellen, name="vaststellen"),
-    path("<id:pk>/acties/", views.acties, name="acties"),
-    path("<id:pk>/besluiten/", views.besluiten, name="besluiten"),
+    path("", inzien.overzicht, name="overzicht"),
+    path("aanwezigheid/", inzien.aanwezigheid_overzicht, name="aanwezigheid_overzicht"),
+    path("nieuw/", voorbereiden.nieuw, name="nieuw"),
+    path("<id:pk>/", inzien.detail, name="detail"),
+    path("<id:pk>/aanmelden/", inzien.aanmelden, name="aanmelden"),
+    path("<id:pk>/deelnemers/", voorbereiden.deelnemers, name="deelnemers"),
+    path("<id:pk>/agenda/", voorbereiden.agenda, name="agenda"),
+    path("<id:pk>/stukken/nieuw/", voorbereiden.stuk, name="stuk"),
+    path("<id:pk>/uitnodigen/", voorbereiden.uitnodigen, name="uitnodigen"),
+    path("<id:pk>/aanwezigheid/", verslag.aanwezigheid, name="aanwezigheid"),
+    path("<id:pk>/notulen/", verslag.notulen, name="notulen"),
+    path("<id:pk>/notulen/vaststellen/", verslag.vaststellen, name="vaststellen"),
+    path("<id:pk>/acties/", verslag.acties, name="acties"),
+    path("<id:pk>/besluiten/", verslag.besluiten, name="besluiten"),
     path(
         "deelnemers/<id:pk>/verwijderen/",
-        views.deelname_verwijderen,
+        voorbereiden.deelname_verwijderen,
         name="deelname_verwijderen",
     ),
     path(
         "agendapunten/<id:pk>/verwijderen/",
-        views.agendapunt_verwijderen,
+        voorbereiden.agendapunt_verwijderen,
         name="agendapunt_verwijderen",
     ),
 ]

@@ -184,18 +184,6 @@ VERGADERING_BEHEER: frozenset[str] = (
 ROLES: dict[Rol, RolDefinitie] = {
     Rol.VOORZITTER: RolDefinitie(
         label="Voorzitter",
-        beheer=False,
-        permissies=VERORDENING_LEZEN
-        | HR_INDIENEN
-        | RAAD_LEZEN
-        | _perms("adviesraad", "view", "nevenfunctieverklaring")
-        | {"adviesraad.beoordelen_nevenfunctieverklaring"}
-        | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
-        | ADVIES_STARTEN
-        | ADVIES_PUBLICEREN
-        | PARTICIPATIE_LEZEN
-        | KWARTAALAGENDA_LEZEN
-        | VERGADERING_LEZEN,
         kan=frozenset(
             {
                 "advies.belang_melden",
@@ -208,21 +196,26 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.ronde_inzien",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "vergadering.standaard_deelnemer",
+                "vergadering.stukken_lezen",
                 "verordening.reglement_indienen",
             }
         ),
-    ),
-    Rol.VICEVOORZITTER: RolDefinitie(
-        label="Vicevoorzitter",
         beheer=False,
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
         | RAAD_LEZEN
+        | _perms("adviesraad", "view", "nevenfunctieverklaring")
+        | {"adviesraad.beoordelen_nevenfunctieverklaring"}
+        | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_STARTEN
         | ADVIES_PUBLICEREN
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+    ),
+    Rol.VICEVOORZITTER: RolDefinitie(
+        label="Vicevoorzitter",
         kan=frozenset(
             {
                 "advies.belang_melden",
@@ -234,12 +227,31 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.publiceren",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "vergadering.standaard_deelnemer",
+                "vergadering.stukken_lezen",
                 "verordening.reglement_indienen",
             }
         ),
+        beheer=False,
+        permissies=VERORDENING_LEZEN
+        | HR_INDIENEN
+        | RAAD_LEZEN
+        | ADVIES_STARTEN
+        | ADVIES_PUBLICEREN
+        | PARTICIPATIE_LEZEN
+        | KWARTAALAGENDA_LEZEN
+        | VERGADERING_LEZEN,
     ),
     Rol.LID: RolDefinitie(
         label="Lid",
+        kan=frozenset(
+            {
+                "advies.belang_melden",
+                "advies.goedkeuren",
+                "vergadering.standaard_deelnemer",
+                "vergadering.stukken_lezen",
+            }
+        ),
         beheer=False,
         permissies=VERORDENING_LEZEN
         | RAAD_LEZEN
@@ -247,31 +259,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
-        kan=frozenset(
-            {
-                "advies.belang_melden",
-                "advies.goedkeuren",
-            }
-        ),
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
-        beheer=True,
-        permissies=VERORDENING_LEZEN
-        | HR_INDIENEN
-        | _perms("verordening", "add change", "huishoudelijkreglement")
-        | RAAD_LEZEN
-        | _perms("adviesraad", "view", "kernwet", "zittingstermijn", "functie")
-        | _perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
-        | _perms("adviesraad", "view add", "nevenfunctieverklaring")
-        | {"accounts.view_user", "files.add_bestand"}
-        | ADVIES_BEHEER
-        | ADVIES_PUBLICEREN
-        | HERINNERINGEN_BEWAKEN
-        | PARTICIPATIE_LEZEN
-        | PARTICIPATIE_RAPPORT
-        | KWARTAALAGENDA_LEZEN
-        | VERGADERING_BEHEER,
         kan=frozenset(
             {
                 "advies.aanvraag_aanmaken",
@@ -293,12 +283,45 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.verslag_maken",
                 "advies.verzenden",
                 "advies.voorbereiden",
+                "vergadering.stukken_lezen",
+                "vergadering.vertrouwelijke_stukken_lezen",
                 "verordening.reglement_indienen",
             }
         ),
+        beheer=True,
+        permissies=VERORDENING_LEZEN
+        | HR_INDIENEN
+        | _perms("verordening", "add change", "huishoudelijkreglement")
+        | RAAD_LEZEN
+        | _perms("adviesraad", "view", "kernwet", "zittingstermijn", "functie")
+        | _perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
+        | _perms("adviesraad", "view add", "nevenfunctieverklaring")
+        | {"accounts.view_user", "files.add_bestand"}
+        | ADVIES_BEHEER
+        | ADVIES_PUBLICEREN
+        | HERINNERINGEN_BEWAKEN
+        | PARTICIPATIE_LEZEN
+        | PARTICIPATIE_RAPPORT
+        | KWARTAALAGENDA_LEZEN
+        | VERGADERING_BEHEER,
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
+        kan=frozenset(
+            {
+                "advies.aankondiging_ontvangen",
+                "advies.aanvraag_aanmaken",
+                "advies.aanvraag_intrekken",
+                "advies.afronden",
+                "advies.alle_aanvragen_zien",
+                "advies.documenten_ontvangen",
+                "advies.documenten_toevoegen",
+                "advies.plannen",
+                "advies.reactie_vastleggen",
+                "vergadering.stukken_lezen",
+                "verordening.reglement_beoordelen",
+            }
+        ),
         beheer=True,
         permissies=_perms("accounts", "view add change", "user")
         | {"auth.view_group", "files.add_bestand"}
@@ -323,31 +346,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
-        kan=frozenset(
-            {
-                "advies.aankondiging_ontvangen",
-                "advies.aanvraag_aanmaken",
-                "advies.aanvraag_intrekken",
-                "advies.afronden",
-                "advies.alle_aanvragen_zien",
-                "advies.documenten_ontvangen",
-                "advies.documenten_toevoegen",
-                "advies.plannen",
-                "advies.reactie_vastleggen",
-                "verordening.reglement_beoordelen",
-            }
-        ),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
-        beheer=False,
-        totp_verplicht=True,
-        permissies=VERORDENING_LEZEN
-        | ADVIES_STARTEN
-        | PARTICIPATIE_LEZEN
-        | PARTICIPATIE_RAPPORT
-        | KWARTAALAGENDA_BEHEER
-        | VERGADERING_LEZEN,
         kan=frozenset(
             {
                 "advies.aanvraag_aanmaken",
@@ -357,8 +358,18 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.documenten_toevoegen",
                 "advies.meedenken_vastleggen",
                 "advies.reactie_vastleggen",
+                "kwartaalagenda.onderwerp_houden",
+                "vergadering.stukken_lezen",
             }
         ),
+        beheer=False,
+        totp_verplicht=True,
+        permissies=VERORDENING_LEZEN
+        | ADVIES_STARTEN
+        | PARTICIPATIE_LEZEN
+        | PARTICIPATIE_RAPPORT
+        | KWARTAALAGENDA_BEHEER
+        | VERGADERING_LEZEN,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
         label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN

@@ -82,6 +82,27 @@ class Actie(StrEnum):
     ADVIES_UITGESLOTEN = "uitgesloten"
 
     # --- adviesraad: meetings and the quarterly agenda -------------------------------------
+    AANMELDEN = "aanmelden"
+    AANWEZIGHEID_VASTLEGGEN = "aanwezigheid_vastleggen"
+    ACTIEPUNT_BIJWERKEN = "actiepunt_bijwerken"
+    ACTIEPUNT_TOEVOEGEN = "actiepunt_toevoegen"
+    AGENDAPUNT_KOPPELEN = "agendapunt_koppelen"
+    AGENDAPUNT_OPSLAAN = "agendapunt_opslaan"
+    AGENDAPUNT_TOEVOEGEN = "agendapunt_toevoegen"
+    AGENDAPUNT_VERWIJDEREN = "agendapunt_verwijderen"
+    AGENDAPUNT_WIJZIGEN = "agendapunt_wijzigen"
+    BESLUIT_VASTLEGGEN = "besluit_vastleggen"
+    DEELNAME_VERWIJDEREN = "deelname_verwijderen"
+    DEELNEMERS_UITNODIGEN = "deelnemers_uitnodigen"
+    KWARTAALAGENDA_AANMAKEN = "kwartaalagenda_aanmaken"
+    KWARTAALAGENDA_PUBLICEREN = "kwartaalagenda_publiceren"
+    NOTULEN_OPSLAAN = "notulen_opslaan"
+    NOTULEN_VASTSTELLEN = "notulen_vaststellen"
+    STUK_TOEVOEGEN = "stuk_toevoegen"
+    UITNODIGING_VERSTUREN = "uitnodiging_versturen"
+    VERGADERING_AANMAKEN = "vergadering_aanmaken"
+    VERGADERING_WIJZIGEN = "vergadering_wijzigen"
+    VERSCHONING_VASTLEGGEN = "verschoning_vastleggen"
 
     # --- participatiemix --------------------------------------------------------------------
 

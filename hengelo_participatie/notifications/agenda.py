@@ -5,18 +5,10 @@ token revokes the previous one; revoking leaves no active token. Making a token 
 mandatory notice in the outbox ("er is een nieuwe agendalink gemaakt"), in the same transaction,
 so a person notices a link they did not make.
 
-The calendar holds the user's deadlines (whole days) and meetings (``kalender(vergaderingen=...)``):
-each ``Deelname`` of the user becomes a timed event in Europe/Amsterdam, written with ``TZID`` and
-a ``VTIMEZONE`` component, so a calendar app shows 19:30 as 19:30 on both sides of a DST change. A
-cancelled meeting stays in the feed with ``STATUS:CANCELLED`` (and "Geannuleerd:" in its title):
-a calendar app that already has it then crosses it out, where an event that just disappears
-from a feed is not always removed. A meeting without an end time is shown as lasting
-``STANDAARD_DUUR``.
-
-A confidential meeting (``Vergadering.vertrouwelijk``: its title may reveal a concept policy) is
-in the feed with its time, status and place, but under the neutral title ``VERTROUWELIJK`` and
-without its type, description or online link: a calendar app syncs to servers outside the
-municipality. The portal page (behind the login) shows the rest.
+The calendar holds the user's deadlines (whole days) and the timed entries of the calendar
+sources the domain apps register (``kalender.py``; meetings: ``kalender(vergaderingen=...)``),
+in the calendar zone Europe/Amsterdam. The constants below (time zone, default length, the title
+of a confidential entry) are shared with those sources.
 """
 
 from __future__ import annotations
@@ -39,6 +31,7 @@ from hengelo_participatie.core.audit import Actie
 from . import services
 from .deadlines import AGENDALINK_NIEUW
 from .email import absolute_url
+from .kalender import bron_voor
 from .models import Agendatoken
 from .registry import Deadline
 
@@ -116,50 +109,11 @@ def gebruiker_van_token(token: str) -> Any | None:
     return rij.gebruiker
 
 
-def _vergadering_event(deelname: Any, *, nu: Any) -> Event:
-    """One meeting of the user as a timed event in Europe/Amsterdam (TZID + VTIMEZONE)."""
-    from adviesraad.vergaderingen.models import Aanmelding, Status
-
-    vergadering = deelname.vergadering
-    begin = vergadering.begin.astimezone(TIJDZONE)
-    einde = (vergadering.einde or vergadering.begin + STANDAARD_DUUR).astimezone(TIJDZONE)
-    geannuleerd = vergadering.status == Status.GEANNULEERD
-    event = Event()
-    event.add("uid", f"vergadering-{vergadering.pk}@adviesraad-hengelo")
-    event.add("dtstamp", nu)
-    event.add("dtstart", begin)
-    event.add("dtend", max(einde, begin))
-    titel = VERTROUWELIJK if vergadering.vertrouwelijk else vergadering.titel
-    event.add("summary", f"Geannuleerd: {titel}" if geannuleerd else titel)
-    event.add("status", "CANCELLED" if geannuleerd else "CONFIRMED")
-    if vergadering.locatie:
-        event.add("location", vergadering.locatie)
-    elif vergadering.online_link:
-        event.add("location", "Online")
-    event.add("transp", "TRANSPARENT" if geannuleerd else "OPAQUE")
-    if vergadering.vertrouwelijk:
-        # No type, agenda text or meeting link: only that it exists, when and where.
-        event.add("description", "Log in op het portaal om deze vergadering te zien.")
-        return event
-    soort = str(vergadering.get_soort_display())
-    regels = [f"{soort[:1].upper()}{soort[1:]}."]
-    if geannuleerd:
-        regels.append("Deze vergadering gaat niet door.")
-    if vergadering.online_link:
-        regels.append(f"Online deelnemen: {vergadering.online_link}")
-        event.add("url", vergadering.online_link)
-    if deelname.aanmelding == Aanmelding.KOMT_NIET:
-        regels.append("U heeft doorgegeven dat u niet komt.")
-    elif deelname.aanmelding == Aanmelding.KOMT:
-        regels.append("U heeft doorgegeven dat u komt.")
-    event.add("description", "\n".join(regels))
-    return event
-
-
 def kalender(
     *, deadlines: list[Deadline], vergaderingen: Iterable[Any] = (), nu: Any = None
 ) -> bytes:
-    """An iCalendar (RFC 5545): whole-day deadlines and the user's meetings (``Deelname`` rows
+    """An iCalendar (RFC 5545): whole-day deadlines and the user's timed entries
+    (``vergaderingen``: items of a registered ``kalender.KalenderBron``, e.g. ``Deelname`` rows
     with their ``vergadering`` loaded), Dutch text, calendar zone Europe/Amsterdam."""
     nu = nu or timezone.now()
     cal = Calendar()
@@ -189,7 +143,7 @@ def kalender(
             event.add("description", d.tekst)
         event.add("url", absolute_url(d.link))
         cal.add_component(event)
-    for deelname in vergaderingen:
-        cal.add_component(_vergadering_event(deelname, nu=nu))
+    for item in vergaderingen:
+        cal.add_component(bron_voor(item).event(item, nu))
     cal.add_missing_timezones()
     return bytes(cal.to_ical())

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from itertools import chain
 from typing import Any
 
-from django.db.models import QuerySet
-
-from . import registry
+from . import kalender, registry
 from .models import Herinneringsvoorkeur
 from .registry import Deadline
 from .services import alle_deadlines
@@ -41,20 +41,7 @@ def deadlines_voor(gebruiker: Any, *, op: date) -> list[Deadline]:
     return sorted(resultaat, key=lambda d: (d.datum, d.onderwerp_label))
 
 
-def vergaderingen_voor(gebruiker: Any, *, vanaf: datetime) -> QuerySet[Any]:
-    """The user's meetings (their ``Deelname`` rows, meeting loaded) that start at or after
-    ``vanaf``, cancelled ones included: one query, however many."""
-    from adviesraad.vergaderingen.models import Deelname
-    from adviesraad.vergaderingen.policies import vergaderingen_zichtbaar_voor
-
-    # Through the meeting policy: a member whose term ended (account active, no role) keeps
-    # their ``Deelname`` rows, but their feed shows none of those meetings any more.
-    return (
-        Deelname.objects.filter(
-            gebruiker=gebruiker,
-            vergadering__begin__gte=vanaf,
-            vergadering__in=vergaderingen_zichtbaar_voor(gebruiker),
-        )
-        .select_related("vergadering")
-        .order_by("vergadering__begin", "vergadering_id")
-    )
+def vergaderingen_voor(gebruiker: Any, *, vanaf: datetime) -> Iterable[Any]:
+    """The user's timed calendar entries (meetings) that start at or after ``vanaf``, from every
+    registered calendar source (``kalender.py``): lazily, one query per source."""
+    return chain.from_iterable(bron.items(gebruiker, vanaf) for bron in kalender.bronnen())

@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Soort, Vergadering
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 
@@ -46,7 +46,7 @@ def moment(dagen: float, uur: int = 19) -> datetime:
 @pytest.fixture
 def maak_vergadering(raad: dict[str, Any]) -> Callable[..., Vergadering]:
     def _maak(dagen: float = 14, **kw: Any) -> Vergadering:
-        return services.vergadering_aanmaken(
+        return vergadering_services.vergadering_aanmaken(
             soort=kw.pop("soort", Soort.RAADSVERGADERING),
             titel=kw.pop("titel", "Vergadering adviesraad"),
             begin=kw.pop("begin", moment(dagen)),

@@ -21,8 +21,14 @@ from django.urls import reverse
 from adviesraad import services as raad_services
 from adviesraad.models import EindeReden
 from adviesraad.tasks import termijnen_en_rollen_bijwerken
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Deelname, Soort, Vergadering, Vergaderstuk
+from adviesraad.vergaderingen.services import agenda as agenda_services
+from adviesraad.vergaderingen.services import besluiten as besluiten_services
+from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
+from adviesraad.vergaderingen.services import notulen as notulen_services
+from adviesraad.vergaderingen.services import stukken as stukken_services
+from adviesraad.vergaderingen.services import uitnodiging as uitnodiging_services
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from hengelo_participatie.notifications import agenda
 from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import LidFactory, benoemde_termijn, vandaag
@@ -38,7 +44,7 @@ GEHEIME_VERGADERING = "Adviesgesprek sluiting Geheimwijk"
 
 
 def _stuk(vergadering: Vergadering, door: Any, pdf: bytes, **kw: Any) -> Vergaderstuk:
-    return services.stuk_toevoegen(
+    return stukken_services.stuk_toevoegen(
         vergadering=vergadering,
         upload=SimpleUploadedFile("stuk.pdf", pdf),
         titel=kw.pop("titel", GEHEIM_STUK),
@@ -130,11 +136,11 @@ def test_oud_lid_staat_niet_in_de_keuze_en_wordt_niet_uitgenodigd(
     assert antwoord.status_code == 200  # the form, with an error
     assert not Deelname.objects.filter(gebruiker=oud_lid).exists()
     with pytest.raises(ValidationError):
-        services.deelnemers_uitnodigen(
+        deelnemers_services.deelnemers_uitnodigen(
             vergadering=vergadering, gebruikers=[oud_lid], door=raad["ondersteuner"]
         )
     with pytest.raises(ValidationError):
-        services.vergadering_aanmaken(
+        vergadering_services.vergadering_aanmaken(
             soort=Soort.RAADSVERGADERING,
             titel="Met een oud-lid",
             begin=moment(20),
@@ -152,7 +158,9 @@ def test_uitnodiging_gaat_niet_naar_een_oud_lid(
     oud_lid, blijft = raad["leden"][0], raad["leden"][1]
     vergadering = maak_vergadering()
     oud_lid.groups.clear()
-    uitnodiging = services.uitnodiging_versturen(vergadering=vergadering, door=raad["ondersteuner"])
+    uitnodiging = uitnodiging_services.uitnodiging_versturen(
+        vergadering=vergadering, door=raad["ondersteuner"]
+    )
     assert not Herinnering.objects.filter(ontvanger=oud_lid).exists()
     assert Herinnering.objects.filter(ontvanger=blijft).exists()
     assert uitnodiging.ontvangers == vergadering.deelnames.count() - 1
@@ -182,7 +190,7 @@ def test_titel_van_een_vertrouwelijk_stuk_niet_voor_wie_het_niet_mag_openen(
     pdf_bytes: bytes,
 ) -> None:
     vergadering = maak_vergadering()
-    punt = services.agendapunt_opslaan(
+    punt = agenda_services.agendapunt_opslaan(
         vergadering=vergadering, titel="Armoede", door=raad["ondersteuner"]
     )
     _stuk(vergadering, raad["ondersteuner"], pdf_bytes, vertrouwelijk=True, agendapunt=punt)
@@ -224,10 +232,10 @@ def test_notulen_noemen_geen_vergadering_die_de_lezer_niet_mag_zien(
         raad_uitnodigen=False,
         extra_deelnemers=[raad["voorzitter"]],
     )
-    services.notulen_opslaan(
+    notulen_services.notulen_opslaan(
         vergadering=eerste, tekst="<p>Besproken.</p>", door=raad["ondersteuner"]
     )
-    services.notulen_vaststellen(
+    notulen_services.notulen_vaststellen(
         vergadering=eerste, in_vergadering=later, door=raad["ondersteuner"]
     )
     url = reverse("vergaderingen:detail", args=[eerste.pk])
@@ -245,13 +253,13 @@ def test_dubbel_weghalen_is_een_nette_weigering(
     """A double submit: the second request loaded the row before the first one removed it."""
     vergadering = maak_vergadering()
     deelname = vergadering.deelnames.first()
-    punt = services.agendapunt_opslaan(vergadering=vergadering, titel="Punt", door=None)
-    services.deelname_verwijderen(deelname=deelname, door=raad["ondersteuner"])
-    services.agendapunt_verwijderen(agendapunt=punt, door=raad["ondersteuner"])
+    punt = agenda_services.agendapunt_opslaan(vergadering=vergadering, titel="Punt", door=None)
+    deelnemers_services.deelname_verwijderen(deelname=deelname, door=raad["ondersteuner"])
+    agenda_services.agendapunt_verwijderen(agendapunt=punt, door=raad["ondersteuner"])
     with pytest.raises(ValidationError):
-        services.deelname_verwijderen(deelname=deelname, door=raad["ondersteuner"])
+        deelnemers_services.deelname_verwijderen(deelname=deelname, door=raad["ondersteuner"])
     with pytest.raises(ValidationError):
-        services.agendapunt_verwijderen(agendapunt=punt, door=raad["ondersteuner"])
+        agenda_services.agendapunt_verwijderen(agendapunt=punt, door=raad["ondersteuner"])
 
 
 def test_weghalen_vraagt_bevestiging_en_csrf(
@@ -274,8 +282,10 @@ def test_andermans_actiepunt_of_agendapunt_via_verborgen_id_is_404(
     client_van: Callable[[Any], Client],
 ) -> None:
     eigen, ander = maak_vergadering(), maak_vergadering(dagen=20)
-    actie = services.actiepunt_toevoegen(vergadering=ander, omschrijving="Bellen", door=None)
-    punt = services.agendapunt_opslaan(vergadering=ander, titel="Ander punt", door=None)
+    actie = besluiten_services.actiepunt_toevoegen(
+        vergadering=ander, omschrijving="Bellen", door=None
+    )
+    punt = agenda_services.agendapunt_opslaan(vergadering=ander, titel="Ander punt", door=None)
     client = client_van(raad["ondersteuner"])
     antwoord = client.post(
         reverse("vergaderingen:acties", args=[eigen.pk]), {"actiepunt": actie.pk, "afgerond": "1"}
@@ -298,13 +308,19 @@ def test_elke_schrijfactie_heeft_een_auditregel(
 ) -> None:
     door = raad["ondersteuner"]
     vergadering = maak_vergadering()
-    punt = services.agendapunt_opslaan(vergadering=vergadering, titel="Punt", door=door)
-    caplog.set_level(logging.INFO, logger="hengelo_participatie.adviesraad")
-    services.vergadering_wijzigen(vergadering=vergadering, door=door, locatie="Stadhuis")
-    actie = services.actiepunt_toevoegen(vergadering=vergadering, omschrijving="Bellen", door=door)
-    services.actiepunt_bijwerken(actiepunt=actie, door=door, afgerond=True)
-    besluit = services.besluit_vastleggen(vergadering=vergadering, tekst="Akkoord", door=door)
-    verschoning = services.verschoning_vastleggen(
+    punt = agenda_services.agendapunt_opslaan(vergadering=vergadering, titel="Punt", door=door)
+    caplog.set_level(logging.INFO, logger="hengelo_participatie.audit")
+    vergadering_services.vergadering_wijzigen(
+        vergadering=vergadering, door=door, locatie="Stadhuis"
+    )
+    actie = besluiten_services.actiepunt_toevoegen(
+        vergadering=vergadering, omschrijving="Bellen", door=door
+    )
+    besluiten_services.actiepunt_bijwerken(actiepunt=actie, door=door, afgerond=True)
+    besluit = besluiten_services.besluit_vastleggen(
+        vergadering=vergadering, tekst="Akkoord", door=door
+    )
+    verschoning = agenda_services.verschoning_vastleggen(
         agendapunt=punt, gebruiker=raad["leden"][0], reden="Familie", door=door
     )
     regels = [r.getMessage() for r in caplog.records]

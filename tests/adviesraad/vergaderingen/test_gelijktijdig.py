@@ -34,14 +34,14 @@ import json
 from datetime import timedelta
 from django.test import Client
 from django.utils import timezone
-from adviesraad.vergaderingen import services
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from adviesraad.vergaderingen.models import Soort
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 
 ondersteuner = UserFactory(email="ondersteuner@gelijktijdig.nl", roles=["ondersteuner"])
 leden = [UserFactory(email=f"lid{i}@gelijktijdig.nl", roles=["lid"]) for i in range(%(n)d)]
-vergadering = services.vergadering_aanmaken(
+vergadering = vergadering_services.vergadering_aanmaken(
     soort=Soort.RAADSVERGADERING, titel="Drukke vergadering",
     begin=timezone.now() + timedelta(days=14), door=ondersteuner,
     raad_uitnodigen=False, extra_deelnemers=leden,

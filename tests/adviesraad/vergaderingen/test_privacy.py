@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Vergadering
+from adviesraad.vergaderingen.services import agenda as agenda_services
 from tests.conftest import PRIVACY_ROLLEN
 from tests.factories import UserFactory
 
@@ -41,10 +41,10 @@ def vergadering_met_verschoning(
     # A moderator holds no meeting permission and cannot be invited: they walk the page too.
     vergadering = maak_vergadering(extra_deelnemers=[gebruikers["beleidsmedewerker"]])
     oud.groups.clear()  # invited while a member; the term has ended since
-    punt = services.agendapunt_opslaan(
+    punt = agenda_services.agendapunt_opslaan(
         vergadering=vergadering, titel="Beleidskader Wmo", door=raad["ondersteuner"]
     )
-    services.verschoning_vastleggen(
+    agenda_services.verschoning_vastleggen(
         agendapunt=punt, gebruiker=gebruikers["lid"], reden=REDEN, door=raad["ondersteuner"]
     )
     return vergadering, gebruikers

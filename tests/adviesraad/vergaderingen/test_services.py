@@ -14,7 +14,7 @@ from django.utils import timezone
 from adviesraad.advies.services.aanvraag import aanvraag_aanmaken
 from adviesraad.models.advies import Belangmelding
 from adviesraad.models.advies import Soort as AdviesSoort
-from adviesraad.vergaderingen import selectors, services
+from adviesraad.vergaderingen import selectors
 from adviesraad.vergaderingen.models import (
     Aanmelding,
     Aanwezigheid,
@@ -24,6 +24,13 @@ from adviesraad.vergaderingen.models import (
     Vergadering,
     Verschoning,
 )
+from adviesraad.vergaderingen.services import agenda as agenda_services
+from adviesraad.vergaderingen.services import besluiten as besluiten_services
+from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
+from adviesraad.vergaderingen.services import notulen as notulen_services
+from adviesraad.vergaderingen.services import stukken as stukken_services
+from adviesraad.vergaderingen.services import uitnodiging as uitnodiging_services
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from hengelo_participatie.files.policy import bestand_policy
 from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import LidFactory
@@ -70,19 +77,21 @@ def test_invitation_goes_to_the_outbox_for_every_participant(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
     v = maak_vergadering(dagen=30)
-    uitnodiging = services.uitnodiging_versturen(vergadering=v, door=raad["ondersteuner"])
+    uitnodiging = uitnodiging_services.uitnodiging_versturen(
+        vergadering=v, door=raad["ondersteuner"]
+    )
     v.refresh_from_db()
     assert v.uitnodiging_verzonden_op is not None
     assert uitnodiging.ontvangers == 4
     assert not uitnodiging.te_laat and uitnodiging.waarschuwing == ""
-    rijen = Herinnering.objects.filter(soort=services.UITNODIGING)
+    rijen = Herinnering.objects.filter(soort=uitnodiging_services.UITNODIGING)
     assert set(rijen.values_list("ontvanger_id", flat=True)) == set(
         v.deelnames.values_list("gebruiker_id", flat=True)
     )
     assert all(r.link == f"/portaal/vergaderingen/{v.pk}/" for r in rijen)
     assert all(r.verplicht for r in rijen)
     # Sending again does not duplicate.
-    services.uitnodiging_versturen(vergadering=v, door=raad["ondersteuner"])
+    uitnodiging_services.uitnodiging_versturen(vergadering=v, door=raad["ondersteuner"])
     assert rijen.count() == 4
 
 
@@ -90,10 +99,12 @@ def test_late_invitation_warns_with_the_rule(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
     v = maak_vergadering(dagen=3)  # the rule asks for 7 days
-    uitnodiging = services.uitnodiging_versturen(vergadering=v, door=raad["ondersteuner"])
+    uitnodiging = uitnodiging_services.uitnodiging_versturen(
+        vergadering=v, door=raad["ondersteuner"]
+    )
     assert uitnodiging.te_laat
     assert "later" in uitnodiging.waarschuwing and "7 dagen" in uitnodiging.waarschuwing
-    assert Herinnering.objects.filter(soort=services.UITNODIGING).count() == 4
+    assert Herinnering.objects.filter(soort=uitnodiging_services.UITNODIGING).count() == 4
 
 
 def test_invitation_refused_for_members(
@@ -101,7 +112,7 @@ def test_invitation_refused_for_members(
 ) -> None:
     v = maak_vergadering()
     with pytest.raises(PermissionDenied):
-        services.uitnodiging_versturen(vergadering=v, door=raad["leden"][0])
+        uitnodiging_services.uitnodiging_versturen(vergadering=v, door=raad["leden"][0])
     v.refresh_from_db()
     assert v.uitnodiging_verzonden_op is None
     assert not Herinnering.objects.exists()
@@ -112,17 +123,19 @@ def test_rsvp_by_participant_only_before_the_meeting(
 ) -> None:
     v = maak_vergadering()
     lid = raad["leden"][0]
-    d = services.aanmelden(
+    d = deelnemers_services.aanmelden(
         vergadering=v, door=lid, aanmelding=Aanmelding.KOMT_NIET, toelichting=" Ziek "
     )
     assert (d.aanmelding, d.aanmelding_toelichting) == ("komt_niet", "Ziek")
     with pytest.raises(PermissionDenied):
-        services.aanmelden(vergadering=v, door=raad["beleidsmedewerker"], aanmelding="komt")
+        deelnemers_services.aanmelden(
+            vergadering=v, door=raad["beleidsmedewerker"], aanmelding="komt"
+        )
     with pytest.raises(ValidationError):
-        services.aanmelden(vergadering=v, door=lid, aanmelding="misschien")
+        deelnemers_services.aanmelden(vergadering=v, door=lid, aanmelding="misschien")
     verleden = maak_vergadering(dagen=-2)
     with pytest.raises(ValidationError):
-        services.aanmelden(vergadering=verleden, door=lid, aanmelding="komt")
+        deelnemers_services.aanmelden(vergadering=verleden, door=lid, aanmelding="komt")
 
 
 def test_attendance_recorded_after_the_meeting_marks_it_held(
@@ -130,21 +143,21 @@ def test_attendance_recorded_after_the_meeting_marks_it_held(
 ) -> None:
     toekomst = maak_vergadering()
     with pytest.raises(ValidationError):
-        services.aanwezigheid_vastleggen(
+        deelnemers_services.aanwezigheid_vastleggen(
             vergadering=toekomst, door=raad["ondersteuner"], per_deelname={}
         )
     v = maak_vergadering(dagen=-1)
     d1, d2 = list(v.deelnames.order_by("pk"))[:2]
     with pytest.raises(ValidationError):
-        services.aanwezigheid_vastleggen(
+        deelnemers_services.aanwezigheid_vastleggen(
             vergadering=v, door=raad["ondersteuner"], per_deelname={d1.pk: "feest"}
         )
     andere = maak_vergadering(dagen=-3).deelnames.first()
     with pytest.raises(ValidationError):
-        services.aanwezigheid_vastleggen(
+        deelnemers_services.aanwezigheid_vastleggen(
             vergadering=v, door=raad["ondersteuner"], per_deelname={andere.pk: "aanwezig"}
         )
-    services.aanwezigheid_vastleggen(
+    deelnemers_services.aanwezigheid_vastleggen(
         vergadering=v,
         door=raad["ondersteuner"],
         per_deelname={d1.pk: Aanwezigheid.AANWEZIG, d2.pk: Aanwezigheid.AFGEMELD},
@@ -163,23 +176,29 @@ def test_minutes_are_sanitised_and_approved_in_a_later_meeting(
     v = maak_vergadering(dagen=-20)
     later = maak_vergadering(dagen=-1)
     eerder = maak_vergadering(dagen=-30)
-    n = services.notulen_opslaan(
+    n = notulen_services.notulen_opslaan(
         vergadering=v,
         tekst='<p onclick="x()">Goed <script>alert(1)</script><a href="file:///etc/passwd">x</a></p>',
         door=raad["ondersteuner"],
     )
     assert "script" not in n.tekst and "onclick" not in n.tekst and "href" not in n.tekst
     with pytest.raises(ValidationError):
-        services.notulen_vaststellen(
+        notulen_services.notulen_vaststellen(
             vergadering=v, in_vergadering=eerder, door=raad["ondersteuner"]
         )
     with pytest.raises(PermissionDenied):
-        services.notulen_vaststellen(vergadering=v, in_vergadering=later, door=raad["leden"][0])
-    n = services.notulen_vaststellen(vergadering=v, in_vergadering=later, door=raad["ondersteuner"])
+        notulen_services.notulen_vaststellen(
+            vergadering=v, in_vergadering=later, door=raad["leden"][0]
+        )
+    n = notulen_services.notulen_vaststellen(
+        vergadering=v, in_vergadering=later, door=raad["ondersteuner"]
+    )
     assert n.status == NotulenStatus.VASTGESTELD and n.vastgesteld_in == later
     assert n.vastgesteld_op == timezone.localdate(later.begin)
     with pytest.raises(ValidationError):
-        services.notulen_opslaan(vergadering=v, tekst="<p>anders</p>", door=raad["ondersteuner"])
+        notulen_services.notulen_opslaan(
+            vergadering=v, tekst="<p>anders</p>", door=raad["ondersteuner"]
+        )
     assert [h.status for h in n.history.order_by("history_id")] == ["concept", "vastgesteld"]
 
 
@@ -191,14 +210,14 @@ def test_recusal_from_a_declared_conflict_on_the_agenda_items_request(
     aanvraag = aanvraag_aanmaken(soort=AdviesSoort.ONGEVRAAGD, titel="Mantelzorg", door=None)
     Belangmelding.objects.create(aanvraag=aanvraag, lid=lid, toelichting="Mijn werkgever")
     v = maak_vergadering()
-    punt = services.agendapunt_opslaan(
+    punt = agenda_services.agendapunt_opslaan(
         vergadering=v, titel="Advies mantelzorg", adviesaanvraag=aanvraag, door=raad["ondersteuner"]
     )
     verschoning = Verschoning.objects.get()
     assert (verschoning.agendapunt, verschoning.gebruiker) == (punt, lid_user)
     assert aanvraag.kenmerk in verschoning.reden
     assert "werkgever" not in verschoning.reden  # the declaration's text stays private
-    services.verschoningen_bijwerken(vergadering=v)
+    agenda_services.verschoningen_bijwerken(vergadering=v)
     assert Verschoning.objects.count() == 1
     detail = selectors.vergadering_detail(raad["ondersteuner"], v.pk)
     assert [r.gebruiker for r in detail.verschoningen] == [lid_user]
@@ -208,14 +227,14 @@ def test_documents_reach_participants_and_confidential_ones_not_the_account_hold
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering], pdf_bytes: bytes
 ) -> None:
     v = maak_vergadering()
-    geheim = services.stuk_toevoegen(
+    geheim = stukken_services.stuk_toevoegen(
         vergadering=v,
         upload=SimpleUploadedFile("geheim.pdf", pdf_bytes),
         titel="Concept",
         vertrouwelijk=True,
         door=raad["ondersteuner"],
     )
-    openbaar = services.stuk_toevoegen(
+    openbaar = stukken_services.stuk_toevoegen(
         vergadering=v,
         upload=SimpleUploadedFile("agenda.pdf", pdf_bytes),
         titel="Agenda",
@@ -230,7 +249,9 @@ def test_documents_reach_participants_and_confidential_ones_not_the_account_hold
     assert not bestand_policy.user_has_perm_for_object(buiten, "view", geheim.bestand)
     # A participant added later gets the documents too.
     gast = UserFactory(email="gast@example.org", roles=["beleidsmedewerker"])
-    services.deelnemers_uitnodigen(vergadering=v, gebruikers=[gast], door=raad["ondersteuner"])
+    deelnemers_services.deelnemers_uitnodigen(
+        vergadering=v, gebruikers=[gast], door=raad["ondersteuner"]
+    )
     assert bestand_policy.user_has_perm_for_object(gast, "view", geheim.bestand)
 
 
@@ -239,7 +260,7 @@ def test_bad_upload_is_refused_without_rows(
 ) -> None:
     v = maak_vergadering()
     with pytest.raises(ValidationError):
-        services.stuk_toevoegen(
+        stukken_services.stuk_toevoegen(
             vergadering=v,
             upload=SimpleUploadedFile("x.pdf", b"<html><script>1</script></html>"),
             titel="Nep",
@@ -253,21 +274,25 @@ def test_actions_and_decisions(
 ) -> None:
     v = maak_vergadering(dagen=-1)
     with pytest.raises(ValidationError):
-        services.actiepunt_toevoegen(
+        besluiten_services.actiepunt_toevoegen(
             vergadering=v,
             omschrijving="x",
             eigenaar=raad["beleidsmedewerker"],
             door=raad["ondersteuner"],
         )
-    a = services.actiepunt_toevoegen(
+    a = besluiten_services.actiepunt_toevoegen(
         vergadering=v,
         omschrijving="Brief sturen",
         eigenaar=raad["leden"][1],
         door=raad["ondersteuner"],
     )
-    a = services.actiepunt_bijwerken(actiepunt=a, door=raad["ondersteuner"], afgerond=True)
+    a = besluiten_services.actiepunt_bijwerken(
+        actiepunt=a, door=raad["ondersteuner"], afgerond=True
+    )
     assert a.afgerond and a.afgerond_op == timezone.localdate()
-    b = services.besluit_vastleggen(vergadering=v, tekst="Akkoord", door=raad["ondersteuner"])
+    b = besluiten_services.besluit_vastleggen(
+        vergadering=v, tekst="Akkoord", door=raad["ondersteuner"]
+    )
     assert b.history.first().history_user == raad["ondersteuner"]
 
 
@@ -280,12 +305,12 @@ def test_volgende_vergaderingen_for_the_dashboard(
     for dagen in (30, 5, 10, -3, 20, 40, 50):
         maak_vergadering(dagen=dagen)
     geannuleerd = maak_vergadering(dagen=1)
-    services.vergadering_wijzigen(
+    vergadering_services.vergadering_wijzigen(
         vergadering=geannuleerd, status=Status.GEANNULEERD, door=raad["ondersteuner"]
     )
     zonder_mij = maak_vergadering(dagen=2, raad_uitnodigen=False)
     eerste = Vergadering.objects.get(begin=moment(5))
-    services.aanmelden(vergadering=eerste, door=lid, aanmelding=Aanmelding.KOMT)
+    deelnemers_services.aanmelden(vergadering=eerste, door=lid, aanmelding=Aanmelding.KOMT)
     lid = type(lid).objects.get(pk=lid.pk)
     with django_assert_max_num_queries(3):
         lijst = selectors.volgende_vergaderingen(lid, aantal=5)
@@ -298,7 +323,7 @@ def test_volgende_vergaderingen_for_the_dashboard(
 def test_visibility_rule(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
-    from adviesraad.vergaderingen.policies import vergaderingen_zichtbaar_voor
+    from adviesraad.vergaderingen.policies import vergadering_policy
 
     v = maak_vergadering()
     alleen_gast = maak_vergadering(
@@ -306,10 +331,15 @@ def test_visibility_rule(
     )
     oud = UserFactory(email="oudlid@example.org")
     Deelname.objects.create(vergadering=v, gebruiker=oud)  # participated, then lost the role
-    assert set(vergaderingen_zichtbaar_voor(raad["leden"][0])) == {v}
-    assert set(vergaderingen_zichtbaar_voor(raad["beleidsmedewerker"])) == {alleen_gast}
-    assert set(vergaderingen_zichtbaar_voor(raad["accounthouder"])) == {v, alleen_gast}
-    assert not vergaderingen_zichtbaar_voor(oud).exists()
+    assert set(vergadering_policy.instances_user_has_perm_for(raad["leden"][0])) == {v}
+    assert set(vergadering_policy.instances_user_has_perm_for(raad["beleidsmedewerker"])) == {
+        alleen_gast
+    }
+    assert set(vergadering_policy.instances_user_has_perm_for(raad["accounthouder"])) == {
+        v,
+        alleen_gast,
+    }
+    assert not vergadering_policy.instances_user_has_perm_for(oud).exists()
 
 
 def test_meeting_name_uses_the_local_day():

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Actiepunt, Vergadering
+from adviesraad.vergaderingen.services import besluiten as besluiten_services
 
 pytestmark = pytest.mark.django_db
 
@@ -33,17 +33,17 @@ def test_actiepunt_voor_een_oud_lid_wordt_geweigerd_door_de_service(
     vergadering = maak_vergadering()
     oud = _oud_lid_op_de_lijst(raad, vergadering)
     with pytest.raises(ValidationError) as fout:
-        services.actiepunt_toevoegen(
+        besluiten_services.actiepunt_toevoegen(
             vergadering=vergadering, omschrijving="Brief", eigenaar=oud, door=raad["ondersteuner"]
         )
     assert "eigenaar" in fout.value.message_dict
     assert not Actiepunt.objects.exists()
 
-    actie = services.actiepunt_toevoegen(
+    actie = besluiten_services.actiepunt_toevoegen(
         vergadering=vergadering, omschrijving="Brief", door=raad["ondersteuner"]
     )
     with pytest.raises(ValidationError):
-        services.actiepunt_bijwerken(
+        besluiten_services.actiepunt_bijwerken(
             actiepunt=actie, door=raad["ondersteuner"], afgerond=False, eigenaar=oud
         )
     actie.refresh_from_db()

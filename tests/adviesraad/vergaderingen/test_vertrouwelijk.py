@@ -22,8 +22,9 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from adviesraad.vergaderingen import deadlines as vg
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Deelname, Soort, Status, Vergadering
+from adviesraad.vergaderingen.services import uitnodiging as uitnodiging_services
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from hengelo_participatie.notifications import agenda
 from hengelo_participatie.notifications import services as meldingen
 from hengelo_participatie.notifications.models import Herinnering
@@ -117,7 +118,9 @@ def test_wijzigen_kan_het_aan_en_uit_zetten_met_historie(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
     v = maak_vergadering(soort=Soort.RAADSVERGADERING)
-    services.vergadering_wijzigen(vergadering=v, door=raad["ondersteuner"], vertrouwelijk=True)
+    vergadering_services.vergadering_wijzigen(
+        vergadering=v, door=raad["ondersteuner"], vertrouwelijk=True
+    )
     v.refresh_from_db()
     assert v.vertrouwelijk is True
     assert v.history.first().vertrouwelijk is True
@@ -196,8 +199,8 @@ def test_uitnodiging(
         locatie="Stadhuis Hengelo",
     )
     assert v.vertrouwelijk is vertrouwelijk  # by the type
-    services.uitnodiging_versturen(vergadering=v, door=raad["ondersteuner"])
-    rijen = Herinnering.objects.filter(soort=services.UITNODIGING, onderwerp_id=v.pk)
+    uitnodiging_services.uitnodiging_versturen(vergadering=v, door=raad["ondersteuner"])
+    rijen = Herinnering.objects.filter(soort=uitnodiging_services.UITNODIGING, onderwerp_id=v.pk)
     assert rijen.count() == 4  # the council: three members and the chair
     lid = raad["leden"][0]
     rij = rijen.get(ontvanger=lid)

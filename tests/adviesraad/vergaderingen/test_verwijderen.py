@@ -13,8 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import Agendapunt, Deelname, Vergadering, Verschoning
+from adviesraad.vergaderingen.services import agenda as agenda_services
+from adviesraad.vergaderingen.services import besluiten as besluiten_services
+from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
+from adviesraad.vergaderingen.services import stukken as stukken_services
 from hengelo_participatie.files.policy import bestand_policy
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +40,7 @@ def test_deelnemer_weghalen_met_bevestiging_en_historie(
 ) -> None:
     v = maak_vergadering(titel="Vergadering adviesraad")
     lid = raad["leden"][0]
-    stuk = services.stuk_toevoegen(
+    stuk = stukken_services.stuk_toevoegen(
         vergadering=v,
         upload=SimpleUploadedFile("agenda.pdf", pdf_bytes),
         titel="Agenda",
@@ -74,7 +77,7 @@ def test_deelnemer_met_aanwezigheid_blijft(
 ) -> None:
     v = maak_vergadering(dagen=-1)
     deelname = v.deelnames.get(gebruiker=raad["leden"][0])
-    services.aanwezigheid_vastleggen(
+    deelnemers_services.aanwezigheid_vastleggen(
         vergadering=v, door=raad["ondersteuner"], per_deelname={deelname.pk: "aanwezig"}
     )
     client = client_van(raad["ondersteuner"])
@@ -88,7 +91,7 @@ def test_deelnemer_met_aanwezigheid_blijft(
         assert "Ja, " not in tekst  # no confirm button
     assert Deelname.objects.filter(pk=deelname.pk).exists()
     with pytest.raises(ValidationError):
-        services.deelname_verwijderen(deelname=deelname, door=raad["ondersteuner"])
+        deelnemers_services.deelname_verwijderen(deelname=deelname, door=raad["ondersteuner"])
     assert Deelname.objects.filter(pk=deelname.pk).exists()
 
 
@@ -96,13 +99,15 @@ def test_deelnemer_weghalen_haalt_eigen_verschoningen_weg(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
     v = maak_vergadering()
-    punt = services.agendapunt_opslaan(vergadering=v, titel="Punt", door=raad["ondersteuner"])
+    punt = agenda_services.agendapunt_opslaan(
+        vergadering=v, titel="Punt", door=raad["ondersteuner"]
+    )
     lid, ander = raad["leden"][0], raad["leden"][1]
     for wie in (lid, ander):
-        services.verschoning_vastleggen(
+        agenda_services.verschoning_vastleggen(
             agendapunt=punt, gebruiker=wie, reden="Familie", door=raad["ondersteuner"]
         )
-    services.deelname_verwijderen(
+    deelnemers_services.deelname_verwijderen(
         deelname=v.deelnames.get(gebruiker=lid), door=raad["ondersteuner"]
     )
     assert list(Verschoning.objects.values_list("gebruiker", flat=True)) == [ander.pk]
@@ -122,7 +127,7 @@ def test_deelnemer_weghalen_alleen_door_de_beheerders(
     assert Client().get(_weg_deelname(deelname)).status_code == 302  # to the login
     assert client_van(raad["accounthouder"]).get(_weg_deelname(deelname)).status_code == 200
     with pytest.raises(PermissionDenied):
-        services.deelname_verwijderen(deelname=deelname, door=raad["leden"][1])
+        deelnemers_services.deelname_verwijderen(deelname=deelname, door=raad["leden"][1])
     assert Deelname.objects.filter(pk=deelname.pk).exists()
     # A missing id is the same 404.
     ondersteuner = client_van(raad["ondersteuner"])
@@ -141,8 +146,10 @@ def test_agendapunt_weghalen_met_bevestiging_en_historie(
 ) -> None:
     v = maak_vergadering()
     ondersteuner = raad["ondersteuner"]
-    punt = services.agendapunt_opslaan(vergadering=v, titel="Armoedebeleid", door=ondersteuner)
-    stuk = services.stuk_toevoegen(
+    punt = agenda_services.agendapunt_opslaan(
+        vergadering=v, titel="Armoedebeleid", door=ondersteuner
+    )
+    stuk = stukken_services.stuk_toevoegen(
         vergadering=v,
         upload=SimpleUploadedFile("nota.pdf", pdf_bytes),
         titel="Nota armoede",
@@ -179,13 +186,13 @@ def test_agendapunt_met_verschoning_of_besluit_blijft(
 ) -> None:
     v = maak_vergadering()
     ondersteuner = raad["ondersteuner"]
-    punt = services.agendapunt_opslaan(vergadering=v, titel="Punt", door=ondersteuner)
+    punt = agenda_services.agendapunt_opslaan(vergadering=v, titel="Punt", door=ondersteuner)
     if gekoppeld == "verschoning":
-        services.verschoning_vastleggen(
+        agenda_services.verschoning_vastleggen(
             agendapunt=punt, gebruiker=raad["leden"][0], reden="Familie", door=ondersteuner
         )
     else:
-        services.besluit_vastleggen(
+        besluiten_services.besluit_vastleggen(
             vergadering=v, tekst="Akkoord", agendapunt=punt, door=ondersteuner
         )
     client = client_van(ondersteuner)
@@ -196,7 +203,7 @@ def test_agendapunt_met_verschoning_of_besluit_blijft(
         assert "Ja, agendapunt weghalen" not in tekst
     assert Agendapunt.objects.filter(pk=punt.pk).exists()
     with pytest.raises(ValidationError):
-        services.agendapunt_verwijderen(agendapunt=punt, door=ondersteuner)
+        agenda_services.agendapunt_verwijderen(agendapunt=punt, door=ondersteuner)
     assert Agendapunt.objects.filter(pk=punt.pk).exists()
     assert Verschoning.objects.count() == (1 if gekoppeld == "verschoning" else 0)
 
@@ -207,7 +214,9 @@ def test_agendapunt_weghalen_alleen_door_de_beheerders(
     client_van: Callable[[Any], Client],
 ) -> None:
     v = maak_vergadering()
-    punt = services.agendapunt_opslaan(vergadering=v, titel="Punt", door=raad["ondersteuner"])
+    punt = agenda_services.agendapunt_opslaan(
+        vergadering=v, titel="Punt", door=raad["ondersteuner"]
+    )
     for wie in (raad["leden"][0], raad["voorzitter"], raad["beleidsmedewerker"]):
         client = client_van(wie)
         assert client.get(_weg_punt(punt)).status_code == 404
@@ -215,5 +224,5 @@ def test_agendapunt_weghalen_alleen_door_de_beheerders(
     assert Client().post(_weg_punt(punt)).status_code == 302
     assert client_van(raad["accounthouder"]).get(_weg_punt(punt)).status_code == 200
     with pytest.raises(PermissionDenied):
-        services.agendapunt_verwijderen(agendapunt=punt, door=raad["leden"][0])
+        agenda_services.agendapunt_verwijderen(agendapunt=punt, door=raad["leden"][0])
     assert Agendapunt.objects.filter(pk=punt.pk).exists()

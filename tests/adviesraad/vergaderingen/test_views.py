@@ -10,7 +10,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from adviesraad.vergaderingen import services
 from adviesraad.vergaderingen.models import (
     Actiepunt,
     Agendapunt,
@@ -19,9 +18,16 @@ from adviesraad.vergaderingen.models import (
     Notulen,
     Vergadering,
 )
+from adviesraad.vergaderingen.services import agenda as agenda_services
+from adviesraad.vergaderingen.services import besluiten as besluiten_services
+from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
+from adviesraad.vergaderingen.services import notulen as notulen_services
+from adviesraad.vergaderingen.services import stukken as stukken_services
+from adviesraad.vergaderingen.services import uitnodiging as uitnodiging_services
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from hengelo_participatie.notifications.models import Herinnering
-from tests.factories import UserFactory
 from tests.adviesraad.vergaderingen.conftest import moment
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +104,7 @@ def test_invitation_needs_confirmation_and_warns_when_late(
     assert not Herinnering.objects.exists()
     r = client.post(_url("uitnodigen", v), follow=True)
     assert "Let op" in r.content.decode()
-    assert Herinnering.objects.filter(soort=services.UITNODIGING).count() == 4
+    assert Herinnering.objects.filter(soort=uitnodiging_services.UITNODIGING).count() == 4
     v.refresh_from_db()
     assert v.uitnodiging_verzonden_op is not None
     assert client_van(raad["leden"][0]).post(_url("uitnodigen", v)).status_code == 404
@@ -217,7 +223,7 @@ def test_attendance_overview_member_sees_own_supporter_all(
     client_van: Callable[[Any], Client],
 ) -> None:
     v = maak_vergadering(dagen=-1)
-    services.aanwezigheid_vastleggen(
+    deelnemers_services.aanwezigheid_vastleggen(
         vergadering=v,
         door=raad["ondersteuner"],
         per_deelname={d.pk: "aanwezig" for d in v.deelnames.all()},
@@ -244,14 +250,16 @@ def _veel(
         v = maak_vergadering(dagen=i - aantal // 2, extra_deelnemers=gasten)
         o = raad["ondersteuner"]
         for j in range(aantal):
-            p = services.agendapunt_opslaan(vergadering=v, titel=f"Punt {j}", door=o)
-            services.actiepunt_toevoegen(
+            p = agenda_services.agendapunt_opslaan(vergadering=v, titel=f"Punt {j}", door=o)
+            besluiten_services.actiepunt_toevoegen(
                 vergadering=v, omschrijving=f"Actie {j}", eigenaar=gasten[j], door=o
             )
-            services.besluit_vastleggen(vergadering=v, tekst=f"Besluit {j}", agendapunt=p, door=o)
-        services.notulen_opslaan(vergadering=v, tekst="<p>Notulen</p>", door=o)
+            besluiten_services.besluit_vastleggen(
+                vergadering=v, tekst=f"Besluit {j}", agendapunt=p, door=o
+            )
+        notulen_services.notulen_opslaan(vergadering=v, tekst="<p>Notulen</p>", door=o)
         for j in range(max(1, aantal // 5)):
-            services.stuk_toevoegen(
+            stukken_services.stuk_toevoegen(
                 vergadering=v,
                 upload=SimpleUploadedFile("s.pdf", pdf),
                 titel=f"Stuk {j}",
@@ -294,7 +302,9 @@ def test_history_records_who_and_why(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
     v = maak_vergadering()
-    services.vergadering_wijzigen(vergadering=v, door=raad["accounthouder"], locatie="Raadzaal")
+    vergadering_services.vergadering_wijzigen(
+        vergadering=v, door=raad["accounthouder"], locatie="Raadzaal"
+    )
     h = v.history.first()
     assert (h.locatie, h.history_user, h.history_change_reason) == (
         "Raadzaal",
