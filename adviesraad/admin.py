@@ -28,7 +28,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from hengelo_participatie.core.admin_keuzes import ZichtbareKeuzesMixin
 from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
-from . import selectors, services
+from . import selectors
 from .models import (
     EindeReden,
     Functie,
@@ -46,11 +46,35 @@ from .models import (
     Zittingstermijn,
 )
 from .policies import (
-    SAMENSTELLING_PERM,
+    SAMENSTELLING,
     VERKLARING_TEKSTVELDEN,
-    mag,
+    lid_policy,
     mag_verklaring_lezen,
     verklaring_policy,
+)
+from .services.functies import functie_beeindigen, functie_toewijzen
+from .services.leden import LID_VELDEN, lid_aanmaken, lid_bijwerken
+from .services.portefeuilles import (
+    portefeuille_aanmaken,
+    portefeuille_bijwerken,
+    portefeuillehouder_beeindigen,
+    portefeuillehouder_toewijzen,
+)
+from .services.termijnen import (
+    evaluatie_vastleggen,
+    termijn_aanmaken,
+    termijn_beeindigen,
+    termijn_benoemen,
+    termijn_herbenoemen,
+    termijn_voordragen,
+)
+from .services.verklaringen import verklaring_indienen
+from .services.werving import (
+    kandidaat_aanmelden,
+    kandidaat_fase_wijzigen,
+    vacature_aanmaken,
+    vacature_publiceren,
+    vacature_sluiten,
 )
 
 
@@ -199,21 +223,21 @@ class LidAdmin(BeheerAdmin):
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         extra_context = dict(extra_context or {})
-        if mag(request.user, SAMENSTELLING_PERM):
+        if lid_policy.user_has_perm(request.user, SAMENSTELLING):
             extra_context["samenstelling"] = selectors.samenstelling(user=request.user)
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request: HttpRequest, obj: Lid, form: Any, change: bool) -> None:
         gegevens = {
             veld: form.cleaned_data[veld]
-            for veld in services.LID_VELDEN | {"themas"}
+            for veld in LID_VELDEN | {"themas"}
             if veld in form.cleaned_data
         }
         if change:
-            services.lid_bijwerken(lid=obj, door=request.user, **gegevens)
+            lid_bijwerken(lid=obj, door=request.user, **gegevens)
         else:
             postcode = gegevens.pop("postcode")
-            nieuw = services.lid_aanmaken(
+            nieuw = lid_aanmaken(
                 user=form.cleaned_data["user"], postcode=postcode, door=request.user, **gegevens
             )
             obj.pk = nieuw.pk
@@ -258,7 +282,7 @@ class ZittingstermijnAdmin(BeheerAdmin):
     ) -> None:
         if change:
             return  # a term changes only through the actions
-        nieuw = services.termijn_aanmaken(
+        nieuw = termijn_aanmaken(
             lid=form.cleaned_data["lid"], soort=form.cleaned_data["soort"], door=request.user
         )
         obj.pk = nieuw.pk
@@ -271,7 +295,7 @@ class ZittingstermijnAdmin(BeheerAdmin):
             queryset,
             form_class=DatumForm,
             titel=_("Voordragen"),
-            uitvoeren=lambda t, d, door: services.termijn_voordragen(
+            uitvoeren=lambda t, d, door: termijn_voordragen(
                 termijn=t, voorgedragen_op=d["datum"], door=door
             ),
         )
@@ -284,7 +308,7 @@ class ZittingstermijnAdmin(BeheerAdmin):
             queryset,
             form_class=BenoemForm,
             titel=_("Benoemen"),
-            uitvoeren=lambda t, d, door: services.termijn_benoemen(
+            uitvoeren=lambda t, d, door: termijn_benoemen(
                 termijn=t,
                 besluitdatum=d["besluitdatum"],
                 besluit_kenmerk=d["besluit_kenmerk"],
@@ -301,7 +325,7 @@ class ZittingstermijnAdmin(BeheerAdmin):
                 raise ValidationError(
                     _("Leg eerst de evaluatie van het functioneren vast (herbenoemingsevaluatie).")
                 )
-            return services.termijn_herbenoemen(
+            return termijn_herbenoemen(
                 vorige=vorige,
                 evaluatie=evaluatie,
                 voorgedragen_op=d["voorgedragen_op"],
@@ -327,7 +351,7 @@ class ZittingstermijnAdmin(BeheerAdmin):
             queryset,
             form_class=EindeForm,
             titel=_("Termijn beëindigen"),
-            uitvoeren=lambda t, d, door: services.termijn_beeindigen(
+            uitvoeren=lambda t, d, door: termijn_beeindigen(
                 termijn=t,
                 reden=d["reden"],
                 laatste_dag=d["laatste_dag"],
@@ -363,7 +387,7 @@ class HerbenoemingsevaluatieAdmin(BeheerAdmin):
         if change:
             return
         d = form.cleaned_data
-        nieuw = services.evaluatie_vastleggen(
+        nieuw = evaluatie_vastleggen(
             termijn=d["termijn"],
             datum=d["datum"],
             conclusie=d["conclusie"],
@@ -390,9 +414,9 @@ class FunctieAdmin(BeheerAdmin):
         d = form.cleaned_data
         if change:
             if "tot" in form.changed_data and d["tot"]:
-                services.functie_beeindigen(functie=obj, tot=d["tot"], door=request.user)
+                functie_beeindigen(functie=obj, tot=d["tot"], door=request.user)
             return
-        nieuw = services.functie_toewijzen(
+        nieuw = functie_toewijzen(
             lid=d["lid"],
             soort=d["soort"],
             van=d["van"],
@@ -416,9 +440,9 @@ class PortefeuilleAdmin(BeheerAdmin):
     def save_model(self, request: HttpRequest, obj: Portefeuille, form: Any, change: bool) -> None:
         d = form.cleaned_data
         if change:
-            services.portefeuille_bijwerken(portefeuille=obj, door=request.user, **d)
+            portefeuille_bijwerken(portefeuille=obj, door=request.user, **d)
         else:
-            nieuw = services.portefeuille_aanmaken(door=request.user, **d)
+            nieuw = portefeuille_aanmaken(door=request.user, **d)
             obj.pk = nieuw.pk
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
@@ -442,9 +466,9 @@ class PortefeuillehouderAdmin(BeheerAdmin):
         d = form.cleaned_data
         if change:
             if d.get("tot"):
-                services.portefeuillehouder_beeindigen(houder=obj, tot=d["tot"], door=request.user)
+                portefeuillehouder_beeindigen(houder=obj, tot=d["tot"], door=request.user)
             return
-        nieuw = services.portefeuillehouder_toewijzen(
+        nieuw = portefeuillehouder_toewijzen(
             portefeuille=d["portefeuille"],
             lid=d["lid"],
             van=d["van"],
@@ -522,7 +546,7 @@ class NevenfunctieverklaringAdmin(BeheerAdmin):
         d = dict(form.cleaned_data)
         for veld in ("beoordeling", "afspraak", "beoordeeld_door", "beoordeeld_op"):
             d.pop(veld, None)
-        nieuw = services.verklaring_indienen(door=request.user, **d)
+        nieuw = verklaring_indienen(door=request.user, **d)
         obj.pk = nieuw.pk
 
 
@@ -568,7 +592,7 @@ class VacatureAdmin(BeheerAdmin):
         d = form.cleaned_data
         if change:
             return  # the text of a published vacancy stays as published; state via actions
-        nieuw = services.vacature_aanmaken(
+        nieuw = vacature_aanmaken(
             titel=d["titel"],
             profiel=d["profiel"],
             soort=d["soort"],
@@ -584,7 +608,7 @@ class VacatureAdmin(BeheerAdmin):
         for vacature in queryset:
             self._service(
                 request,
-                lambda door, v=vacature: services.vacature_publiceren(
+                lambda door, v=vacature: vacature_publiceren(
                     vacature=v, op=timezone.localdate(), door=door
                 ),
             )
@@ -594,7 +618,7 @@ class VacatureAdmin(BeheerAdmin):
         for vacature in queryset:
             self._service(
                 request,
-                lambda door, v=vacature: services.vacature_sluiten(
+                lambda door, v=vacature: vacature_sluiten(
                     vacature=v, op=timezone.localdate(), door=door
                 ),
             )
@@ -633,7 +657,7 @@ class KandidaatAdmin(BeheerAdmin):
         if change:
             return
         d = form.cleaned_data
-        nieuw = services.kandidaat_aanmelden(
+        nieuw = kandidaat_aanmelden(
             vacature=d["vacature"],
             naam=d["naam"],
             email=d["email"],
@@ -652,10 +676,7 @@ class KandidaatAdmin(BeheerAdmin):
             queryset,
             form_class=FaseForm,
             titel=_("Fase wijzigen"),
-            uitvoeren=lambda k, d, door: services.kandidaat_fase_wijzigen(
+            uitvoeren=lambda k, d, door: kandidaat_fase_wijzigen(
                 kandidaat=k, fase=d["fase"], notitie=d["notitie"], door=door
             ),
         )
-
-
-from .advies import admin as _advies_admin  # noqa: E402,F401  (the advice workflow)

@@ -34,7 +34,7 @@ from .models import (
 )
 from .models.leden import VOORZITTER_SOORTEN, Gender, Leeftijdscategorie, Opleidingsniveau
 from .models.portefeuilles import DUO
-from .policies import SAMENSTELLING_PERM, lid_policy, mag, verklaring_policy
+from .policies import SAMENSTELLING, lid_policy, verklaring_policy
 
 logger = logging.getLogger("hengelo_participatie.adviesraad")
 
@@ -220,7 +220,7 @@ def _diversiteit(leden: list[Lid]) -> tuple[dict[str, list[tuple[str, int]]], in
 
 def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     """The composition overview (portal and admin). 404 for roles without the permission."""
-    if not mag(user, SAMENSTELLING_PERM):
+    if not lid_policy.user_has_perm(user, SAMENSTELLING):
         raise Http404
     op = op or vandaag()
     omvang = _omvang(op)

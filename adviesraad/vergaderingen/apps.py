@@ -26,3 +26,12 @@ class VergaderingenConfig(AppConfig):
                     mandatory=True,
                 )
             )
+
+        # Meeting documents follow the council roles (adviesraad.hooks), registered once the
+        # app registry is ready.
+        from adviesraad import hooks
+
+        from .services import toegang_alle_bijwerken, toegang_van_gebruiker_bijwerken
+
+        hooks.rollen_gewijzigd.registreer(toegang_van_gebruiker_bijwerken)
+        hooks.dagelijks.registreer(toegang_alle_bijwerken)

@@ -193,6 +193,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset({"lidmaatschap.verklaring_lezen"}),
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
@@ -234,6 +235,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_BEHEER,
+        kan=frozenset({"lidmaatschap.verklaring_lezen"}),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -261,6 +263,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
+        kan=frozenset({"lidmaatschap.kandidaat_fase_wijzigen"}),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",

@@ -43,6 +43,35 @@ class Actie(StrEnum):
     # --- verordening ------------------------------------------------------------------------
 
     # --- adviesraad: membership -------------------------------------------------------------
+    EVALUATIE_VASTLEGGEN = "evaluatie_vastleggen"
+    FUNCTIE_BEEINDIGEN = "functie_beeindigen"
+    FUNCTIE_TOEWIJZEN = "functie_toewijzen"
+    INWERKEN_AFVINKEN = "inwerken_afvinken"
+    KANDIDAAT_AANMELDEN = "kandidaat_aanmelden"
+    KANDIDAAT_FASE = "kandidaat_fase"
+    KANDIDAAT_FASE_WIJZIGEN = "kandidaat_fase_wijzigen"
+    LID_AANMAKEN = "lid_aanmaken"
+    LID_BIJWERKEN = "lid_bijwerken"
+    LID_FOTO_OPSLAAN = "lid_foto_opslaan"
+    OUD_LID_OPSCHONEN = "oud_lid_opschonen"
+    PERSOONSGEGEVENS_OPSCHONEN = "persoonsgegevens_opschonen"
+    PORTEFEUILLE_AANMAKEN = "portefeuille_aanmaken"
+    PORTEFEUILLE_BIJWERKEN = "portefeuille_bijwerken"
+    PORTEFEUILLEHOUDER_BEEINDIGEN = "portefeuillehouder_beeindigen"
+    PORTEFEUILLEHOUDER_TOEWIJZEN = "portefeuillehouder_toewijzen"
+    ROLLEN_BIJWERKEN = "rollen_bijwerken"
+    TERMIJN_AANMAKEN = "termijn_aanmaken"
+    TERMIJN_BEEINDIGEN = "termijn_beeindigen"
+    TERMIJN_BENOEMEN = "termijn_benoemen"
+    TERMIJN_HERBENOEMEN = "termijn_herbenoemen"
+    TERMIJN_VOORDRAGEN = "termijn_voordragen"
+    VACATURE_AANMAKEN = "vacature_aanmaken"
+    VACATURE_PUBLICEREN = "vacature_publiceren"
+    VACATURE_SLUITEN = "vacature_sluiten"
+    VERKLARING_BEOORDELEN = "verklaring_beoordelen"
+    VERKLARING_BEOORDELEN_EIGEN = "verklaring_beoordelen_eigen"
+    VERKLARING_INDIENEN = "verklaring_indienen"
+    VERKLARING_LEZEN = "verklaring_lezen"
 
     # --- adviesraad: advice -----------------------------------------------------------------
 
