@@ -189,10 +189,5 @@ def seed(*, stdout: Any) -> None:
     for lid in [*leden, voorzitter]:
         rollen_bijwerken(lid=lid)
 
-    # A year of advice requests in every state, built on this council.
-    from .advies import demo as advies_demo
-
-    advies_demo.seed(stdout=stdout)
-
     if nieuw:
         stdout.write("Adviesraad: 10 leden, voorzitter ad interim, portefeuilles en een vacature.")

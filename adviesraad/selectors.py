@@ -16,6 +16,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import vandaag
 from verordening.rules import RegelOntbreekt
 from verordening.waarden import Duur
 
@@ -41,10 +44,6 @@ logger = logging.getLogger("hengelo_participatie.adviesraad")
 #: Horizons of the overview ("terms ending within 6 and 12 months"): display, not a rule.
 HORIZON_KORT = Duur(6, "maanden")
 HORIZON_LANG = Duur(12, "maanden")
-
-
-def vandaag() -> date:
-    return timezone.localdate()
 
 
 # --- The council on a date ----------------------------------------------------------------------
@@ -352,13 +351,7 @@ def verklaring_lezen(*, user: Any, pk: object, via: str) -> Nevenfunctieverklari
 
 def verklaring_inzage_loggen(*, verklaring: Nevenfunctieverklaring, user: Any, via: str) -> None:
     VerklaringInzage.objects.create(verklaring=verklaring, gelezen_door=user, via=via)
-    logger.info(
-        "actor=%s action=verklaring_lezen object=nevenfunctieverklaring:%s result=ok via=%s time=%s",
-        getattr(user, "pk", None),
-        verklaring.pk,
-        via,
-        timezone.now().isoformat(),
-    )
+    audit.vastleggen(user, Actie.VERKLARING_LEZEN, verklaring, f"{audit.OK} via={via}")
 
 
 # --- My membership ------------------------------------------------------------------------------
