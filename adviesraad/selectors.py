@@ -86,17 +86,25 @@ class Zetel:
     heeft_foto: bool
 
 
+def _vooraf(lid: Lid, naam: str) -> list[Any]:
+    """The rows prefetched onto ``lid`` with ``Prefetch(..., to_attr=naam)``."""
+    rijen: list[Any] = getattr(lid, naam)
+    return rijen
+
+
 def _zetel(lid: Lid) -> Zetel:
-    lid_termijnen = [t for t in lid.actieve_termijnen if t.soort == TermijnSoort.LID]
-    functies = sorted(lid.actieve_functies, key=lambda f: list(FunctieSoort.values).index(f.soort))
-    einddata = [t.laatste_dag for t in lid.actieve_termijnen if t.laatste_dag]
+    lid_termijnen = [t for t in _vooraf(lid, "actieve_termijnen") if t.soort == TermijnSoort.LID]
+    functies = sorted(
+        _vooraf(lid, "actieve_functies"), key=lambda f: list(FunctieSoort.values).index(f.soort)
+    )
+    einddata = [t.laatste_dag for t in _vooraf(lid, "actieve_termijnen") if t.laatste_dag]
     return Zetel(
         lid=lid,
         naam=lid.naam,
         functies=[f.get_soort_display() for f in functies],
         is_lid=bool(lid_termijnen),
         is_voorzitter=any(f.soort in VOORZITTER_SOORTEN for f in functies),
-        portefeuilles=[h.portefeuille.naam for h in lid.actieve_portefeuilles],
+        portefeuilles=[h.portefeuille.naam for h in _vooraf(lid, "actieve_portefeuilles")],
         einddatum=min(einddata) if einddata else None,
         heeft_foto=bool(lid.foto_toestemming and lid.foto_id),
     )
@@ -109,7 +117,7 @@ def zetels_op(op: date | None = None) -> list[Zetel]:
         zetels,
         key=lambda z: (
             not z.is_voorzitter,
-            FunctieSoort.VICEVOORZITTER.label not in z.functies,
+            str(FunctieSoort.VICEVOORZITTER.label) not in z.functies,
             z.lid.user.achternaam,
             z.lid.user.voornaam,
         ),
@@ -225,9 +233,11 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     omvang = _omvang(op)
     leden = list(_zittende_leden(op))
     zittend = [
-        lid for lid in leden if any(t.soort == TermijnSoort.LID for t in lid.actieve_termijnen)
+        lid
+        for lid in leden
+        if any(t.soort == TermijnSoort.LID for t in _vooraf(lid, "actieve_termijnen"))
     ]
-    functies = {f.soort: lid.naam for lid in leden for f in lid.actieve_functies}
+    functies = {f.soort: lid.naam for lid in leden for f in _vooraf(lid, "actieve_functies")}
     voorzitter = functies.get(FunctieSoort.VOORZITTER_VAST) or functies.get(
         FunctieSoort.VOORZITTER_AD_INTERIM
     )
@@ -259,7 +269,7 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     einden = sorted(
         (t.laatste_dag, lid.naam)
         for lid in leden
-        for t in lid.actieve_termijnen
+        for t in _vooraf(lid, "actieve_termijnen")
         if t.laatste_dag and t.laatste_dag <= lang
     )
     diversiteit, aantal = _diversiteit(zittend)

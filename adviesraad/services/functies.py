@@ -63,7 +63,8 @@ def functie_toewijzen(
                     "lid (bijlage 7). Benoem eerst de termijn."
                 )
             )
-        tot = min(tot or termijn.einddatum, termijn.einddatum)
+        if termijn.einddatum is not None:  # a running term has its end date
+            tot = min(tot or termijn.einddatum, termijn.einddatum)
         uurtarief = None
     elif soort == FunctieSoort.VICEVOORZITTER:
         lid_termijn = termijnen.filter(soort=TermijnSoort.LID).first()

@@ -114,6 +114,7 @@ def lid_foto_opslaan(*, lid: Lid, upload: Any, door: User | None) -> Lid:
     oud = lid.foto
     lid.foto = bestand_opslaan(upload=upload, door=door, vertrouwelijk=False)
     opslaan(lid, door=door, reden="Foto toegevoegd")
+    audit.vastleggen(door, Actie.LID_FOTO_OPSLAAN, lid)
     if oud is not None:
         bestand_verwijderen(bestand=oud, door=None)
     return lid

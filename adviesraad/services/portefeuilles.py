@@ -57,6 +57,7 @@ def portefeuille_bijwerken(
     opslaan(portefeuille, door=door, reden="Portefeuille gewijzigd")
     if kernwetten is not None:
         portefeuille.kernwetten.set(kernwetten)
+    audit.vastleggen(door, Actie.PORTEFEUILLE_BIJWERKEN, portefeuille)
     return portefeuille
 
 
@@ -96,4 +97,5 @@ def portefeuillehouder_beeindigen(
         raise ValidationError({"tot": _("De laatste dag ligt niet voor de eerste dag.")})
     houder.tot = tot
     opslaan(houder, door=door, reden=f"Houder gestopt per {tot:%d-%m-%Y}")
+    audit.vastleggen(door, Actie.PORTEFEUILLEHOUDER_BEEINDIGEN, houder)
     return houder

@@ -146,18 +146,21 @@ def _toets_herbenoeming(termijn: Zittingstermijn) -> Herbenoemingsevaluatie | No
 
 def _piekbezetting(*, begindatum: date, einddatum: date, zonder: int | None) -> int:
     """The highest number of member seats taken on any day in [begindatum, einddatum]."""
-    termijnen = list(
-        Zittingstermijn.objects.filter(
-            soort=TermijnSoort.LID, status__in=[TermijnStatus.BENOEMD, TermijnStatus.BEEINDIGD]
-        )
-        .exclude(pk=zonder)
-        .filter(begindatum__lte=einddatum)
+    qs = Zittingstermijn.objects.filter(
+        soort=TermijnSoort.LID, status__in=[TermijnStatus.BENOEMD, TermijnStatus.BEEINDIGD]
+    )
+    if zonder is not None:
+        qs = qs.exclude(pk=zonder)
+    rijen = (
+        qs.filter(begindatum__lte=einddatum)
         .filter(
             Q(status=TermijnStatus.BENOEMD, einddatum__gte=begindatum)
             | Q(status=TermijnStatus.BEEINDIGD, beeindigd_op__gte=begindatum)
         )
         .values_list("begindatum", "einddatum", "beeindigd_op")
     )
+    # An appointed (or ended) term has a first and a last day.
+    termijnen = [(b, e, x) for b, e, x in rijen if b is not None and e is not None]
     # The peak lies on the first day or on a day another term starts.
     momenten = {begindatum} | {b for b, _e, _x in termijnen if b > begindatum}
     return max(
@@ -188,6 +191,8 @@ def _toets_geen_overlap(termijn: Zittingstermijn, begindatum: date, einddatum: d
     for ander in (
         termijn.lid.termijnen.benoemd_ooit().filter(soort=termijn.soort).exclude(pk=termijn.pk)
     ):
+        if ander.begindatum is None:
+            continue
         if ander.begindatum <= einddatum and begindatum <= (ander.laatste_dag or einddatum):
             raise ValidationError(
                 {"begindatum": _("Deze termijn overlapt met een andere termijn van dit lid.")}
@@ -350,7 +355,11 @@ def termijn_beeindigen(
                     "collegebesluit."
                 )
             )
-        if not termijn.begindatum <= laatste_dag <= termijn.einddatum:
+        if (
+            termijn.begindatum is None
+            or termijn.einddatum is None
+            or not termijn.begindatum <= laatste_dag <= termijn.einddatum
+        ):
             raise ValidationError({"beeindigd_op": _("De laatste dag valt binnen de termijn.")})
     termijn.status = TermijnStatus.BEEINDIGD
     termijn.einde_reden = reden
@@ -392,6 +401,8 @@ def termijnen_afsluiten(*, op: date | None = None) -> int:
         ).select_related("lid__user")
     )
     for termijn in afgelopen:
+        if termijn.einddatum is None:
+            continue  # not reached: the query asked for an end date before ``op``
         termijn_beeindigen(
             termijn=termijn, reden=EindeReden.REGULIER, laatste_dag=termijn.einddatum, door=None
         )

@@ -45,6 +45,7 @@ def vacature_aanmaken(
         sluit_op=sluit_op,
     )
     opslaan(vacature, door=door, reden="Vacature aangemaakt")
+    audit.vastleggen(door, Actie.VACATURE_AANMAKEN, vacature)
     return vacature
 
 
@@ -57,6 +58,7 @@ def vacature_publiceren(*, vacature: Vacature, op: date, door: User | None) -> V
     vacature.status = VacatureStatus.GEPUBLICEERD
     vacature.gepubliceerd_op = op
     opslaan(vacature, door=door, reden="Gepubliceerd")
+    audit.vastleggen(door, Actie.VACATURE_PUBLICEREN, vacature)
     return vacature
 
 
@@ -69,6 +71,7 @@ def vacature_sluiten(*, vacature: Vacature, op: date, door: User | None) -> Vaca
     vacature.status = VacatureStatus.GESLOTEN
     vacature.gesloten_op = op
     opslaan(vacature, door=door, reden="Gesloten")
+    audit.vastleggen(door, Actie.VACATURE_SLUITEN, vacature)
     return vacature
 
 
