@@ -17,7 +17,6 @@ from django.utils import timezone
 from hengelo_participatie.accounts.models import User
 from verordening.waarden import Duur
 
-from . import services
 from .models import (
     EindeReden,
     FunctieSoort,
@@ -28,6 +27,18 @@ from .models import (
     Vacature,
 )
 from .models.verklaringen import Aanleiding
+from .services.functies import functie_toewijzen
+from .services.leden import lid_aanmaken
+from .services.portefeuilles import portefeuille_aanmaken, portefeuillehouder_toewijzen
+from .services.rollen import rollen_bijwerken
+from .services.termijnen import (
+    termijn_aanmaken,
+    termijn_beeindigen,
+    termijn_benoemen,
+    termijn_voordragen,
+)
+from .services.verklaringen import verklaring_indienen
+from .services.werving import kandidaat_aanmelden, vacature_aanmaken, vacature_publiceren
 
 DOMEIN = "demo.hengelo.example"
 EERSTE_DAG = date(2026, 1, 5)  # after the verordening's start (30 December 2025)
@@ -69,7 +80,7 @@ def _lid(user: User, postcode: str, nummer: int) -> Lid:
     bestaand = Lid.objects.filter(user=user).first()
     if bestaand is not None:
         return bestaand
-    lid = services.lid_aanmaken(
+    lid = lid_aanmaken(
         user=user,
         postcode=postcode,
         adres=f"Demostraat {nummer}",
@@ -78,7 +89,7 @@ def _lid(user: User, postcode: str, nummer: int) -> Lid:
         themas=list(Kernwet.objects.all()[nummer % 9 : nummer % 9 + 2]),
         door=None,
     )
-    services.verklaring_indienen(
+    verklaring_indienen(
         lid=lid,
         aanleiding=Aanleiding.BENOEMING,
         ingediend_op=EERSTE_DAG,
@@ -92,9 +103,9 @@ def _lid(user: User, postcode: str, nummer: int) -> Lid:
 def _benoem(lid: Lid, begin: date, nummer: int) -> None:
     if lid.termijnen.exists():
         return
-    termijn = services.termijn_aanmaken(lid=lid, door=None)
-    termijn = services.termijn_voordragen(termijn=termijn, voorgedragen_op=begin, door=None)
-    services.termijn_benoemen(
+    termijn = termijn_aanmaken(lid=lid, door=None)
+    termijn = termijn_voordragen(termijn=termijn, voorgedragen_op=begin, door=None)
+    termijn_benoemen(
         termijn=termijn,
         besluitdatum=begin,
         besluit_kenmerk=f"B&W-{begin:%Y}-{100 + nummer}",
@@ -118,7 +129,7 @@ def seed(*, stdout: Any) -> None:
     # One member leaves within 6 months (announced resignation).
     vertrekker = leden[-1].termijnen.filter(status=TermijnStatus.BENOEMD).first()
     if vertrekker is not None:
-        services.termijn_beeindigen(
+        termijn_beeindigen(
             termijn=vertrekker,
             reden=EindeReden.AFTREDEN,
             laatste_dag=min(vertrekker.einddatum, vandaag + timedelta(days=120)),
@@ -128,7 +139,7 @@ def seed(*, stdout: Any) -> None:
 
     voorzitter = _lid(_user("voorzitter", "Anna", "de Vries"), "7511 AA", 99)
     if not voorzitter.functies.exists():
-        services.functie_toewijzen(
+        functie_toewijzen(
             lid=voorzitter,
             soort=FunctieSoort.VOORZITTER_AD_INTERIM,
             van=EERSTE_DAG,
@@ -138,26 +149,22 @@ def seed(*, stdout: Any) -> None:
             door=None,
         )
     if not leden[0].functies.exists():
-        services.functie_toewijzen(
-            lid=leden[0], soort=FunctieSoort.VICEVOORZITTER, van=vandaag, door=None
-        )
+        functie_toewijzen(lid=leden[0], soort=FunctieSoort.VICEVOORZITTER, van=vandaag, door=None)
 
     # Portfolios in pairs; the last one has only one holder (incomplete pair).
     paren = [leden[0:2], leden[2:4], leden[4:6], leden[6:8], leden[8:9]]
     for (naam, codes), houders in zip(PORTEFEUILLES, paren, strict=True):
         if Portefeuille.objects.filter(naam=naam).exists():
             continue
-        portefeuille = services.portefeuille_aanmaken(
+        portefeuille = portefeuille_aanmaken(
             naam=naam, kernwetten=Kernwet.objects.filter(code__in=codes), van=EERSTE_DAG, door=None
         )
         for lid in houders:
-            services.portefeuillehouder_toewijzen(
-                portefeuille=portefeuille, lid=lid, van=vandaag, door=None
-            )
+            portefeuillehouder_toewijzen(portefeuille=portefeuille, lid=lid, van=vandaag, door=None)
 
     titel = "Lid Adviesraad sociaal domein (2 plaatsen)"
     if not Vacature.objects.filter(titel=titel).exists():
-        vacature = services.vacature_aanmaken(
+        vacature = vacature_aanmaken(
             titel=titel,
             profiel=(
                 "U woont in Hengelo, heeft interesse in zorg, werk, inkomen of jeugd, kent mensen "
@@ -167,9 +174,9 @@ def seed(*, stdout: Any) -> None:
             sluit_op=vandaag + timedelta(days=30),
             door=None,
         )
-        services.vacature_publiceren(vacature=vacature, op=vandaag - timedelta(days=7), door=None)
+        vacature_publiceren(vacature=vacature, op=vandaag - timedelta(days=7), door=None)
         for naam, postcode in (("Petra Demo", "7552 AA"), ("Youssef Demo", "7554 BB")):
-            services.kandidaat_aanmelden(
+            kandidaat_aanmelden(
                 vacature=vacature,
                 naam=naam,
                 email=f"{naam.split()[0].lower()}.kandidaat@{DOMEIN}",
@@ -180,12 +187,7 @@ def seed(*, stdout: Any) -> None:
 
     # seed_demo_users() resets each demo login to its single role: let terms decide again.
     for lid in [*leden, voorzitter]:
-        services.rollen_bijwerken(lid=lid)
-
-    # A year of advice requests in every state, built on this council.
-    from .advies import demo as advies_demo
-
-    advies_demo.seed(stdout=stdout)
+        rollen_bijwerken(lid=lid)
 
     if nieuw:
         stdout.write("Adviesraad: 10 leden, voorzitter ad interim, portefeuilles en een vacature.")

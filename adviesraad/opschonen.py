@@ -15,7 +15,6 @@ retention period.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,13 @@ from django.db import transaction
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils import timezone
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
+
+from hengelo_participatie.accounts.roles import RAADSROLLEN
+from hengelo_participatie.accounts.services import user_sessions_end
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import vandaag
+from hengelo_participatie.files.services import bestand_verwijderen
 
 from . import regels
 from .models import (
@@ -43,8 +49,7 @@ from .models import (
     VerklaringInzage,
     Zittingstermijn,
 )
-
-logger = logging.getLogger("hengelo_participatie.adviesraad")
+from .services.termijnen import termijnen_afsluiten
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,6 @@ def _wis_sporen(model: type[Model], pks: Iterable[object]) -> None:
 
 
 def _bestanden_verwijderen(bestanden: Iterable[object]) -> None:
-    from hengelo_participatie.files.services import bestand_verwijderen
-
     for bestand in bestanden:
         if bestand is not None:
             bestand_verwijderen(bestand=bestand, door=None)
@@ -208,10 +211,6 @@ def _ontkoppel_uit_historie(user_pk: object) -> None:
 
 def _account_opruimen(user: Model) -> bool:
     """Delete the account of a former member, unless it still has a role elsewhere."""
-    from hengelo_participatie.accounts.services import user_sessions_end
-
-    from .services import RAADSROLLEN
-
     user_sessions_end(user=user)
     # Council roles are stale here (no term is left); any other role keeps the account.
     if user.is_superuser or user.groups.exclude(name__in=RAADSROLLEN).exists():
@@ -249,27 +248,21 @@ def _axes_opschonen(email: str) -> None:
 @transaction.atomic
 def persoonsgegevens_opschonen(*, today: date | None = None) -> OpschoonResultaat:
     """Remove candidate and former-member personal data past its retention date. Idempotent."""
-    from .services import termijnen_afsluiten
-
-    today = today or timezone.localdate()
+    today = today or vandaag()
     termijnen_afsluiten(op=today)
     kandidaten = _kandidaten_opschonen(today=today)
     oud_leden = 0
     accounts = 0
     for lid in oud_leden_te_verwijderen(today=today):
-        lid_pk = lid.pk
+        # delete() empties lid.pk: the audit line names the row it was.
+        weg = Lid(pk=lid.pk)
         accounts += int(_lid_verwijderen(lid))
         oud_leden += 1
-        logger.info(
-            "actor=systeem action=oud_lid_opschonen object=lid:%s result=ok time=%s",
-            lid_pk,
-            timezone.now().isoformat(),
-        )
-    logger.info(
-        "actor=systeem action=persoonsgegevens_opschonen object=- result=ok kandidaten=%s "
-        "oud_leden=%s accounts=%s",
-        kandidaten,
-        oud_leden,
-        accounts,
+        audit.vastleggen(None, Actie.OUD_LID_OPSCHONEN, weg)
+    audit.vastleggen(
+        None,
+        Actie.PERSOONSGEGEVENS_OPSCHONEN,
+        None,
+        f"{audit.OK} kandidaten={kandidaten} oud_leden={oud_leden} accounts={accounts}",
     )
     return OpschoonResultaat(kandidaten=kandidaten, oud_leden=oud_leden, accounts=accounts)

@@ -20,6 +20,7 @@ from math import ceil
 
 from verordening.rules import RegelWaarde, Sleutel, rule, rules
 from verordening.rules import woont_in_hengelo as _woont_in_hengelo
+from verordening.selectors import verordening_op
 
 __all__ = [
     "RegelWaarde",
@@ -92,8 +93,6 @@ def woont_in_hengelo(postcode: str, op: date) -> bool:
 
 def citeer_onverenigbare_functies(op: date) -> str:
     """The source of the rules on conflicting roles: the verordening's article, and Bijlage 6."""
-    from verordening.selectors import verordening_op
-
     bijlage = "bijlage 6 van het advies over de adviesraad"
     verordening = verordening_op(op)
     artikel = (

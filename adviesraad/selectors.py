@@ -16,6 +16,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import vandaag
 from verordening.rules import RegelOntbreekt
 from verordening.waarden import Duur
 
@@ -34,17 +37,13 @@ from .models import (
 )
 from .models.leden import VOORZITTER_SOORTEN, Gender, Leeftijdscategorie, Opleidingsniveau
 from .models.portefeuilles import DUO
-from .policies import SAMENSTELLING_PERM, lid_policy, mag, verklaring_policy
+from .policies import SAMENSTELLING, lid_policy, verklaring_policy
 
 logger = logging.getLogger("hengelo_participatie.adviesraad")
 
 #: Horizons of the overview ("terms ending within 6 and 12 months"): display, not a rule.
 HORIZON_KORT = Duur(6, "maanden")
 HORIZON_LANG = Duur(12, "maanden")
-
-
-def vandaag() -> date:
-    return timezone.localdate()
 
 
 # --- The council on a date ----------------------------------------------------------------------
@@ -87,17 +86,25 @@ class Zetel:
     heeft_foto: bool
 
 
+def _vooraf(lid: Lid, naam: str) -> list[Any]:
+    """The rows prefetched onto ``lid`` with ``Prefetch(..., to_attr=naam)``."""
+    rijen: list[Any] = getattr(lid, naam)
+    return rijen
+
+
 def _zetel(lid: Lid) -> Zetel:
-    lid_termijnen = [t for t in lid.actieve_termijnen if t.soort == TermijnSoort.LID]
-    functies = sorted(lid.actieve_functies, key=lambda f: list(FunctieSoort.values).index(f.soort))
-    einddata = [t.laatste_dag for t in lid.actieve_termijnen if t.laatste_dag]
+    lid_termijnen = [t for t in _vooraf(lid, "actieve_termijnen") if t.soort == TermijnSoort.LID]
+    functies = sorted(
+        _vooraf(lid, "actieve_functies"), key=lambda f: list(FunctieSoort.values).index(f.soort)
+    )
+    einddata = [t.laatste_dag for t in _vooraf(lid, "actieve_termijnen") if t.laatste_dag]
     return Zetel(
         lid=lid,
         naam=lid.naam,
         functies=[f.get_soort_display() for f in functies],
         is_lid=bool(lid_termijnen),
         is_voorzitter=any(f.soort in VOORZITTER_SOORTEN for f in functies),
-        portefeuilles=[h.portefeuille.naam for h in lid.actieve_portefeuilles],
+        portefeuilles=[h.portefeuille.naam for h in _vooraf(lid, "actieve_portefeuilles")],
         einddatum=min(einddata) if einddata else None,
         heeft_foto=bool(lid.foto_toestemming and lid.foto_id),
     )
@@ -110,7 +117,7 @@ def zetels_op(op: date | None = None) -> list[Zetel]:
         zetels,
         key=lambda z: (
             not z.is_voorzitter,
-            FunctieSoort.VICEVOORZITTER.label not in z.functies,
+            str(FunctieSoort.VICEVOORZITTER.label) not in z.functies,
             z.lid.user.achternaam,
             z.lid.user.voornaam,
         ),
@@ -220,15 +227,17 @@ def _diversiteit(leden: list[Lid]) -> tuple[dict[str, list[tuple[str, int]]], in
 
 def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     """The composition overview (portal and admin). 404 for roles without the permission."""
-    if not mag(user, SAMENSTELLING_PERM):
+    if not lid_policy.user_has_perm(user, SAMENSTELLING):
         raise Http404
     op = op or vandaag()
     omvang = _omvang(op)
     leden = list(_zittende_leden(op))
     zittend = [
-        lid for lid in leden if any(t.soort == TermijnSoort.LID for t in lid.actieve_termijnen)
+        lid
+        for lid in leden
+        if any(t.soort == TermijnSoort.LID for t in _vooraf(lid, "actieve_termijnen"))
     ]
-    functies = {f.soort: lid.naam for lid in leden for f in lid.actieve_functies}
+    functies = {f.soort: lid.naam for lid in leden for f in _vooraf(lid, "actieve_functies")}
     voorzitter = functies.get(FunctieSoort.VOORZITTER_VAST) or functies.get(
         FunctieSoort.VOORZITTER_AD_INTERIM
     )
@@ -260,7 +269,7 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
     einden = sorted(
         (t.laatste_dag, lid.naam)
         for lid in leden
-        for t in lid.actieve_termijnen
+        for t in _vooraf(lid, "actieve_termijnen")
         if t.laatste_dag and t.laatste_dag <= lang
     )
     diversiteit, aantal = _diversiteit(zittend)
@@ -352,13 +361,7 @@ def verklaring_lezen(*, user: Any, pk: object, via: str) -> Nevenfunctieverklari
 
 def verklaring_inzage_loggen(*, verklaring: Nevenfunctieverklaring, user: Any, via: str) -> None:
     VerklaringInzage.objects.create(verklaring=verklaring, gelezen_door=user, via=via)
-    logger.info(
-        "actor=%s action=verklaring_lezen object=nevenfunctieverklaring:%s result=ok via=%s time=%s",
-        getattr(user, "pk", None),
-        verklaring.pk,
-        via,
-        timezone.now().isoformat(),
-    )
+    audit.vastleggen(user, Actie.VERKLARING_LEZEN, verklaring, f"{audit.OK} via={via}")
 
 
 # --- My membership ------------------------------------------------------------------------------

@@ -6,15 +6,15 @@ Schedule them in hengelo_participatie/celery.py (beat), e.g. daily at 02:30 and 
 
 from __future__ import annotations
 
-import logging
-
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
-from django.utils import timezone
 
-from . import services
+from hengelo_participatie.core.schrijven import vandaag
 
-logger = logging.getLogger("hengelo_participatie.adviesraad")
+from . import hooks
+from .opschonen import persoonsgegevens_opschonen as opschonen
+from .services.rollen import rollen_bijwerken_alle
+from .services.termijnen import termijnen_afsluiten
 
 RETRY_ON = (OperationalError, InterfaceError)
 
@@ -33,17 +33,12 @@ def termijnen_en_rollen_bijwerken() -> dict[str, int]:
     """Close terms whose end date passed, make every account's council roles match, and bring
     the object grants on open advice requests and on meeting documents in line with who sits on
     the council."""
-    vandaag = timezone.localdate()
-    afgesloten = services.termijnen_afsluiten(op=vandaag)
-    gewijzigd = services.rollen_bijwerken_alle(op=vandaag)
-    # New members gain, and former members lose, access to open advice requests.
-    from .advies.services.toegang import toegang_alle_open_bijwerken
-
-    toegang_alle_open_bijwerken()
-    # ... and to the documents of the meetings they take part in.
-    from .vergaderingen.services.stukken import toegang_alle_bijwerken
-
-    toegang_alle_bijwerken()
+    op = vandaag()
+    afgesloten = termijnen_afsluiten(op=op)
+    gewijzigd = rollen_bijwerken_alle(op=op)
+    # New members gain, and former members lose, access to open advice requests and to the
+    # documents of the meetings they take part in: the sub-apps register here.
+    hooks.dagelijks.uitvoeren()
     return {"afgesloten": afgesloten, "rollen_gewijzigd": gewijzigd}
 
 
@@ -59,7 +54,7 @@ def termijnen_en_rollen_bijwerken() -> dict[str, int]:
 )
 def persoonsgegevens_opschonen() -> dict[str, int]:
     """The retention purge of candidates and former members (see ``adviesraad/opschonen.py``)."""
-    resultaat = services.persoonsgegevens_opschonen(today=timezone.localdate())
+    resultaat = opschonen(today=vandaag())
     return {
         "kandidaten": resultaat.kandidaten,
         "oud_leden": resultaat.oud_leden,

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_http_methods
 
 from hengelo_participatie.core.formulieren import fouten_naar_form
 
-from . import selectors, services
+from . import selectors
 from .forms import BeoordelingForm, VerklaringForm
-from .policies import BEOORDELEN_PERM, mag, mag_verklaring_lezen
+from .policies import BEOORDELEN, mag_verklaring_lezen, verklaring_policy
+from .services.verklaringen import verklaring_beoordelen, verklaring_indienen
 
 
 # --- public -------------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
     tekst_zichtbaar = mag_verklaring_lezen(request.user, van=verklaring.lid.user_id)
     mag_beoordelen = (
         tekst_zichtbaar
-        and mag(request.user, BEOORDELEN_PERM)
+        and verklaring_policy.user_has_perm(request.user, BEOORDELEN)
         and verklaring.lid.user_id != request.user.pk
     )
     form = BeoordelingForm(request.POST or None) if mag_beoordelen else None
@@ -98,7 +99,7 @@ def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                services.verklaring_beoordelen(
+                verklaring_beoordelen(
                     verklaring=verklaring,
                     beoordeling=form.cleaned_data["beoordeling"],
                     afspraak=form.cleaned_data["afspraak"],
@@ -125,7 +126,7 @@ def verklaring_nieuw(request: HttpRequest) -> HttpResponse:
     form = VerklaringForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            nieuw = services.verklaring_indienen(lid=lid, door=request.user, **form.cleaned_data)
+            nieuw = verklaring_indienen(lid=lid, door=request.user, **form.cleaned_data)
         except ValidationError as exc:
             fouten_naar_form(form, exc)
         else:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     # Domain apps.
     "verordening",
     "adviesraad",
+    "adviesraad.advies",
     "adviesraad.kwartaalagenda",
     "adviesraad.vergaderingen",
     "participatiemix",

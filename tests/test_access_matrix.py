@@ -37,7 +37,7 @@ from guardian.shortcuts import assign_perm
 from adviesraad.kwartaalagenda.models import Kwartaalagenda
 from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
 from adviesraad.models.advies import Adviesaanvraag
-from adviesraad.services import evaluatie_vastleggen
+from adviesraad.services.termijnen import evaluatie_vastleggen
 from adviesraad.vergaderingen.models import Actiepunt, Vergadering
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.files.models import Bestand, BestandDownload

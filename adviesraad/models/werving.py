@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hengelo_participatie.core.workflow import Transition, Workflow
+
 from .leden import TermijnSoort
 
 
@@ -61,24 +63,32 @@ class KandidaatFase(models.TextChoices):
     TERUGGETROKKEN = "teruggetrokken", _("teruggetrokken")
 
 
-#: The stage machine (Bijlage 7): from -> the stages it may move to.
-FASE_OVERGANGEN: dict[str, frozenset[str]] = {
-    KandidaatFase.BRIEVENSELECTIE: frozenset(
-        {KandidaatFase.EERSTE_GESPREK, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
-    ),
-    KandidaatFase.EERSTE_GESPREK: frozenset(
-        {KandidaatFase.TWEEDE_GESPREK, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
-    ),
-    KandidaatFase.TWEEDE_GESPREK: frozenset(
-        {KandidaatFase.VOORDRACHT, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
-    ),
-    KandidaatFase.VOORDRACHT: frozenset(
-        {KandidaatFase.BENOEMD, KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN}
-    ),
-    KandidaatFase.BENOEMD: frozenset(),
-    KandidaatFase.AFGEWEZEN: frozenset(),
-    KandidaatFase.TERUGGETROKKEN: frozenset(),
-}
+#: The capability (role table) that moves a candidate from one stage to another.
+KANDIDAAT_FASE_WIJZIGEN = "lidmaatschap.kandidaat_fase_wijzigen"
+
+#: The open stages, in order; from each the candidate moves one on, or out.
+_OPEN_FASEN = (
+    KandidaatFase.BRIEVENSELECTIE,
+    KandidaatFase.EERSTE_GESPREK,
+    KandidaatFase.TWEEDE_GESPREK,
+    KandidaatFase.VOORDRACHT,
+    KandidaatFase.BENOEMD,
+)
+
+#: The stage machine (Bijlage 7): one stage on, or out (rejected, withdrawn) from any open stage.
+#: Benoemd, afgewezen and teruggetrokken are final.
+FASE_WORKFLOW: Workflow[Kandidaat] = Workflow(
+    [
+        Transition(van, naar, KandidaatFase(naar).label, KANDIDAAT_FASE_WIJZIGEN)
+        for van, naar in zip(_OPEN_FASEN, _OPEN_FASEN[1:], strict=False)
+    ]
+    + [
+        Transition(van, uit, KandidaatFase(uit).label, KANDIDAAT_FASE_WIJZIGEN)
+        for van in _OPEN_FASEN[:-1]
+        for uit in (KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN)
+    ],
+    begin=KandidaatFase.BRIEVENSELECTIE,
+)
 
 
 class Kandidaat(models.Model):

@@ -196,6 +196,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.ronde_inzien",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "lidmaatschap.verklaring_lezen",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
                 "verordening.reglement_indienen",
@@ -283,6 +284,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.verslag_maken",
                 "advies.verzenden",
                 "advies.voorbereiden",
+                "lidmaatschap.verklaring_lezen",
                 "vergadering.stukken_lezen",
                 "vergadering.vertrouwelijke_stukken_lezen",
                 "verordening.reglement_indienen",
@@ -318,6 +320,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.documenten_toevoegen",
                 "advies.plannen",
                 "advies.reactie_vastleggen",
+                "lidmaatschap.kandidaat_fase_wijzigen",
                 "vergadering.stukken_lezen",
                 "verordening.reglement_beoordelen",
             }

@@ -21,8 +21,10 @@ from django.test import Client
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from adviesraad import services as raad_services
 from adviesraad.models import EindeReden, FunctieSoort, TermijnStatus
+from adviesraad.services.functies import functie_toewijzen
+from adviesraad.services.rollen import rollen_bijwerken, rollen_bijwerken_alle
+from adviesraad.services.termijnen import termijn_beeindigen
 from hengelo_participatie.accounts.deadlines import ROLLEN_GEWIJZIGD
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.accounts.roles import (
@@ -355,7 +357,7 @@ def test_raadsrollen_volgen_de_termijn_met_geschiedenis_en_melding():
     assert record.history_change_reason.startswith("Rollen volgen termijnen en functies: lid")
     assert _meldingen(user) == 1
 
-    raad_services.functie_toewijzen(
+    functie_toewijzen(
         lid=termijn.lid, soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=accounthouder
     )
     assert _rollen(user) == {"lid", "vicevoorzitter"}
@@ -392,10 +394,8 @@ def test_terugzetten_van_een_beeindigde_termijn_geeft_de_raadsrol_niet_terug():
     which needs only the view permission) would give the role back at night, past every check."""
     termijn = benoemde_termijn()
     benoemd = termijn.history.latest()
-    raad_services.termijn_beeindigen(
-        termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None
-    )
-    raad_services.rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
+    termijn_beeindigen(termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None)
+    rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
     user = termijn.lid.user
     assert _rollen(user) == set()
     client = _client(_maak("ondersteuner"))  # reads terms, changes none
@@ -406,7 +406,7 @@ def test_terugzetten_van_een_beeindigde_termijn_geeft_de_raadsrol_niet_terug():
     assert client.post(url, {}).status_code == 405
     termijn.refresh_from_db()
     assert termijn.status == TermijnStatus.BEEINDIGD
-    raad_services.rollen_bijwerken_alle(op=vandaag() + timedelta(days=1))
+    rollen_bijwerken_alle(op=vandaag() + timedelta(days=1))
     assert _rollen(user) == set()
 
 

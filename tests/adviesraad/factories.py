@@ -10,9 +10,10 @@ from typing import Any
 import factory
 from django.utils import timezone
 
-from adviesraad import services
 from adviesraad.models import Lid, TermijnSoort, Zittingstermijn
 from adviesraad.models.verklaringen import Aanleiding
+from adviesraad.services.termijnen import termijn_aanmaken, termijn_benoemen, termijn_voordragen
+from adviesraad.services.verklaringen import verklaring_indienen
 from tests.factories import UserFactory
 
 _kenmerk = count(1)
@@ -34,7 +35,7 @@ class LidFactory(factory.django.DjangoModelFactory):
 
 
 def schone_verklaring(lid: Lid, *, op: date | None = None, **antwoorden: Any):
-    return services.verklaring_indienen(
+    return verklaring_indienen(
         lid=lid,
         aanleiding=Aanleiding.BENOEMING,
         ingediend_op=op or vandaag() - timedelta(days=400),
@@ -57,11 +58,11 @@ def benoemde_termijn(
     besluitdatum = besluitdatum or vandaag() - timedelta(days=30)
     if verklaring and not lid.verklaringen.exists():
         schone_verklaring(lid, op=besluitdatum - timedelta(days=10))
-    termijn = services.termijn_aanmaken(lid=lid, soort=soort, door=None)
-    termijn = services.termijn_voordragen(
+    termijn = termijn_aanmaken(lid=lid, soort=soort, door=None)
+    termijn = termijn_voordragen(
         termijn=termijn, voorgedragen_op=besluitdatum - timedelta(days=7), door=None
     )
-    return services.termijn_benoemen(
+    return termijn_benoemen(
         termijn=termijn,
         besluitdatum=besluitdatum,
         besluit_kenmerk=f"B&W-{next(_kenmerk)}",

@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from adviesraad import regels, services
+from adviesraad import regels
 from adviesraad.models import TermijnStatus, VerklaringInzage, Zittingstermijn
+from adviesraad.services.termijnen import termijn_aanmaken, termijn_voordragen
 from tests.adviesraad.factories import (
     LidFactory,
     benoemde_termijn,
@@ -39,7 +40,7 @@ def _actie(client: Client, actie: str, termijn: Zittingstermijn, **velden) -> ob
 def test_voordragen_en_benoemen_via_admin_acties():
     lid = LidFactory()
     schone_verklaring(lid)
-    termijn = services.termijn_aanmaken(lid=lid, door=None)
+    termijn = termijn_aanmaken(lid=lid, door=None)
     client = _client("accounthouder")
     _actie(client, "voordragen", termijn, datum=vandaag().isoformat())
     termijn.refresh_from_db()
@@ -56,8 +57,8 @@ def test_admin_actie_toont_de_weigering_met_regel():
     raad(regels.max_leden(besluit).waarde, besluitdatum=besluit)
     lid = LidFactory()
     schone_verklaring(lid)
-    termijn = services.termijn_voordragen(
-        termijn=services.termijn_aanmaken(lid=lid, door=None), voorgedragen_op=besluit, door=None
+    termijn = termijn_voordragen(
+        termijn=termijn_aanmaken(lid=lid, door=None), voorgedragen_op=besluit, door=None
     )
     response = _actie(
         _client("accounthouder"),

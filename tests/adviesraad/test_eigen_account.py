@@ -14,8 +14,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from adviesraad import services
 from adviesraad.models import FunctieSoort, Lid, TermijnStatus
+from adviesraad.services.functies import functie_toewijzen
+from adviesraad.services.leden import lid_aanmaken
+from adviesraad.services.termijnen import termijn_aanmaken, termijn_benoemen, termijn_voordragen
 from tests.adviesraad.factories import LidFactory, benoemde_termijn, schone_verklaring, vandaag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
@@ -32,23 +34,19 @@ def test_accounthouder_benoemt_het_eigen_account_niet():
     lid = LidFactory(user=ik)  # registered by someone else, or before the rule
     schone_verklaring(lid)
     with pytest.raises(PermissionDenied):
-        services.termijn_aanmaken(lid=lid, door=ik)
-    termijn = services.termijn_aanmaken(lid=lid, door=None)
+        termijn_aanmaken(lid=lid, door=ik)
+    termijn = termijn_aanmaken(lid=lid, door=None)
     with pytest.raises(PermissionDenied):
-        services.termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=ik)
-    termijn = services.termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
+        termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=ik)
+    termijn = termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
     with pytest.raises(PermissionDenied):
-        services.termijn_benoemen(
-            termijn=termijn, besluitdatum=vandaag(), besluit_kenmerk="B&W-1", door=ik
-        )
+        termijn_benoemen(termijn=termijn, besluitdatum=vandaag(), besluit_kenmerk="B&W-1", door=ik)
     termijn.refresh_from_db()
     assert termijn.status == TermijnStatus.VOORGEDRAGEN
     assert _rollen(ik) == {"accounthouder"}
     # A colleague may: the rule is about one's own account, not about who is appointed.
     collega = UserFactory(roles=["accounthouder"])
-    services.termijn_benoemen(
-        termijn=termijn, besluitdatum=vandaag(), besluit_kenmerk="B&W-2", door=collega
-    )
+    termijn_benoemen(termijn=termijn, besluitdatum=vandaag(), besluit_kenmerk="B&W-2", door=collega)
     assert "lid" in _rollen(ik)
 
 
@@ -57,13 +55,13 @@ def test_geen_eigen_functie_en_geen_eigen_lidmaatschap():
     ik = termijn.lid.user
     ik.groups.add(*UserFactory(roles=["accounthouder"]).groups.all())
     with pytest.raises(PermissionDenied):
-        services.functie_toewijzen(
+        functie_toewijzen(
             lid=termijn.lid, soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=ik
         )
     assert "vicevoorzitter" not in _rollen(ik)
     ander = UserFactory(roles=["accounthouder"])
     with pytest.raises(PermissionDenied):
-        services.lid_aanmaken(user=ander, postcode="7551 AB", door=ander, adres="Markt 1")
+        lid_aanmaken(user=ander, postcode="7551 AB", door=ander, adres="Markt 1")
     assert not Lid.objects.filter(user=ander).exists()
 
 

@@ -12,9 +12,22 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from adviesraad import regels, services
+from adviesraad import regels
 from adviesraad.models import EindeReden, FunctieSoort, Kernwet, Lid
 from adviesraad.models.leden import Conclusie
+from adviesraad.opschonen import persoonsgegevens_opschonen
+from adviesraad.services.functies import functie_toewijzen
+from adviesraad.services.leden import lid_foto_opslaan
+from adviesraad.services.portefeuilles import portefeuille_aanmaken, portefeuillehouder_toewijzen
+from adviesraad.services.termijnen import evaluatie_vastleggen, termijn_beeindigen
+from adviesraad.services.verklaringen import verklaring_beoordelen, verklaring_indienen
+from adviesraad.services.werving import (
+    kandidaat_aanmelden,
+    kandidaat_fase_wijzigen,
+    vacature_aanmaken,
+    vacature_publiceren,
+    vacature_sluiten,
+)
 from adviesraad.tasks import persoonsgegevens_opschonen as opschoon_task
 from hengelo_participatie.accounts.models import User
 from tests.adviesraad.factories import LidFactory, benoemde_termijn, vandaag
@@ -81,7 +94,7 @@ def oud_lid(opslag):
         gender="vrouw",
     )
     lid.themas.set(Kernwet.objects.all()[:2])
-    services.verklaring_indienen(
+    verklaring_indienen(
         lid=lid,
         aanleiding="benoeming",
         door=user,
@@ -91,7 +104,7 @@ def oud_lid(opslag):
     )
     voorzitter = UserFactory(roles=["voorzitter"])
     verklaring = lid.verklaringen.get()
-    services.verklaring_beoordelen(
+    verklaring_beoordelen(
         verklaring=verklaring, beoordeling="afspraak", afspraak="AFSPRAAK-MARKER", door=voorzitter
     )
     from adviesraad.selectors import verklaring_lezen
@@ -99,26 +112,20 @@ def oud_lid(opslag):
     verklaring_lezen(user=voorzitter, pk=verklaring.pk, via="portaal")
 
     termijn = benoemde_termijn(lid, besluitdatum=date(2026, 1, 12), begindatum=date(2026, 1, 12))
-    services.functie_toewijzen(
-        lid=lid, soort=FunctieSoort.VICEVOORZITTER, van=date(2026, 1, 15), door=None
-    )
-    pf = services.portefeuille_aanmaken(
+    functie_toewijzen(lid=lid, soort=FunctieSoort.VICEVOORZITTER, van=date(2026, 1, 15), door=None)
+    pf = portefeuille_aanmaken(
         naam="Zorg", kernwetten=Kernwet.objects.all()[:1], van=date(2026, 1, 1), door=None
     )
-    services.portefeuillehouder_toewijzen(
-        portefeuille=pf, lid=lid, van=date(2026, 1, 15), door=None
-    )
-    services.lid_foto_opslaan(
-        lid=lid, upload=SimpleUploadedFile("f.png", PNG, "image/png"), door=user
-    )
-    services.evaluatie_vastleggen(
+    portefeuillehouder_toewijzen(portefeuille=pf, lid=lid, van=date(2026, 1, 15), door=None)
+    lid_foto_opslaan(lid=lid, upload=SimpleUploadedFile("f.png", PNG, "image/png"), door=user)
+    evaluatie_vastleggen(
         termijn=termijn,
         datum=date(2026, 2, 1),
         conclusie=Conclusie.NIET_AANBEVOLEN,
         verslag="EVALUATIE-MARKER",
         door=voorzitter,
     )
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=date(2026, 2, 28), door=None
     )
     LogEntry.objects.log_actions(
@@ -144,9 +151,9 @@ def oud_lid(opslag):
 
 @pytest.fixture
 def gesloten_werving(opslag):
-    vacature = services.vacature_aanmaken(titel="Lid gezocht", profiel="Bijlage 5", door=None)
-    services.vacature_publiceren(vacature=vacature, op=date(2026, 1, 10), door=None)
-    kandidaat = services.kandidaat_aanmelden(
+    vacature = vacature_aanmaken(titel="Lid gezocht", profiel="Bijlage 5", door=None)
+    vacature_publiceren(vacature=vacature, op=date(2026, 1, 10), door=None)
+    kandidaat = kandidaat_aanmelden(
         vacature=vacature,
         naam="Kandidaat Markerson",
         email="kandidaat.marker@example.org",
@@ -155,8 +162,8 @@ def gesloten_werving(opslag):
         motivatie="MOTIVATIE-MARKER",
         door=None,
     )
-    services.kandidaat_fase_wijzigen(kandidaat=kandidaat, fase="afgewezen", door=None)
-    services.vacature_sluiten(vacature=vacature, op=date(2026, 3, 1), door=None)
+    kandidaat_fase_wijzigen(kandidaat=kandidaat, fase="afgewezen", door=None)
+    vacature_sluiten(vacature=vacature, op=date(2026, 3, 1), door=None)
     return vacature
 
 
@@ -174,14 +181,14 @@ def test_niets_persoonlijks_blijft_na_de_bewaartermijn(
     grens_kandidaat = regels.bewaartermijn_kandidaten(date(2026, 3, 1)).waarde.na(date(2026, 3, 1))
 
     # The day before the retention date: nothing goes.
-    resultaat = services.persoonsgegevens_opschonen(
+    resultaat = persoonsgegevens_opschonen(
         today=min(grens_oud, grens_kandidaat) - timedelta(days=1)
     )
     assert (resultaat.kandidaten, resultaat.oud_leden) == (0, 0)
     assert Lid.objects.filter(pk=oud_lid.pk).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        resultaat = services.persoonsgegevens_opschonen(today=max(grens_oud, grens_kandidaat))
+        resultaat = persoonsgegevens_opschonen(today=max(grens_oud, grens_kandidaat))
     assert resultaat.kandidaten == 1 and resultaat.oud_leden == 1 and resultaat.accounts == 1
 
     tekst = _alle_tekst_in_de_database()
@@ -194,7 +201,7 @@ def test_niets_persoonlijks_blijft_na_de_bewaartermijn(
     assert "blijfstraat 1" in tekst
     assert zittend.lid.history.exists()
     # Idempotent.
-    again = services.persoonsgegevens_opschonen(today=max(grens_oud, grens_kandidaat))
+    again = persoonsgegevens_opschonen(today=max(grens_oud, grens_kandidaat))
     assert (again.kandidaten, again.oud_leden) == (0, 0)
 
 
@@ -205,10 +212,10 @@ def test_account_met_andere_rol_blijft_maar_lidgegevens_gaan(opslag):
         besluitdatum=date(2026, 1, 12),
         begindatum=date(2026, 1, 12),
     )
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=date(2026, 1, 31), door=None
     )
-    services.persoonsgegevens_opschonen(today=date(2029, 1, 1))
+    persoonsgegevens_opschonen(today=date(2029, 1, 1))
     assert User.objects.filter(pk=user.pk).exists()
     assert set(user.groups.values_list("name", flat=True)) == {"beleidsmedewerker"}
     assert "weg-marker 5" not in _alle_tekst_in_de_database()
@@ -216,14 +223,14 @@ def test_account_met_andere_rol_blijft_maar_lidgegevens_gaan(opslag):
 
 def test_ad_interim_voorzitter_met_open_einde_blijft(opslag):
     lid = LidFactory()
-    services.functie_toewijzen(
+    functie_toewijzen(
         lid=lid,
         soort=FunctieSoort.VOORZITTER_AD_INTERIM,
         van=date(2026, 1, 1),
         uurtarief=Decimal("85"),
         door=None,
     )
-    services.persoonsgegevens_opschonen(today=date(2030, 1, 1))
+    persoonsgegevens_opschonen(today=date(2030, 1, 1))
     assert Lid.objects.filter(pk=lid.pk).exists()
 
 

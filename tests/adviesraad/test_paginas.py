@@ -8,8 +8,11 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from adviesraad import services
 from adviesraad.models import Beoordeling, FunctieSoort, VerklaringInzage
+from adviesraad.services.functies import functie_toewijzen
+from adviesraad.services.leden import lid_bijwerken, lid_foto_opslaan
+from adviesraad.services.termijnen import termijn_beeindigen
+from adviesraad.services.verklaringen import verklaring_indienen
 from tests.adviesraad.factories import LidFactory, benoemde_termijn, schone_verklaring, vandaag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
@@ -92,7 +95,7 @@ def test_anoniem_wordt_naar_inloggen_gestuurd(verklaring_van_ander):
 
 def test_voorzitter_beoordeelt_in_het_portaal():
     lid = LidFactory()
-    verklaring = services.verklaring_indienen(
+    verklaring = verklaring_indienen(
         lid=lid,
         aanleiding="benoeming",
         door=lid.user,
@@ -157,7 +160,7 @@ def test_csrf_bij_verklaring():
 def test_mijn_lidmaatschap_en_export():
     termijn = benoemde_termijn(adres="Geheimstraat 9", postcode="7552 XY")
     lid = termijn.lid
-    services.functie_toewijzen(lid=lid, soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=None)
+    functie_toewijzen(lid=lid, soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=None)
     client = _client(lid.user)
     pagina = client.get("/portaal/lidmaatschap/")
     assert pagina.status_code == 200
@@ -201,11 +204,9 @@ def test_leden_en_samenstelling_per_rol(rol, verwacht):
 
 def test_openbare_pagina_toont_raad_zonder_persoonsgegevens():
     termijn = benoemde_termijn(adres="Verborgenweg 1")
-    services.functie_toewijzen(
-        lid=termijn.lid, soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=None
-    )
+    functie_toewijzen(lid=termijn.lid, soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=None)
     oud = benoemde_termijn()
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=oud, reden="aftreden", laatste_dag=vandaag() - timedelta(days=1), door=None
     )
     response = Client().get("/adviesraad/")
@@ -238,14 +239,14 @@ def test_foto_alleen_met_toestemming(tmp_path, settings):
     lid = termijn.lid
     upload = SimpleUploadedFile("ik.png", png, content_type="image/png")
     with pytest.raises(Exception):  # noqa: B017 (ValidationError: no consent)
-        services.lid_foto_opslaan(lid=lid, upload=upload, door=lid.user)
-    services.lid_bijwerken(lid=lid, door=lid.user, foto_toestemming=True)
+        lid_foto_opslaan(lid=lid, upload=upload, door=lid.user)
+    lid_bijwerken(lid=lid, door=lid.user, foto_toestemming=True)
     upload.seek(0)
-    services.lid_foto_opslaan(lid=lid, upload=upload, door=lid.user)
+    lid_foto_opslaan(lid=lid, upload=upload, door=lid.user)
     response = Client().get(f"/adviesraad/foto/{lid.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
-    services.lid_bijwerken(lid=lid, door=lid.user, foto_toestemming=False)
+    lid_bijwerken(lid=lid, door=lid.user, foto_toestemming=False)
     lid.refresh_from_db()
     assert lid.foto is None
     assert Client().get(f"/adviesraad/foto/{lid.pk}/").status_code == 404
@@ -253,7 +254,7 @@ def test_foto_alleen_met_toestemming(tmp_path, settings):
 
 def test_verklaring_zonder_toestemming_geen_diversiteit():
     lid = LidFactory()
-    services.lid_bijwerken(lid=lid, door=lid.user, gender="vrouw", diversiteit_toestemming=False)
+    lid_bijwerken(lid=lid, door=lid.user, gender="vrouw", diversiteit_toestemming=False)
     lid.refresh_from_db()
     assert lid.gender == ""
     schone_verklaring(lid)

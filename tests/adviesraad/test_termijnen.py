@@ -9,7 +9,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
-from adviesraad import regels, services
+from adviesraad import regels
 from adviesraad.models import (
     Beoordeling,
     EindeReden,
@@ -18,6 +18,18 @@ from adviesraad.models import (
     TermijnStatus,
 )
 from adviesraad.models.leden import Conclusie
+from adviesraad.services.functies import functie_toewijzen
+from adviesraad.services.rollen import rollen_bijwerken
+from adviesraad.services.termijnen import (
+    evaluatie_vastleggen,
+    termijn_aanmaken,
+    termijn_beeindigen,
+    termijn_benoemen,
+    termijn_herbenoemen,
+    termijn_voordragen,
+    termijnen_afsluiten,
+)
+from adviesraad.services.verklaringen import verklaring_beoordelen, verklaring_indienen
 from hengelo_participatie.accounts.models import User, UserSession
 from tests.adviesraad.factories import (
     LidFactory,
@@ -34,7 +46,7 @@ pytestmark = pytest.mark.django_db
 
 def _kandidaat(lid=None, **kwargs):
     lid = lid or LidFactory(**kwargs)
-    return services.termijn_aanmaken(lid=lid, door=None)
+    return termijn_aanmaken(lid=lid, door=None)
 
 
 def _fout(exc: pytest.ExceptionInfo[ValidationError]) -> str:
@@ -44,19 +56,19 @@ def _fout(exc: pytest.ExceptionInfo[ValidationError]) -> str:
 def test_lifecycle_kandidaat_voordracht_benoeming_einde():
     lid = LidFactory()
     schone_verklaring(lid)
-    termijn = services.termijn_aanmaken(lid=lid, door=None)
+    termijn = termijn_aanmaken(lid=lid, door=None)
     assert termijn.status == TermijnStatus.KANDIDAAT
     besluit = vandaag() - timedelta(days=20)
-    termijn = services.termijn_voordragen(
+    termijn = termijn_voordragen(
         termijn=termijn, voorgedragen_op=besluit - timedelta(days=5), door=None
     )
     assert termijn.status == TermijnStatus.VOORGEDRAGEN
-    termijn = services.termijn_benoemen(
+    termijn = termijn_benoemen(
         termijn=termijn, besluitdatum=besluit, besluit_kenmerk="B&W-1", door=None
     )
     assert termijn.status == TermijnStatus.BENOEMD
     assert set(lid.user.groups.values_list("name", flat=True)) == {"lid"}
-    termijn = services.termijn_beeindigen(
+    termijn = termijn_beeindigen(
         termijn=termijn,
         reden=EindeReden.AFTREDEN,
         laatste_dag=vandaag() - timedelta(days=1),
@@ -80,13 +92,13 @@ def test_derde_termijn_geweigerd_met_de_regel_geciteerd():
     eerste = benoemde_termijn(besluitdatum=date(2026, 1, 12), begindatum=date(2026, 1, 12))
     lid = eerste.lid
     # Two terms served, as the rule allows (entered as history: the first two already passed).
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=eerste, reden=EindeReden.AFTREDEN, laatste_dag=date(2026, 1, 31), door=None
     )
-    evaluatie = services.evaluatie_vastleggen(
+    evaluatie = evaluatie_vastleggen(
         termijn=eerste, datum=date(2026, 1, 20), conclusie=Conclusie.AANBEVOLEN, door=None
     )
-    tweede = services.termijn_herbenoemen(
+    tweede = termijn_herbenoemen(
         vorige=eerste,
         evaluatie=evaluatie,
         voorgedragen_op=date(2026, 1, 25),
@@ -95,15 +107,15 @@ def test_derde_termijn_geweigerd_met_de_regel_geciteerd():
         door=None,
     )
     assert tweede.begindatum == date(2026, 2, 1)
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=tweede, reden=EindeReden.AFTREDEN, laatste_dag=date(2026, 2, 28), door=None
     )
-    evaluatie2 = services.evaluatie_vastleggen(
+    evaluatie2 = evaluatie_vastleggen(
         termijn=tweede, datum=date(2026, 2, 20), conclusie=Conclusie.AANBEVOLEN, door=None
     )
-    derde = services.termijn_aanmaken(lid=lid, door=None)
+    derde = termijn_aanmaken(lid=lid, door=None)
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(
+        termijn_voordragen(
             termijn=derde,
             voorgedragen_op=date(2026, 3, 1),
             door=None,
@@ -119,18 +131,18 @@ def test_derde_termijn_geweigerd_met_de_regel_geciteerd():
 
 def test_herbenoeming_vraagt_een_positieve_evaluatie():
     eerste = benoemde_termijn(besluitdatum=date(2026, 1, 12), begindatum=date(2026, 1, 12))
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=eerste, reden=EindeReden.AFTREDEN, laatste_dag=date(2026, 1, 31), door=None
     )
-    nieuw = services.termijn_aanmaken(lid=eerste.lid, door=None)
+    nieuw = termijn_aanmaken(lid=eerste.lid, door=None)
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(termijn=nieuw, voorgedragen_op=date(2026, 2, 1), door=None)
+        termijn_voordragen(termijn=nieuw, voorgedragen_op=date(2026, 2, 1), door=None)
     assert exc.value.error_list[0].code == "evaluatie_ontbreekt"
-    negatief = services.evaluatie_vastleggen(
+    negatief = evaluatie_vastleggen(
         termijn=eerste, datum=date(2026, 1, 20), conclusie=Conclusie.NIET_AANBEVOLEN, door=None
     )
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(
+        termijn_voordragen(
             termijn=nieuw,
             voorgedragen_op=date(2026, 2, 1),
             door=None,
@@ -145,7 +157,7 @@ def test_niet_inwoner_geweigerd(postcode):
     schone_verklaring(lid)
     termijn = _kandidaat(lid)
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
+        termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
     bericht = _fout(exc)
     assert "niet in de gemeente Hengelo" in bericht
     assert regels.woonplaatsregel(vandaag()).citeer() in bericht
@@ -163,13 +175,9 @@ def test_boven_de_maximale_omvang_geweigerd():
     raad(maximum, besluitdatum=besluit)
     lid = LidFactory()
     schone_verklaring(lid)
-    termijn = services.termijn_voordragen(
-        termijn=_kandidaat(lid), voorgedragen_op=besluit, door=None
-    )
+    termijn = termijn_voordragen(termijn=_kandidaat(lid), voorgedragen_op=besluit, door=None)
     with pytest.raises(ValidationError) as exc:
-        services.termijn_benoemen(
-            termijn=termijn, besluitdatum=besluit, besluit_kenmerk="X", door=None
-        )
+        termijn_benoemen(termijn=termijn, besluitdatum=besluit, besluit_kenmerk="X", door=None)
     bericht = _fout(exc)
     assert f"al {maximum} leden" in bericht
     assert regels.max_leden(besluit).citeer() in bericht
@@ -181,7 +189,7 @@ def test_maximum_telt_alleen_leden_die_in_de_periode_zitten():
     besluit = vandaag() - timedelta(days=30)
     maximum = regels.max_leden(besluit).waarde
     termijnen = raad(maximum, besluitdatum=besluit)
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijnen[0],
         reden=EindeReden.AFTREDEN,
         laatste_dag=vandaag() - timedelta(days=2),
@@ -190,18 +198,16 @@ def test_maximum_telt_alleen_leden_die_in_de_periode_zitten():
     # A seat is free from yesterday on: an appointment from today fits, one from earlier not.
     lid = LidFactory()
     schone_verklaring(lid)
-    termijn = services.termijn_voordragen(
-        termijn=_kandidaat(lid), voorgedragen_op=besluit, door=None
-    )
+    termijn = termijn_voordragen(termijn=_kandidaat(lid), voorgedragen_op=besluit, door=None)
     with pytest.raises(ValidationError):
-        services.termijn_benoemen(
+        termijn_benoemen(
             termijn=termijn,
             besluitdatum=besluit,
             besluit_kenmerk="X",
             begindatum=vandaag() - timedelta(days=3),
             door=None,
         )
-    services.termijn_benoemen(
+    termijn_benoemen(
         termijn=termijn, besluitdatum=besluit, besluit_kenmerk="X", begindatum=vandaag(), door=None
     )
 
@@ -215,7 +221,7 @@ def test_voorzitter_telt_niet_mee_voor_de_omvang():
 
 def test_onopgeloste_bevinding_geweigerd_tot_de_voorzitter_een_afspraak_vastlegt():
     lid = LidFactory()
-    verklaring = services.verklaring_indienen(
+    verklaring = verklaring_indienen(
         lid=lid,
         aanleiding="benoeming",
         door=lid.user,
@@ -224,46 +230,46 @@ def test_onopgeloste_bevinding_geweigerd_tot_de_voorzitter_een_afspraak_vastlegt
     )
     termijn = _kandidaat(lid)
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
+        termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
     assert exc.value.error_list[0].code == "onopgeloste_bevinding"
     assert "art. 5" in _fout(exc) and "bijlage 6" in _fout(exc)
 
     voorzitter = UserFactory(roles=["voorzitter"])
     with pytest.raises(ValidationError):
-        services.verklaring_beoordelen(
+        verklaring_beoordelen(
             verklaring=verklaring, beoordeling=Beoordeling.AFSPRAAK, door=voorzitter
         )
-    services.verklaring_beoordelen(
+    verklaring_beoordelen(
         verklaring=verklaring,
         beoordeling=Beoordeling.AFSPRAAK,
         afspraak="Neemt niet deel bij Wmo-bezwaar.",
         door=voorzitter,
     )
-    services.termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
+    termijn_voordragen(termijn=termijn, voorgedragen_op=vandaag(), door=None)
 
 
 def test_onverenigbaar_blijft_geweigerd():
     lid = LidFactory()
-    verklaring = services.verklaring_indienen(
+    verklaring = verklaring_indienen(
         lid=lid,
         aanleiding="benoeming",
         door=lid.user,
         politieke_functie=True,
         politieke_functie_toelichting="Raadslid",
     )
-    services.verklaring_beoordelen(
+    verklaring_beoordelen(
         verklaring=verklaring,
         beoordeling=Beoordeling.ONVERENIGBAAR,
         door=UserFactory(roles=["voorzitter"]),
     )
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(termijn=_kandidaat(lid), voorgedragen_op=vandaag(), door=None)
+        termijn_voordragen(termijn=_kandidaat(lid), voorgedragen_op=vandaag(), door=None)
     assert exc.value.error_list[0].code == "onopgeloste_bevinding"
 
 
 def test_zonder_verklaring_geen_benoeming():
     with pytest.raises(ValidationError) as exc:
-        services.termijn_voordragen(termijn=_kandidaat(), voorgedragen_op=vandaag(), door=None)
+        termijn_voordragen(termijn=_kandidaat(), voorgedragen_op=vandaag(), door=None)
     assert exc.value.error_list[0].code == "geen_verklaring"
 
 
@@ -311,10 +317,10 @@ def test_nieuwe_maximale_omvang_geldt_vanaf_haar_datum():
 def test_ontheffing_vraagt_besluit_en_reden():
     termijn = benoemde_termijn()
     with pytest.raises(ValidationError):
-        services.termijn_beeindigen(
+        termijn_beeindigen(
             termijn=termijn, reden=EindeReden.ONTHEFFING, laatste_dag=vandaag(), door=None
         )
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijn,
         reden=EindeReden.ONTHEFFING,
         laatste_dag=vandaag(),
@@ -328,11 +334,11 @@ def test_ontheffing_vraagt_besluit_en_reden():
 def test_termijn_diensten_vragen_rechten():
     termijn = _kandidaat()
     with pytest.raises(PermissionDenied):
-        services.termijn_voordragen(
+        termijn_voordragen(
             termijn=termijn, voorgedragen_op=vandaag(), door=UserFactory(roles=["lid"])
         )
     with pytest.raises(PermissionDenied):
-        services.termijn_aanmaken(lid=termijn.lid, door=UserFactory(roles=["beleidsmedewerker"]))
+        termijn_aanmaken(lid=termijn.lid, door=UserFactory(roles=["beleidsmedewerker"]))
 
 
 def test_einde_termijn_ontneemt_rol_en_sessies():
@@ -345,7 +351,7 @@ def test_einde_termijn_ontneemt_rol_en_sessies():
         session_key=client.session.session_key, defaults={"user": user}
     )
     assert client.get("/portaal/").status_code == 200
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijn,
         reden=EindeReden.AFTREDEN,
         laatste_dag=vandaag() - timedelta(days=1),
@@ -359,22 +365,20 @@ def test_einde_termijn_ontneemt_rol_en_sessies():
 
 def test_termijnen_afsluiten_op_datum():
     termijn = benoemde_termijn(besluitdatum=date(2026, 1, 12), begindatum=date(2026, 1, 12))
-    assert services.termijnen_afsluiten(op=termijn.einddatum) == 0
-    assert services.termijnen_afsluiten(op=termijn.einddatum + timedelta(days=1)) == 1
+    assert termijnen_afsluiten(op=termijn.einddatum) == 0
+    assert termijnen_afsluiten(op=termijn.einddatum + timedelta(days=1)) == 1
     termijn.refresh_from_db()
     assert termijn.einde_reden == EindeReden.REGULIER
     assert termijn.beeindigd_op == termijn.einddatum
-    assert services.termijnen_afsluiten(op=termijn.einddatum + timedelta(days=1)) == 0
+    assert termijnen_afsluiten(op=termijn.einddatum + timedelta(days=1)) == 0
 
 
 def test_andere_rollen_blijven_bij_einde_termijn():
     user = UserFactory(roles=["ondersteuner"])
     termijn = benoemde_termijn(LidFactory(user=user))
     assert set(user.groups.values_list("name", flat=True)) == {"lid", "ondersteuner"}
-    services.termijn_beeindigen(
-        termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None
-    )
-    services.rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
+    termijn_beeindigen(termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None)
+    rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
     assert set(user.groups.values_list("name", flat=True)) == {"ondersteuner"}
 
 
@@ -382,7 +386,7 @@ def test_functies_voorzitter_en_vicevoorzitter():
     from decimal import Decimal
 
     chair = LidFactory(postcode="1012 AB")  # the ad-interim chair need not live in Hengelo
-    services.functie_toewijzen(
+    functie_toewijzen(
         lid=chair,
         soort=FunctieSoort.VOORZITTER_AD_INTERIM,
         van=vandaag() - timedelta(days=10),
@@ -391,19 +395,19 @@ def test_functies_voorzitter_en_vicevoorzitter():
     )
     assert set(chair.user.groups.values_list("name", flat=True)) == {"voorzitter"}
     with pytest.raises(ValidationError):
-        services.functie_toewijzen(
+        functie_toewijzen(
             lid=chair, soort=FunctieSoort.VOORZITTER_AD_INTERIM, van=vandaag(), door=None
         )  # no hourly rate
     termijn = benoemde_termijn()
     with pytest.raises(ValidationError):  # one chair at a time
-        services.functie_toewijzen(
+        functie_toewijzen(
             lid=termijn.lid,
             soort=FunctieSoort.VOORZITTER_AD_INTERIM,
             van=vandaag(),
             uurtarief=Decimal("80"),
             door=None,
         )
-    services.functie_toewijzen(
+    functie_toewijzen(
         lid=termijn.lid,
         soort=FunctieSoort.VICEVOORZITTER,
         van=vandaag() - timedelta(days=5),
@@ -411,15 +415,15 @@ def test_functies_voorzitter_en_vicevoorzitter():
     )
     assert set(termijn.lid.user.groups.values_list("name", flat=True)) == {"lid", "vicevoorzitter"}
     with pytest.raises(ValidationError):  # vice-chair is elected from the members
-        services.functie_toewijzen(
+        functie_toewijzen(
             lid=LidFactory(), soort=FunctieSoort.VICEVOORZITTER, van=vandaag(), door=None
         )
     with pytest.raises(ValidationError):  # a fixed chair needs a chair's term
-        services.functie_toewijzen(
+        functie_toewijzen(
             lid=LidFactory(), soort=FunctieSoort.VOORZITTER_VAST, van=vandaag(), door=None
         )
     # Ending the member's term ends the vice-chair function and the role.
-    services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijn,
         reden=EindeReden.AFTREDEN,
         laatste_dag=vandaag() - timedelta(days=1),
@@ -431,7 +435,7 @@ def test_functies_voorzitter_en_vicevoorzitter():
 
 def test_vaste_voorzitter_volgt_de_termijn():
     termijn = benoemde_termijn(soort=TermijnSoort.VOORZITTER)
-    functie = services.functie_toewijzen(
+    functie = functie_toewijzen(
         lid=termijn.lid, soort=FunctieSoort.VOORZITTER_VAST, van=termijn.begindatum, door=None
     )
     assert functie.tot == termijn.einddatum

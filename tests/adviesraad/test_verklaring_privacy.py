@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from adviesraad import services
 from adviesraad.models.verklaringen import Aanleiding, Beoordeling
+from adviesraad.services.verklaringen import verklaring_beoordelen, verklaring_indienen
 from tests.adviesraad.factories import LidFactory, vandaag
 from tests.conftest import PRIVACY_ROLLEN, mfa_verify
 from tests.factories import UserFactory
@@ -43,7 +43,7 @@ def wereld() -> dict[str, Any]:
         "oud_lid": LidFactory(user=UserFactory(email="oud@raad.nl")).user,
         "superuser": UserFactory(email="su@raad.nl", is_superuser=True, is_staff=True),
     }
-    verklaring = services.verklaring_indienen(
+    verklaring = verklaring_indienen(
         lid=lid,
         aanleiding=Aanleiding.WIJZIGING,
         ingediend_op=vandaag(),
@@ -52,7 +52,7 @@ def wereld() -> dict[str, Any]:
         belangenbehartiging_toelichting=TOELICHTING,
     )
     # The chair's assessment changes the declaration: a second history record, with a diff.
-    services.verklaring_beoordelen(
+    verklaring_beoordelen(
         verklaring=verklaring,
         beoordeling=Beoordeling.AFSPRAAK,
         afspraak=AFSPRAAK,

@@ -7,8 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from adviesraad import deadlines as ar
-from adviesraad import services as ar_services
 from adviesraad.models.leden import Conclusie
+from adviesraad.services.termijnen import (
+    evaluatie_vastleggen,
+    termijn_aanmaken,
+    termijn_benoemen,
+    termijn_voordragen,
+)
 from hengelo_participatie.notifications import registry
 from tests.adviesraad.factories import benoemde_termijn
 from tests.factories import UserFactory
@@ -92,18 +97,18 @@ def test_voorloop_komt_uit_de_verordening(termijn, staf):
 
 
 def test_geen_herinnering_als_er_al_een_volgende_termijn_is(termijn, staf):
-    evaluatie = ar_services.evaluatie_vastleggen(
+    evaluatie = evaluatie_vastleggen(
         termijn=termijn, datum=date(2029, 9, 1), conclusie=Conclusie.AANBEVOLEN, door=None
     )
-    volgende = ar_services.termijn_aanmaken(lid=termijn.lid, door=None)
-    ar_services.termijn_voordragen(
+    volgende = termijn_aanmaken(lid=termijn.lid, door=None)
+    termijn_voordragen(
         termijn=volgende,
         voorgedragen_op=date(2029, 9, 2),
         door=None,
         herbenoemingsevaluatie=evaluatie,
     )
     # The nominated successor has no begindatum yet; appointing gives it one.
-    ar_services.termijn_benoemen(
+    termijn_benoemen(
         termijn=volgende,
         besluitdatum=date(2029, 9, 20),
         besluit_kenmerk="B&W-9",
@@ -125,7 +130,7 @@ def test_evaluatie_voor_herbenoeming_is_verplicht_en_verdwijnt_na_vastleggen(ter
     }
     assert all(d.datum == uiterlijk for d in gevonden)
     assert "uiterlijk 31 december 2029" in gevonden[0].tekst
-    ar_services.evaluatie_vastleggen(
+    evaluatie_vastleggen(
         termijn=termijn, datum=date(2029, 12, 10), conclusie=Conclusie.AANBEVOLEN, door=None
     )
     assert _van(ar.HERBENOEMINGSEVALUATIE, date(2029, 12, 15)) == []

@@ -105,20 +105,23 @@ def portefeuillehouder(
 ) -> Any:
     """A council member (role ``lid``; ``user`` or a new one) holding a portfolio over the
     ``Kernwet`` codes ``kernwetten`` from the start of their term (``tot``: last day as holder)."""
-    from adviesraad import services as raad
     from adviesraad.models import Kernwet
+    from adviesraad.services.portefeuilles import (
+        portefeuille_aanmaken,
+        portefeuillehouder_toewijzen,
+    )
     from tests.adviesraad.factories import LidFactory, benoemde_termijn
 
     termijn = benoemde_termijn(LidFactory(user=user) if user is not None else None)
     van = termijn.begindatum
-    portefeuille = raad.portefeuille_aanmaken(
+    portefeuille = portefeuille_aanmaken(
         naam="Zorg en ondersteuning",
         kernwetten=Kernwet.objects.filter(code__in=kernwetten),
         van=van,
         tot=portefeuille_tot,
         door=None,
     )
-    raad.portefeuillehouder_toewijzen(
+    portefeuillehouder_toewijzen(
         portefeuille=portefeuille, lid=termijn.lid, van=van, tot=tot, door=None
     )
     return termijn.lid.user

@@ -14,8 +14,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from adviesraad import services as raad_services
 from adviesraad.models import FunctieSoort, Kernwet
+from adviesraad.services.functies import functie_toewijzen
 from tests.adviesraad.factories import LidFactory, benoemde_termijn
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
@@ -37,7 +37,7 @@ def raad(db: None) -> dict[str, Any]:
     voorzitter = LidFactory(
         user=UserFactory(email="voorzitter@raad.nl", voornaam="Anna", achternaam="de Vries")
     )
-    raad_services.functie_toewijzen(
+    functie_toewijzen(
         lid=voorzitter,
         soort=FunctieSoort.VOORZITTER_AD_INTERIM,
         van=begin,

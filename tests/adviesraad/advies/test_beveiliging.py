@@ -39,9 +39,9 @@ def test_dismissed_member_loses_advice_requests_and_their_files_at_once(
 ) -> None:
     from django.http import Http404
 
-    from adviesraad import services as raad_services
     from adviesraad.advies import selectors
     from adviesraad.models import EindeReden
+    from adviesraad.services.termijnen import termijn_beeindigen
     from hengelo_participatie.files.policy import bestand_policy
 
     lid = raad["leden"][0]
@@ -51,7 +51,7 @@ def test_dismissed_member_loses_advice_requests_and_their_files_at_once(
     assert bestand_policy.user_has_perm_for_object(lid.user, "view", bestand)
 
     termijn = lid.termijnen.get()
-    raad_services.termijn_beeindigen(
+    termijn_beeindigen(
         termijn=termijn,
         reden=EindeReden.ONTHEFFING,
         laatste_dag=timezone.localdate() - timedelta(days=1),

@@ -22,12 +22,13 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from adviesraad import services as raad_services
 from adviesraad.advies.services.aanvraag import overgang_uitvoeren
 from adviesraad.advies.services.goedkeuring import belang_melden, goedkeuring_geven, open_ronde
 from adviesraad.models import FunctieSoort
 from adviesraad.models.advies import Oordeel, Status
 from adviesraad.models.verklaringen import Aanleiding
+from adviesraad.services.functies import functie_toewijzen
+from adviesraad.services.verklaringen import verklaring_indienen
 from hengelo_participatie.notifications.services import herinneringen_verwerken
 from tests.adviesraad.advies.helpers import gevraagd, iedereen_akkoord, tot_ter_goedkeuring
 from tests.adviesraad.factories import LidFactory, benoemde_termijn
@@ -50,7 +51,7 @@ def rollen(raad: dict[str, Any]) -> dict[str, Any]:
     superuser."""
     begin = timezone.localdate() - timedelta(days=200)
     vice = benoemde_termijn(besluitdatum=begin, user=UserFactory(email="vice@raad.nl")).lid
-    raad_services.functie_toewijzen(
+    functie_toewijzen(
         lid=vice, soort=FunctieSoort.VICEVOORZITTER, van=begin, door=None, uurtarief=Decimal(0)
     )
     vice.user.refresh_from_db()
@@ -188,7 +189,7 @@ def test_automatic_recusal_reason_from_a_declaration_is_for_the_chair_and_suppor
 ) -> None:
     """The reason the round writes for a member left out by their declaration derives from that
     declaration: it reaches the member, the chair and the supporter, not the other members."""
-    raad_services.verklaring_indienen(
+    verklaring_indienen(
         lid=raad["leden"][0],
         aanleiding=Aanleiding.WIJZIGING,
         door=None,

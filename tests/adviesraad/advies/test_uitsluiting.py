@@ -10,19 +10,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from adviesraad import services as raad_services
 from adviesraad.advies import uitsluiting
 from adviesraad.advies.services.aanvraag import aanvraag_aanmaken
 from adviesraad.advies.services.goedkeuring import belang_melden, goedkeuring_geven, open_ronde
 from adviesraad.models.advies import Oordeel, Soort, Status
 from adviesraad.models.verklaringen import Aanleiding, Beoordeling
+from adviesraad.services.verklaringen import verklaring_beoordelen, verklaring_indienen
 from tests.adviesraad.advies.helpers import gevraagd, tot_ter_goedkeuring
 
 pytestmark = pytest.mark.django_db
 
 
 def _verklaar(lid: Any, *, dagen_geleden: int = 0, **antwoorden: Any) -> Any:
-    return raad_services.verklaring_indienen(
+    return verklaring_indienen(
         lid=lid,
         aanleiding=Aanleiding.WIJZIGING,
         door=None,
@@ -32,7 +32,7 @@ def _verklaar(lid: Any, *, dagen_geleden: int = 0, **antwoorden: Any) -> Any:
 
 
 def _beoordeel(verklaring: Any, raad: dict[str, Any], beoordeling: str, afspraak: str = "") -> None:
-    raad_services.verklaring_beoordelen(
+    verklaring_beoordelen(
         verklaring=verklaring,
         beoordeling=beoordeling,
         afspraak=afspraak,

@@ -18,8 +18,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from adviesraad import services as raad_services
 from adviesraad.models import EindeReden
+from adviesraad.services.rollen import rollen_bijwerken
+from adviesraad.services.termijnen import termijn_beeindigen
 from adviesraad.tasks import termijnen_en_rollen_bijwerken
 from adviesraad.vergaderingen.models import Deelname, Soort, Vergadering, Vergaderstuk
 from adviesraad.vergaderingen.services import agenda as agenda_services
@@ -73,10 +74,8 @@ def test_oud_lid_verliest_stukken_zodra_de_termijn_eindigt(
     mfa_verify(client, user)
     assert _download(client, stuk) == 200
 
-    raad_services.termijn_beeindigen(
-        termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None
-    )
-    raad_services.rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
+    termijn_beeindigen(termijn=termijn, reden=EindeReden.AFTREDEN, laatste_dag=vandaag(), door=None)
+    rollen_bijwerken(lid=termijn.lid, op=vandaag() + timedelta(days=1))
     user.refresh_from_db()
     assert user.is_active and not user.groups.exists()
 
