@@ -25,10 +25,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from adviesraad.advies.policies import aanvraag_policy
+from adviesraad.models.advies import Adviesaanvraag
 from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
 from hengelo_participatie.core.beheer import BeheerHistoryAdmin
 
-from . import services
 from .forms import ActiviteitAdminForm, EnqueteImportForm
 from .importeren import ImportFout, enqueteresultaten_importeren
 from .models import (
@@ -48,7 +49,7 @@ from .models import (
     Terugkoppeling,
     Thema,
 )
-from .services import terugkoppeling_controleren
+from .services import activiteiten, inbreng, terugkoppelingen, toewijzing
 
 
 class GeenVerwijderenMixin:
@@ -129,7 +130,7 @@ def _status_actie(naar: str, label: str):  # type: ignore[no-untyped-def]
         gelukt = 0
         for activiteit in queryset:
             try:
-                services.activiteit_status_wijzigen(
+                activiteiten.activiteit_status_wijzigen(
                     activiteit=activiteit, naar=naar, door=request.user
                 )
             except ValidationError as exc:
@@ -219,17 +220,17 @@ class ActiviteitAdmin(BeheerHistoryAdmin):
         """People fields offer only who holds the matching role now (the services check it
         again): another id posted by hand is a form error on the field."""
         if db_field.name == "gespreksleider":
-            kwargs["queryset"] = services.gespreksleider_keuzes()
+            kwargs["queryset"] = toewijzing.gespreksleider_keuzes()
             kwargs["error_messages"] = KEUZE_FOUT
         elif db_field.name == "verantwoordelijke":
-            kwargs["queryset"] = services.verantwoordelijke_keuzes()
+            kwargs["queryset"] = toewijzing.verantwoordelijke_keuzes()
             kwargs["error_messages"] = KEUZE_FOUT
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "luisterdelegatie":
             # Council members and staff, the same rule as the service (not "any group").
-            kwargs["queryset"] = services.luisterdelegatie_keuzes()
+            kwargs["queryset"] = toewijzing.luisterdelegatie_keuzes()
             kwargs["error_messages"] = KEUZE_FOUT
         elif db_field.name in {"themas", "domeinen", "doelgroepen", "organisaties"}:
             kwargs["queryset"] = db_field.related_model.objects.filter(actief=True)
@@ -243,17 +244,17 @@ class ActiviteitAdmin(BeheerHistoryAdmin):
             if change
             else None
         )
-        services.activiteit_opslaan(
+        activiteiten.activiteit_opslaan(
             activiteit=obj, door=request.user, vorige_gespreksleider_id=vorige
         )
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        """The listening delegation goes through ``services.luisterdelegatie_zetten`` (role
+        """The listening delegation goes through ``activiteiten.luisterdelegatie_zetten`` (role
         check, log); the other many-to-many fields are reference data and saved as usual."""
         if "luisterdelegatie" in form.cleaned_data:
-            services.luisterdelegatie_zetten(
+            activiteiten.luisterdelegatie_zetten(
                 activiteit=form.instance,
                 gebruikers=form.cleaned_data.pop("luisterdelegatie"),
                 door=request.user,
@@ -272,7 +273,7 @@ class ActiviteitAdmin(BeheerHistoryAdmin):
             if inline_form.has_changed() and inline_form.instance.pk:
                 toets = inline_form.instance
                 formset.changed_objects.append((toets, inline_form.changed_data))
-                services.spelregel_beantwoorden(
+                activiteiten.spelregel_beantwoorden(
                     activiteit=form.instance,
                     nummer=toets.spelregel.nummer,
                     antwoord=inline_form.cleaned_data.get("antwoord", ""),
@@ -291,9 +292,6 @@ class BenuttingInline(admin.StackedInline):
         """A plain select of the advice requests the user may see (advice policy: object
         grants only), so the admin never lists a confidential request to someone without it."""
         if db_field.name == "adviesaanvraag":
-            from adviesraad.advies.policies import aanvraag_policy
-            from adviesraad.models.advies import Adviesaanvraag
-
             kwargs["queryset"] = aanvraag_policy.instances_user_has_perm_for(
                 request.user, "view", Adviesaanvraag.objects.order_by("-aangemaakt_op", "-pk")
             )
@@ -318,10 +316,13 @@ class OpbrengstAdmin(BeheerHistoryAdmin):
         self, request: HttpRequest, obj: Opbrengst, form: ModelForm, change: bool
     ) -> None:
         if change:
-            obj._change_reason = "gewijzigd in beheer"  # type: ignore[attr-defined]
-            obj.save()
+            inbreng.opbrengst_wijzigen(
+                opbrengst=obj,
+                door=request.user,
+                **{veld: getattr(obj, veld) for veld in inbreng.OPBRENGST_VELDEN},
+            )
             return
-        nieuw = services.opbrengst_toevoegen(
+        nieuw = inbreng.opbrengst_toevoegen(
             activiteit=obj.activiteit,
             door=request.user,
             soort=obj.soort,
@@ -340,17 +341,20 @@ class OpbrengstAdmin(BeheerHistoryAdmin):
         for verwijderd in formset.deleted_forms:
             if verwijderd.instance.pk:
                 formset.deleted_objects.append(verwijderd.instance)
-                verwijderd.instance.delete()
+                inbreng.benutting_verwijderen(benutting=verwijderd.instance, door=request.user)
         for inline_form in formset.forms:
             if inline_form in formset.deleted_forms or not inline_form.has_changed():
                 continue
             b = inline_form.instance
             if b.pk:
-                b._change_reason = "gewijzigd in beheer"
-                b.save()
+                inbreng.benutting_wijzigen(
+                    benutting=b,
+                    door=request.user,
+                    **{veld: getattr(b, veld) for veld in inbreng.BENUTTING_VELDEN},
+                )
                 formset.changed_objects.append((b, inline_form.changed_data))
             else:
-                nieuw = services.benutting_vastleggen(
+                nieuw = inbreng.benutting_vastleggen(
                     opbrengst=form.instance,
                     door=request.user,
                     soort=b.soort,
@@ -394,7 +398,7 @@ class TerugkoppelingForm(ModelForm):
     def _post_clean(self) -> None:
         super()._post_clean()
         try:
-            terugkoppeling_controleren(self.instance)
+            terugkoppelingen.terugkoppeling_controleren(self.instance)
         except ValidationError as exc:
             self._update_errors(exc)
 
@@ -432,7 +436,7 @@ class TerugkoppelingAdmin(BeheerHistoryAdmin):
     def save_model(
         self, request: HttpRequest, obj: Terugkoppeling, form: ModelForm, change: bool
     ) -> None:
-        services.terugkoppeling_vastleggen(
+        terugkoppelingen.terugkoppeling_vastleggen(
             terugkoppeling=obj,
             door=request.user,
             gegeven_op=obj.gegeven_op,

@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from hengelo_participatie.accounts.models import User
 
-from . import services
 from .importeren import enqueteresultaten_importeren
 from .models import (
     Activiteit,
@@ -34,6 +33,7 @@ from .models import (
     Spelregel,
     Thema,
 )
+from .services import activiteiten, inbreng, terugkoppelingen
 
 DEMO_DOMEIN = "demo.hengelo.example"
 
@@ -413,7 +413,7 @@ def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Ac
     instrument = refs["instrumenten"][demo.instrument]
     datum = vandaag - timedelta(days=demo.dagen_geleden)
     gespreksleider = refs["gespreksleider"] if instrument.gespreksleider_verplicht else None
-    activiteit = services.activiteit_aanmaken(
+    activiteit = activiteiten.activiteit_aanmaken(
         door=None,
         instrument=instrument,
         titel=demo.titel,
@@ -442,11 +442,11 @@ def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Ac
     )
     if datum > vandaag:
         return activiteit
-    services.activiteit_status_wijzigen(
+    activiteiten.activiteit_status_wijzigen(
         activiteit=activiteit, naar=ActiviteitStatus.UITGEVOERD, door=None
     )
     for soort, thema, domein, omschrijving, citaat, frequentie, benutting in demo.opbrengsten:
-        opbrengst = services.opbrengst_toevoegen(
+        opbrengst = inbreng.opbrengst_toevoegen(
             activiteit=activiteit,
             door=None,
             soort=soort,
@@ -458,7 +458,7 @@ def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Ac
         )
         if benutting:
             b_soort, b_omschrijving, document = benutting
-            services.benutting_vastleggen(
+            inbreng.benutting_vastleggen(
                 opbrengst=opbrengst,
                 door=None,
                 soort=b_soort,
@@ -469,7 +469,7 @@ def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Ac
     if instrument.spelregels_van_toepassing:
         for nummer in refs["spelregels"]:
             antwoord, toelichting = SPELREGEL_TOELICHTING[nummer]
-            services.spelregel_beantwoorden(
+            activiteiten.spelregel_beantwoorden(
                 activiteit=activiteit,
                 nummer=nummer,
                 antwoord=antwoord,
@@ -478,7 +478,7 @@ def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Ac
             )
     if demo.terugkoppeling_na is not None:
         gegeven = min(vandaag, datum + timedelta(days=demo.terugkoppeling_na))
-        services.terugkoppeling_vastleggen(
+        terugkoppelingen.terugkoppeling_vastleggen(
             terugkoppeling=activiteit.terugkoppeling,
             door=None,
             gegeven_op=gegeven,
@@ -496,7 +496,7 @@ def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Ac
             openbaar=demo.openbaar,
         )
     if demo.afsluiten and (gespreksleider or not instrument.gespreksleider_verplicht):
-        services.activiteit_afsluiten(activiteit=activiteit, door=None)
+        activiteiten.activiteit_afsluiten(activiteit=activiteit, door=None)
     return activiteit
 
 

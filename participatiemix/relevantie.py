@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
+from adviesraad.models.advies import Adviesaanvraag
+from adviesraad.selectors import huidige_portefeuilles_van
+
 #: ``participatiemix.Domein.code`` → ``adviesraad.Kernwet.code``. ``None``: deliberately not a
 #: law of the core domain (a cross-cutting domain), so it never makes something portfolio news.
 DOMEIN_NAAR_KERNWET: dict[str, str | None] = {
@@ -68,11 +72,6 @@ def relevante_wetten_voor(user: Any, op: date) -> Relevantie:
     to their portfolios and to open advice requests"). A finished or withdrawn request does not
     count. An empty result means "nothing to narrow on": the pages then show everything.
     """
-    # Imported here: adviesraad may come to import the participatiemix (findings used in advice).
-    from adviesraad.advies.policies import aanvragen_zichtbaar_zonder_extra_queries
-    from adviesraad.models.advies import Adviesaanvraag
-    from adviesraad.selectors import huidige_portefeuilles_van
-
     huidig = huidige_portefeuilles_van(user, op=op)
     if not getattr(user, "is_authenticated", False):
         return Relevantie()

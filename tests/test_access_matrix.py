@@ -883,7 +883,8 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from adviesraad.vergaderingen.forms import ActiepuntForm
     from adviesraad.vergaderingen.models import Deelname
     from adviesraad.vergaderingen.policies import gebruikers_met_toegang
-    from participatiemix import services as participatie
+    from participatiemix.services import activiteiten as activiteiten_services
+    from participatiemix.services import toewijzing as toewijzing_services
     from tests.participatiemix.factories import instrument, thema
 
     aanvraag = advies.aanvraag_aanmaken(soort="gevraagd", titel="Geheim", door=ondersteuner)
@@ -905,7 +906,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     )
 
     def activiteit(**velden: Any) -> Any:
-        return participatie.activiteit_aanmaken(
+        return activiteiten_services.activiteit_aanmaken(
             door=accounthouder,
             instrument=instrument(2),
             startdatum=date(2026, 3, 2),
@@ -931,15 +932,15 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
             ),
         ),
         "activiteit.gespreksleider": (
-            aangeboden(participatie.gespreksleider_keuzes()),
+            aangeboden(toewijzing_services.gespreksleider_keuzes()),
             lambda: activiteit(gespreksleider=doel),
         ),
         "activiteit.verantwoordelijke": (
-            aangeboden(participatie.verantwoordelijke_keuzes()),
+            aangeboden(toewijzing_services.verantwoordelijke_keuzes()),
             lambda: activiteit(verantwoordelijke=doel),
         ),
         "activiteit.luisterdelegatie": (
-            aangeboden(participatie.luisterdelegatie_keuzes()),
+            aangeboden(toewijzing_services.luisterdelegatie_keuzes()),
             lambda: activiteit(luisterdelegatie=[doel]),
         ),
         "vergadering.deelnemer": (

@@ -193,6 +193,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset({"participatie.meeluisteren"}),
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
         label="Vicevoorzitter",
@@ -205,6 +206,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset({"participatie.meeluisteren"}),
     ),
     Rol.LID: RolDefinitie(
         label="Lid",
@@ -215,6 +217,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_LEZEN,
+        kan=frozenset({"participatie.meeluisteren"}),
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
         label="Ondersteuner",
@@ -234,6 +237,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
         | VERGADERING_BEHEER,
+        kan=frozenset({"participatie.meeluisteren"}),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label="Accounthouder",
@@ -261,6 +265,13 @@ ROLES: dict[Rol, RolDefinitie] = {
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
+        kan=frozenset(
+            {
+                "participatie.activiteit_organiseren",
+                "participatie.activiteit_status_wijzigen",
+                "participatie.meeluisteren",
+            }
+        ),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
         label="Beleidsmedewerker",
@@ -272,9 +283,18 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_BEHEER
         | VERGADERING_LEZEN,
+        kan=frozenset(
+            {
+                "participatie.activiteit_organiseren",
+                "participatie.meeluisteren",
+            }
+        ),
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
-        label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN
+        label="Gespreksleider",
+        beheer=False,
+        permissies=VERORDENING_LEZEN,
+        kan=frozenset({"participatie.gesprek_leiden"}),
     ),
 }
 

@@ -49,6 +49,21 @@ class Actie(StrEnum):
     # --- adviesraad: meetings and the quarterly agenda -------------------------------------
 
     # --- participatiemix --------------------------------------------------------------------
+    ACTIVITEIT_OPSLAAN = "activiteit_opslaan"
+    ACTIVITEIT_OVERGANG = "activiteit_overgang"
+    ACTIVITEIT_VERSLAG_UPLOADEN = "verslag_uploaden"
+    BENUTTING_VASTLEGGEN = "benutting_vastleggen"
+    BENUTTING_VERWIJDEREN = "benutting_verwijderen"
+    BENUTTING_WIJZIGEN = "benutting_wijzigen"
+    ENQUETERESULTATEN_IMPORTEREN = "enqueteresultaten_importeren"
+    JAARPLAN_OPSLAAN = "jaarplan_opslaan"
+    JAARRAPPORTAGE_AANVRAGEN = "jaarrapportage_aanvragen"
+    JAARRAPPORTAGE_GENEREREN = "jaarrapportage_genereren"
+    LUISTERDELEGATIE_ZETTEN = "luisterdelegatie_zetten"
+    OPBRENGST_TOEVOEGEN = "opbrengst_toevoegen"
+    OPBRENGST_WIJZIGEN = "opbrengst_wijzigen"
+    SPELREGEL_BEANTWOORDEN = "spelregel_beantwoorden"
+    TERUGKOPPELING_VASTLEGGEN = "terugkoppeling_vastleggen"
 
 
 def objectnaam(obj: object) -> str:

@@ -34,8 +34,8 @@ from hengelo_participatie.accounts.roles import (
     toekenbare_rollen,
 )
 from hengelo_participatie.accounts.services import user_set_roles
-from hengelo_participatie.notifications.models import Herinnering
 from hengelo_participatie.core.beheer import BeheerHistoryAdmin
+from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import benoemde_termijn, vandaag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from hengelo_participatie.accounts.demo import seed_demo_users
-from participatiemix import deadlines, demo, selectors, services
+from participatiemix import deadlines, demo, selectors
 from participatiemix.models import (
     Activiteit,
     Enqueteresultaat,
@@ -18,6 +18,7 @@ from participatiemix.models import (
     Spelregeltoets,
     Terugkoppeling,
 )
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.participatiemix.factories import maak_activiteit, uitgevoerd
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_deadlines_voor_de_herinneringsmotor():
     klaar = uitgevoerd(
         maak_activiteit(nummer=1, titel="Klaar", startdatum=vandaag - timedelta(weeks=9))
     )
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=klaar.terugkoppeling,
         door=None,
         gegeven_op=vandaag - timedelta(weeks=4),

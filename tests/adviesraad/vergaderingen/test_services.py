@@ -27,8 +27,8 @@ from adviesraad.vergaderingen.models import (
 from hengelo_participatie.files.policy import bestand_policy
 from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import LidFactory
-from tests.factories import UserFactory
 from tests.adviesraad.vergaderingen.conftest import moment
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

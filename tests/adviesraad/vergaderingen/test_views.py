@@ -20,8 +20,8 @@ from adviesraad.vergaderingen.models import (
     Vergadering,
 )
 from hengelo_participatie.notifications.models import Herinnering
-from tests.factories import UserFactory
 from tests.adviesraad.vergaderingen.conftest import moment
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
