@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Model
 from guardian.core import ObjectPermissionChecker
 
 from hengelo_participatie.accounts import roles
@@ -18,10 +21,16 @@ from hengelo_participatie.files.policy import EigenaarRegel, bestand_policy
 from .models import (
     Activiteit,
     Benutting,
+    Doelgroep,
+    Domein,
     Enqueteresultaat,
+    GeplandeInzet,
+    Instrument,
     Jaarplan,
     Jaarrapportage,
     Opbrengst,
+    Organisatie,
+    Thema,
 )
 
 
@@ -54,6 +63,14 @@ enquete_policy: ModelPolicy[Enqueteresultaat] = ModelPolicy(
     Enqueteresultaat, global_grants_objects=True
 )
 jaarplan_policy: ModelPolicy[Jaarplan] = ModelPolicy(Jaarplan, global_grants_objects=True)
+geplande_inzet_policy: ModelPolicy[GeplandeInzet] = ModelPolicy(
+    GeplandeInzet, global_grants_objects=True
+)
+#: The reference lists the account holder keeps (switched off, never deleted).
+referentie_policies: dict[type[Model], ModelPolicy[Any]] = {
+    model: ModelPolicy(model, global_grants_objects=True)
+    for model in (Instrument, Thema, Domein, Doelgroep, Organisatie)
+}
 jaarrapportage_policy: ModelPolicy[Jaarrapportage] = ModelPolicy(
     Jaarrapportage, global_grants_objects=True
 )
