@@ -67,9 +67,9 @@ def relevante_wetten_voor(user: Any, op: date) -> Relevantie:
     """The laws that make an activity or finding relevant for ``user`` on ``op`` (two queries;
     none for an anonymous user).
 
-    The laws of the portfolios ``user`` holds on ``op`` (issue 5), and those of the open advice
-    requests ``user`` can see through the advice policy (object grants only; issue 6: "relevant
-    to their portfolios and to open advice requests"). A finished or withdrawn request does not
+    The laws of the portfolios ``user`` holds on ``op``, and those of the open advice requests
+    ``user`` can see through the advice policy (object grants only: "relevant to their
+    portfolios and to open advice requests"). A finished or withdrawn request does not
     count. An empty result means "nothing to narrow on": the pages then show everything.
     """
     huidig = huidige_portefeuilles_van(user, op=op)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hengelo_participatie.files.views import bestand_serveren
 
-from . import selectors, workflow
+from . import jaarrapport, selectors, workflow
 from .forms import (
     WEERGAVE_ALLES,
     WEERGAVE_PORTEFEUILLE,
@@ -187,7 +187,7 @@ def opbrengsten(request: HttpRequest) -> HttpResponse:
 
 # --- Yearly report ----------------------------------------------------------------------------
 def _jaarrapport_toegang(request: HttpRequest) -> None:
-    if not selectors.jaarrapport_toegestaan(request.user):
+    if not jaarrapport.jaarrapport_toegestaan(request.user):
         raise Http404
 
 
@@ -205,7 +205,7 @@ def jaarrapportage(request: HttpRequest) -> HttpResponse:
         request,
         "participatiemix/jaarrapportage.html",
         {
-            "rapport": selectors.jaarrapport(jaar=jaar, peildatum=vandaag),
+            "rapport": jaarrapport.jaarrapport(jaar=jaar, peildatum=vandaag),
             "keuze": keuze,
             "te_laat": list(selectors.terugkoppelingen_te_laat(peildatum=vandaag)[:PAGINA]),
             "rapportage": selectors.laatste_jaarrapportage(jaar),

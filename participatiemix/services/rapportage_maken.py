@@ -15,8 +15,8 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.files.services import bestand_opslaan
 
 from ..documents import JaarrapportagePdf
+from ..jaarrapport import jaarrapport
 from ..models import Jaarrapportage, JaarrapportageStatus
-from ..selectors import jaarrapport
 
 logger = logging.getLogger("hengelo_participatie.participatiemix")
 

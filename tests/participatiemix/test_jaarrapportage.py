@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from participatiemix import selectors
+from participatiemix import jaarrapport
 from participatiemix.models import Jaarrapportage, Terugkoppeling
 from participatiemix.services import activiteiten as activiteiten_services
 from participatiemix.services import inbreng as inbreng_services
@@ -150,7 +150,7 @@ KERNCIJFERS = [
 
 
 def test_de_cijfers_kloppen(jaar_2026):
-    r = selectors.jaarrapport(jaar=2026, peildatum=PEILDATUM)
+    r = jaarrapport.jaarrapport(jaar=2026, peildatum=PEILDATUM)
     per_nummer = {i.nummer: i for i in r.instrumenten}
 
     assert (r.aantal_activiteiten, r.aantal_gepland, r.aantal_deelnemers) == (4, 7, 428)
@@ -180,7 +180,7 @@ def test_de_cijfers_kloppen(jaar_2026):
 
 
 def test_open_terugkoppeling_binnen_de_termijn_telt_apart(jaar_2026):
-    r = selectors.jaarrapport(jaar=2026, peildatum=date(2026, 4, 1))  # before CEO Wmo's due date
+    r = jaarrapport.jaarrapport(jaar=2026, peildatum=date(2026, 4, 1))  # before CEO Wmo's due date
     assert (r.terugkoppeling.open_verlopen, r.terugkoppeling.open_niet_verlopen) == (0, 1)
 
 

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 #: Queries of the page itself plus session, user, MFA device, permissions and guardian checks.
 #: The two list pages include one query for the user's current portfolios ("Voor mijn
 #: portefeuille", participatiemix/relevantie.py), whether or not they hold one, and one for the
-#: laws of the open advice requests they can see (issue 6; +1 on each of the two pages).
+#: laws of the open advice requests they can see (+1 on each of the two pages).
 MAX_QUERIES = {
     "/portaal/participatie/activiteiten/": 16,
     "/portaal/participatie/opbrengsten/": 13,
