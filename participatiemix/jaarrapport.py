@@ -167,21 +167,21 @@ def jaarrapport(*, jaar: int, peildatum: date) -> Jaarrapport:
     uitgevoerd: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     deelnemers: Counter[int] = Counter()
     activiteit_ids = []
-    for rij in gehouden.values("id", "instrument_id", "startdatum", "aantal_deelnemers"):
-        activiteit_ids.append(rij["id"])
-        uitgevoerd[rij["instrument_id"]][kwartaal(rij["startdatum"]) - 1] += 1
-        deelnemers[rij["instrument_id"]] += rij["aantal_deelnemers"] or 0
+    for gehoud in gehouden.values("id", "instrument_id", "startdatum", "aantal_deelnemers"):
+        activiteit_ids.append(gehoud["id"])
+        uitgevoerd[gehoud["instrument_id"]][kwartaal(gehoud["startdatum"]) - 1] += 1
+        deelnemers[gehoud["instrument_id"]] += gehoud["aantal_deelnemers"] or 0
 
     domeinen: dict[int, list[str]] = defaultdict(list)
-    for rij in (
+    for koppeling in (
         Activiteit.domeinen.through.objects.filter(activiteit__in=gehouden)
         .values("activiteit__instrument_id", "domein__naam", "domein__volgorde")
         .distinct()
         .order_by("domein__volgorde", "domein__naam")
     ):
-        naam = rij["domein__naam"]
-        if naam not in domeinen[rij["activiteit__instrument_id"]]:
-            domeinen[rij["activiteit__instrument_id"]].append(naam)
+        naam = koppeling["domein__naam"]
+        if naam not in domeinen[koppeling["activiteit__instrument_id"]]:
+            domeinen[koppeling["activiteit__instrument_id"]].append(naam)
 
     cijfers = [
         InstrumentCijfers(
@@ -247,13 +247,13 @@ def jaarrapport(*, jaar: int, peildatum: date) -> Jaarrapport:
 
     toets_activiteiten = gehouden.filter(instrument__spelregels_van_toepassing=True)
     antwoorden: dict[int, Counter[str]] = defaultdict(Counter)
-    for rij in (
+    for telling in (
         Spelregeltoets.objects.filter(activiteit__in=toets_activiteiten)
         .values("spelregel_id", "antwoord")
         .annotate(aantal=Count("id"))
         .order_by()
     ):
-        antwoorden[rij["spelregel_id"]][rij["antwoord"]] += rij["aantal"]
+        antwoorden[telling["spelregel_id"]][telling["antwoord"]] += telling["aantal"]
     spelregels = [
         SpelregelCijfers(
             nummer=s.nummer,

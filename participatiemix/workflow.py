@@ -1,10 +1,11 @@
-"""The state machine of an activity, as data: one :class:`~hengelo_participatie.core.workflow.Workflow`.
+"""The state machine of an activity, as data: one ``core.workflow.Workflow``.
 
 ``ACTIVITEIT`` lists each allowed transition with its label, the capability it needs, the checks
 it requires (``eisen``) and what happens after (``effecten``). The table drives both the buttons
-shown (``mogelijke_overgangen``) and the checks enforced (``services.activiteiten.
-activiteit_status_wijzigen``). Who may: a role holding ``participatie.activiteit_status_wijzigen``
-(the account holder); a moderator's object grant is not enough.
+shown (``mogelijke_overgangen``) and the checks enforced
+(``services.activiteiten.activiteit_status_wijzigen``). Who may: a role holding
+``participatie.activiteit_status_wijzigen`` (the account holder); a moderator's object grant is
+not enough. Labels are marked for translation (``gettext_noop``) and translated where shown.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
 
 from hengelo_participatie.core.workflow import Stap, Transition, Workflow
 
@@ -94,7 +95,7 @@ ACTIVITEIT: Workflow[Activiteit] = Workflow(
         Transition(
             S.GEPLAND,
             S.UITGEVOERD,
-            gettext_lazy("Markeren als uitgevoerd"),
+            gettext_noop("Markeren als uitgevoerd"),
             STATUS_WIJZIGEN,
             eisen=(niet_in_de_toekomst,),
             effecten=(afsluitmoment_wissen,),
@@ -102,7 +103,7 @@ ACTIVITEIT: Workflow[Activiteit] = Workflow(
         Transition(
             S.UITGEVOERD,
             S.AFGESLOTEN,
-            gettext_lazy("Afsluiten"),
+            gettext_noop("Afsluiten"),
             STATUS_WIJZIGEN,
             eisen=(
                 gespreksleider_aanwezig,
@@ -115,7 +116,7 @@ ACTIVITEIT: Workflow[Activiteit] = Workflow(
         Transition(
             S.AFGESLOTEN,
             S.UITGEVOERD,
-            gettext_lazy("Heropenen"),
+            gettext_noop("Heropenen"),
             STATUS_WIJZIGEN,
             effecten=(afsluitmoment_wissen,),
         ),

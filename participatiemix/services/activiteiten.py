@@ -56,14 +56,14 @@ def activiteit_opslaan(
         None if nieuw else activiteit,
         melding=_("U mag deze activiteit niet wijzigen."),
     )
-    vorige = (
-        {}
-        if nieuw
-        else Activiteit.objects.filter(pk=activiteit.pk)
-        .values("gespreksleider_id", "verantwoordelijke_id")
-        .first()
-        or {}
-    )
+    vorige: dict[str, Any] = {}
+    if not nieuw:
+        vorige = dict(
+            Activiteit.objects.filter(pk=activiteit.pk)
+            .values("gespreksleider_id", "verantwoordelijke_id")
+            .first()
+            or {}
+        )
     eis_toewijzingen(activiteit, vorige)
     opslaan(activiteit, door=door, reden="aangemaakt" if nieuw else "gewijzigd")
     _spelregeltoetsen_aanvullen(activiteit)
