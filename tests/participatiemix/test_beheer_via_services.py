@@ -8,9 +8,12 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from participatiemix.models import Benutting, GeplandeInzet, Jaarplan, Thema
+from participatiemix.services import activiteiten as activiteiten_services
 from participatiemix.services import inbreng as inbreng_services
+from tests.factories import UserFactory
 from tests.participatiemix.factories import instrument, maak_activiteit, thema
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +116,18 @@ def test_jaarplan_en_referentie_via_beheer(client_als, caplog):
     assert Thema.objects.filter(naam="Nieuw thema").exists()
     acties = _acties(caplog)
     assert {"jaarplan_opslaan", "geplande_inzet_opslaan", "referentie_opslaan"} <= set(acties)
+
+
+def test_een_weigering_staat_in_het_auditspoor(caplog):
+    gl = UserFactory(roles=["gespreksleider"])
+    activiteit = maak_activiteit(nummer=2, gespreksleider=gl)
+    caplog.set_level(logging.INFO, logger="hengelo_participatie.audit")
+    with pytest.raises(PermissionDenied):
+        activiteiten_services.activiteit_status_wijzigen(
+            activiteit=activiteit, naar="uitgevoerd", door=gl
+        )
+    assert any(
+        f"actor={gl.pk} action=activiteit_overgang:uitgevoerd "
+        f"object=activiteit:{activiteit.pk} result=geweigerd" in r.getMessage()
+        for r in caplog.records
+    )
