@@ -1,16 +1,15 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
+
+from .referentiedata import vullen
 
 
 def _referentiedata_na_migrate(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
     # A flush (transactional and browser tests) empties the tables without rerunning the data
     # migration; this puts the five instruments, the Spelregels and the lists back. Idempotent.
-    from django.apps import apps as global_apps
-
-    from .referentiedata import vullen
-
     vullen(kwargs.get("apps") or global_apps)
 
 

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
 
-from .selectors import Jaarrapport
+from .jaarrapport import Jaarrapport
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,21 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hengelo_participatie.core import audit
+from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.schrijven import eis
+
 from .models import Domein, Enqueteresultaat, Onderzoek
 from .policies import enquete_policy
+
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
 
 KOLOMMEN = (
     "onderzoek",
@@ -214,19 +221,34 @@ def lees_csv(inhoud: bytes) -> tuple[list[tuple[Enqueteresultaat, bool]], list[s
 
 
 @transaction.atomic
-def enqueteresultaten_importeren(*, inhoud: bytes, door: Any) -> ImportResultaat:
+def enqueteresultaten_importeren(*, inhoud: bytes, door: User | None) -> ImportResultaat:
     """Import the CSV ``inhoud``: all rows, or (on any error) nothing, raising ``ImportFout``."""
-    if door is not None and not (
-        enquete_policy.user_has_perm(door, "add") and enquete_policy.user_has_perm(door, "change")
-    ):
-        raise PermissionDenied(_("U mag geen enquêteresultaten importeren."))
+    eis(
+        door is None
+        or (
+            enquete_policy.user_has_perm(door, "add")
+            and enquete_policy.user_has_perm(door, "change")
+        ),
+        door,
+        Actie.ENQUETERESULTATEN_IMPORTEREN,
+        melding=_("U mag geen enquêteresultaten importeren."),
+    )
     rijen, fouten = lees_csv(inhoud)
     if fouten:
+        audit.vastleggen(
+            door, Actie.ENQUETERESULTATEN_IMPORTEREN, None, f"{audit.GEWEIGERD}:ongeldig"
+        )
         raise ImportFout(fouten)
     for obj, _nieuw in rijen:
-        obj._change_reason = "CSV-import"
-        if door is not None:
-            obj._history_user = door
+        # Each row was validated (full_clean) by ``lees_csv``.
+        obj._change_reason = "CSV-import"  # type: ignore[attr-defined]
+        obj._history_user = door  # type: ignore[attr-defined]
         obj.save()
     aangemaakt = sum(1 for _obj, nieuw in rijen if nieuw)
+    audit.vastleggen(
+        door,
+        Actie.ENQUETERESULTATEN_IMPORTEREN,
+        None,
+        f"{audit.OK} nieuw={aangemaakt} bijgewerkt={len(rijen) - aangemaakt}",
+    )
     return ImportResultaat(aangemaakt=aangemaakt, bijgewerkt=len(rijen) - aangemaakt)

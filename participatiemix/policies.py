@@ -9,15 +9,68 @@
 
 from __future__ import annotations
 
-from hengelo_participatie.accounts.policy import ModelPolicy
+from typing import Any
 
-from .models import Activiteit, Enqueteresultaat, Jaarplan, Jaarrapportage
+from django.db.models import Model
+from guardian.core import ObjectPermissionChecker
 
-activiteit_policy: ModelPolicy[Activiteit] = ModelPolicy(Activiteit, global_grants_objects=True)
+from hengelo_participatie.accounts import roles
+from hengelo_participatie.accounts.policy import AnyUser, ModelPolicy
+from hengelo_participatie.files.policy import EigenaarRegel, bestand_policy
+
+from .models import (
+    Activiteit,
+    Benutting,
+    Doelgroep,
+    Domein,
+    Enqueteresultaat,
+    GeplandeInzet,
+    Instrument,
+    Jaarplan,
+    Jaarrapportage,
+    Opbrengst,
+    Organisatie,
+    Thema,
+)
+
+
+class ActiviteitPolicy(ModelPolicy[Activiteit]):
+    """Model actions as every ``ModelPolicy``; a capability ("participatie.…", the role table)
+    is role-wide: a moderator's object grant on their activity never gives one."""
+
+    def user_has_perm(self, user: AnyUser, action: str) -> bool:
+        if "." in action:
+            return self._is_active(user) and roles.kan(user, action)
+        return super().user_has_perm(user, action)
+
+    def user_has_perm_for_object(
+        self,
+        user: AnyUser,
+        action: str,
+        obj: Activiteit,
+        *,
+        checker: ObjectPermissionChecker | None = None,
+    ) -> bool:
+        if "." in action:
+            return self.user_has_perm(user, action)
+        return super().user_has_perm_for_object(user, action, obj, checker=checker)
+
+
+activiteit_policy = ActiviteitPolicy(Activiteit, global_grants_objects=True)
+opbrengst_policy: ModelPolicy[Opbrengst] = ModelPolicy(Opbrengst, global_grants_objects=True)
+benutting_policy: ModelPolicy[Benutting] = ModelPolicy(Benutting, global_grants_objects=True)
 enquete_policy: ModelPolicy[Enqueteresultaat] = ModelPolicy(
     Enqueteresultaat, global_grants_objects=True
 )
 jaarplan_policy: ModelPolicy[Jaarplan] = ModelPolicy(Jaarplan, global_grants_objects=True)
+geplande_inzet_policy: ModelPolicy[GeplandeInzet] = ModelPolicy(
+    GeplandeInzet, global_grants_objects=True
+)
+#: The reference lists the account holder keeps (switched off, never deleted).
+referentie_policies: dict[type[Model], ModelPolicy[Any]] = {
+    model: ModelPolicy(model, global_grants_objects=True)
+    for model in (Instrument, Thema, Domein, Doelgroep, Organisatie)
+}
 jaarrapportage_policy: ModelPolicy[Jaarrapportage] = ModelPolicy(
     Jaarrapportage, global_grants_objects=True
 )
@@ -30,8 +83,6 @@ def bestand_regels_registreren() -> None:
     ``/bestanden/<id>/download/``, the activity's own download URL and the admin agree. The same
     holds for the PDF of a yearly report. Called from ``ParticipatiemixConfig.ready``.
     """
-    from hengelo_participatie.files.policy import EigenaarRegel, bestand_policy
-
     bestand_policy.registreer(
         EigenaarRegel(
             naam="participatiemix.activiteit.verslag",

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from adviesraad.advies.policies import aanvraag_policy
+from adviesraad.models.advies import Adviesaanvraag
+from adviesraad.selectors import huidige_portefeuilles_van
+
 #: ``participatiemix.Domein.code`` → ``adviesraad.Kernwet.code``. ``None``: deliberately not a
 #: law of the core domain (a cross-cutting domain), so it never makes something portfolio news.
 DOMEIN_NAAR_KERNWET: dict[str, str | None] = {
@@ -63,16 +67,11 @@ def relevante_wetten_voor(user: Any, op: date) -> Relevantie:
     """The laws that make an activity or finding relevant for ``user`` on ``op`` (two queries;
     none for an anonymous user).
 
-    The laws of the portfolios ``user`` holds on ``op`` (issue 5), and those of the open advice
-    requests ``user`` can see through the advice policy (object grants only; issue 6: "relevant
-    to their portfolios and to open advice requests"). A finished or withdrawn request does not
+    The laws of the portfolios ``user`` holds on ``op``, and those of the open advice requests
+    ``user`` can see through the advice policy (object grants only: "relevant to their
+    portfolios and to open advice requests"). A finished or withdrawn request does not
     count. An empty result means "nothing to narrow on": the pages then show everything.
     """
-    # Imported here: adviesraad may come to import the participatiemix (findings used in advice).
-    from adviesraad.advies.policies import aanvraag_policy
-    from adviesraad.models.advies import Adviesaanvraag
-    from adviesraad.selectors import huidige_portefeuilles_van
-
     huidig = huidige_portefeuilles_van(user, op=op)
     if not getattr(user, "is_authenticated", False):
         return Relevantie()

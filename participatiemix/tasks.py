@@ -5,6 +5,8 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+from .services.rapportage_maken import jaarrapportage_genereren
+
 
 @shared_task(
     name="participatiemix.tasks.jaarrapportage_maken",
@@ -16,6 +18,4 @@ from django.db import InterfaceError, OperationalError
 )
 def jaarrapportage_maken(rapportage_id: int) -> str:
     """Make the yearly report PDF of request ``rapportage_id``; idempotent (done: no-op)."""
-    from .services import jaarrapportage_genereren
-
     return jaarrapportage_genereren(rapportage_id=rapportage_id)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hengelo_participatie.files.views import bestand_serveren
 
-from . import selectors, services, workflow
+from . import jaarrapport, selectors, workflow
 from .forms import (
     WEERGAVE_ALLES,
     WEERGAVE_PORTEFEUILLE,
@@ -35,6 +35,8 @@ from .forms import (
 )
 from .policies import activiteit_policy, jaarrapportage_policy
 from .relevantie import Relevantie, relevante_wetten_voor
+from .services import inbreng
+from .services.rapportage import jaarrapportage_aanvragen as rapportage_aanvragen
 
 PAGINA = 50
 
@@ -117,7 +119,7 @@ def verslag_uploaden(request: HttpRequest, activiteit_id: int) -> HttpResponse:
     form = VerslagForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.verslag_uploaden(
+            inbreng.verslag_uploaden(
                 activiteit=gevonden, door=request.user, upload=form.cleaned_data["verslag"]
             )
         except ValidationError as exc:
@@ -139,9 +141,7 @@ def opbrengst_toevoegen(request: HttpRequest, activiteit_id: int) -> HttpRespons
     form = OpbrengstForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.opbrengst_toevoegen(
-                activiteit=gevonden, door=request.user, **form.cleaned_data
-            )
+            inbreng.opbrengst_toevoegen(activiteit=gevonden, door=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         except PermissionDenied as exc:
@@ -187,7 +187,7 @@ def opbrengsten(request: HttpRequest) -> HttpResponse:
 
 # --- Yearly report ----------------------------------------------------------------------------
 def _jaarrapport_toegang(request: HttpRequest) -> None:
-    if not selectors.jaarrapport_toegestaan(request.user):
+    if not jaarrapport.jaarrapport_toegestaan(request.user):
         raise Http404
 
 
@@ -205,7 +205,7 @@ def jaarrapportage(request: HttpRequest) -> HttpResponse:
         request,
         "participatiemix/jaarrapportage.html",
         {
-            "rapport": selectors.jaarrapport(jaar=jaar, peildatum=vandaag),
+            "rapport": jaarrapport.jaarrapport(jaar=jaar, peildatum=vandaag),
             "keuze": keuze,
             "te_laat": list(selectors.terugkoppelingen_te_laat(peildatum=vandaag)[:PAGINA]),
             "rapportage": selectors.laatste_jaarrapportage(jaar),
@@ -225,7 +225,7 @@ def jaarrapportage_aanvragen(request: HttpRequest) -> HttpResponse:
     if not 2000 <= jaar <= 2100:
         raise Http404
     try:
-        aanvraag = services.jaarrapportage_aanvragen(jaar=jaar, door=request.user)
+        aanvraag = rapportage_aanvragen(jaar=jaar, door=request.user)
     except PermissionDenied as exc:
         raise Http404 from exc
     return HttpResponseRedirect(

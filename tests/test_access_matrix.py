@@ -886,7 +886,8 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from adviesraad.vergaderingen.services import besluiten as besluiten_services
     from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
     from adviesraad.vergaderingen.services import vergadering as vergadering_services
-    from participatiemix import services as participatie
+    from participatiemix.services import activiteiten as activiteiten_services
+    from participatiemix.services import toewijzing as toewijzing_services
     from tests.participatiemix.factories import instrument, thema
 
     aanvraag = aanvraag_aanmaken(soort="gevraagd", titel="Geheim", door=ondersteuner)
@@ -908,7 +909,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     )
 
     def activiteit(**velden: Any) -> Any:
-        return participatie.activiteit_aanmaken(
+        return activiteiten_services.activiteit_aanmaken(
             door=accounthouder,
             instrument=instrument(2),
             startdatum=date(2026, 3, 2),
@@ -934,15 +935,15 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
             ),
         ),
         "activiteit.gespreksleider": (
-            aangeboden(participatie.gespreksleider_keuzes()),
+            aangeboden(toewijzing_services.gespreksleider_keuzes()),
             lambda: activiteit(gespreksleider=doel),
         ),
         "activiteit.verantwoordelijke": (
-            aangeboden(participatie.verantwoordelijke_keuzes()),
+            aangeboden(toewijzing_services.verantwoordelijke_keuzes()),
             lambda: activiteit(verantwoordelijke=doel),
         ),
         "activiteit.luisterdelegatie": (
-            aangeboden(participatie.luisterdelegatie_keuzes()),
+            aangeboden(toewijzing_services.luisterdelegatie_keuzes()),
             lambda: activiteit(luisterdelegatie=[doel]),
         ),
         "vergadering.deelnemer": (

@@ -197,6 +197,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.vaststellen",
                 "advies.voorbereiden",
                 "lidmaatschap.verklaring_lezen",
+                "participatie.meeluisteren",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
                 "verordening.reglement_indienen",
@@ -228,6 +229,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.publiceren",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "participatie.meeluisteren",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
                 "verordening.reglement_indienen",
@@ -249,6 +251,7 @@ ROLES: dict[Rol, RolDefinitie] = {
             {
                 "advies.belang_melden",
                 "advies.goedkeuren",
+                "participatie.meeluisteren",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
             }
@@ -285,6 +288,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.verzenden",
                 "advies.voorbereiden",
                 "lidmaatschap.verklaring_lezen",
+                "participatie.meeluisteren",
                 "vergadering.stukken_lezen",
                 "vergadering.vertrouwelijke_stukken_lezen",
                 "verordening.reglement_indienen",
@@ -321,6 +325,9 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.plannen",
                 "advies.reactie_vastleggen",
                 "lidmaatschap.kandidaat_fase_wijzigen",
+                "participatie.activiteit_organiseren",
+                "participatie.activiteit_status_wijzigen",
+                "participatie.meeluisteren",
                 "vergadering.stukken_lezen",
                 "verordening.reglement_beoordelen",
             }
@@ -362,6 +369,8 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.meedenken_vastleggen",
                 "advies.reactie_vastleggen",
                 "kwartaalagenda.onderwerp_houden",
+                "participatie.activiteit_organiseren",
+                "participatie.meeluisteren",
                 "vergadering.stukken_lezen",
             }
         ),
@@ -375,7 +384,10 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
-        label="Gespreksleider", beheer=False, permissies=VERORDENING_LEZEN
+        label="Gespreksleider",
+        beheer=False,
+        permissies=VERORDENING_LEZEN,
+        kan=frozenset({"participatie.gesprek_leiden"}),
     ),
 }
 

@@ -134,6 +134,24 @@ class Actie(StrEnum):
     VERSCHONING_VASTLEGGEN = "verschoning_vastleggen"
 
     # --- participatiemix --------------------------------------------------------------------
+    ACTIVITEIT_OPSLAAN = "activiteit_opslaan"
+    ACTIVITEIT_OVERGANG = "activiteit_overgang"
+    ACTIVITEIT_VERSLAG_UPLOADEN = "verslag_uploaden"
+    BENUTTING_VASTLEGGEN = "benutting_vastleggen"
+    BENUTTING_VERWIJDEREN = "benutting_verwijderen"
+    BENUTTING_WIJZIGEN = "benutting_wijzigen"
+    ENQUETERESULTATEN_IMPORTEREN = "enqueteresultaten_importeren"
+    GEPLANDE_INZET_OPSLAAN = "geplande_inzet_opslaan"
+    GEPLANDE_INZET_VERWIJDEREN = "geplande_inzet_verwijderen"
+    JAARPLAN_OPSLAAN = "jaarplan_opslaan"
+    JAARRAPPORTAGE_AANVRAGEN = "jaarrapportage_aanvragen"
+    JAARRAPPORTAGE_GENEREREN = "jaarrapportage_genereren"
+    LUISTERDELEGATIE_ZETTEN = "luisterdelegatie_zetten"
+    OPBRENGST_TOEVOEGEN = "opbrengst_toevoegen"
+    OPBRENGST_WIJZIGEN = "opbrengst_wijzigen"
+    REFERENTIE_OPSLAAN = "referentie_opslaan"
+    SPELREGEL_BEANTWOORDEN = "spelregel_beantwoorden"
+    TERUGKOPPELING_VASTLEGGEN = "terugkoppeling_vastleggen"
 
 
 def objectnaam(obj: object) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.adviesraad.advies.conftest import client_van, raad  # noqa: F401  (issue 6 tests)
+from tests.adviesraad.advies.conftest import client_van, raad  # noqa: F401  (relevance tests)
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 

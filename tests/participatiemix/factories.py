@@ -7,7 +7,6 @@ from typing import Any
 
 import factory
 
-from participatiemix import services
 from participatiemix.models import (
     Activiteit,
     Domein,
@@ -18,6 +17,10 @@ from participatiemix.models import (
     Spelregel,
     Thema,
 )
+from participatiemix.services import activiteiten as activiteiten_services
+from participatiemix.services import inbreng as inbreng_services
+from participatiemix.services import rapportage as rapportage_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 
 
 def instrument(nummer: int) -> Instrument:
@@ -37,7 +40,7 @@ def maak_activiteit(
 ) -> Activiteit:
     velden.setdefault("titel", f"Activiteit {Activiteit.objects.count() + 1}")
     velden.setdefault("themas", [thema()])
-    return services.activiteit_aanmaken(
+    return activiteiten_services.activiteit_aanmaken(
         door=None, instrument=instrument(nummer), startdatum=startdatum, **velden
     )
 
@@ -47,7 +50,7 @@ def spelregels_invullen(
 ) -> None:
     antwoorden = antwoorden or {}
     for nummer in Spelregel.objects.values_list("nummer", flat=True):
-        services.spelregel_beantwoorden(
+        activiteiten_services.spelregel_beantwoorden(
             activiteit=activiteit,
             nummer=nummer,
             antwoord=antwoorden.get(nummer, "ja"),
@@ -57,7 +60,9 @@ def spelregels_invullen(
 
 
 def uitgevoerd(activiteit: Activiteit) -> Activiteit:
-    return services.activiteit_status_wijzigen(activiteit=activiteit, naar="uitgevoerd", door=None)
+    return activiteiten_services.activiteit_status_wijzigen(
+        activiteit=activiteit, naar="uitgevoerd", door=None
+    )
 
 
 class JaarplanFactory(factory.django.DjangoModelFactory):
@@ -137,16 +142,15 @@ def toegangswereld() -> dict[str, int]:
     """
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from participatiemix import services
     from participatiemix.models import Jaarrapportage
     from tests.factories import UserFactory
 
     ander = UserFactory(roles=["gespreksleider"])
     activiteit = uitgevoerd(maak_activiteit(nummer=2, gespreksleider=ander, titel="Gesprek A"))
-    services.verslag_uploaden(
+    inbreng_services.verslag_uploaden(
         activiteit=activiteit, door=ander, upload=SimpleUploadedFile("verslag.pdf", TOEGANG_PDF)
     )
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=activiteit.terugkoppeling,
         door=None,
         gegeven_op=date(2026, 3, 20),
@@ -155,7 +159,7 @@ def toegangswereld() -> dict[str, int]:
         je_zei="Brieven zijn moeilijk.",
         openbaar=True,
     )
-    rapportage = services.jaarrapportage_aanvragen(
+    rapportage = rapportage_services.jaarrapportage_aanvragen(
         jaar=2026, door=UserFactory(roles=["beleidsmedewerker"])
     ).rapportage
     Jaarrapportage.objects.filter(pk=rapportage.pk).update(status="klaar", pdf=activiteit.verslag)

@@ -11,8 +11,10 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page
 
-from participatiemix import services
 from participatiemix.importeren import enqueteresultaten_importeren
+from participatiemix.services import inbreng as inbreng_services
+from participatiemix.services import rapportage as rapportage_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 from tests.factories import UserFactory
 from tests.participatiemix.factories import (
@@ -35,7 +37,7 @@ def gegevens(transactional_db):
     a = maak_activiteit(nummer=2, titel="Groepsgesprek mantelzorgers", aantal_deelnemers=9)
     spelregels_invullen(a, {4: "deels"})
     uitgevoerd(a)
-    services.opbrengst_toevoegen(
+    inbreng_services.opbrengst_toevoegen(
         activiteit=a,
         door=None,
         soort="knelpunt",
@@ -43,7 +45,7 @@ def gegevens(transactional_db):
         omschrijving="Respijtzorg is moeilijk te regelen.",
         citaat="Alles drie keer uitleggen.",
     )
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=a.terugkoppeling,
         door=None,
         gegeven_op=date(2026, 3, 20),
@@ -52,7 +54,7 @@ def gegevens(transactional_db):
         je_zei="Regelen is lastig.",
         openbaar=True,
     )
-    rapportage = services.jaarrapportage_aanvragen(
+    rapportage = rapportage_services.jaarrapportage_aanvragen(
         jaar=2026, door=UserFactory(roles=["beleidsmedewerker"])
     ).rapportage
     enqueteresultaten_importeren(

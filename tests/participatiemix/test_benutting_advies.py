@@ -19,8 +19,8 @@ from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.advies.services.aanvraag import overgang_uitvoeren
 from adviesraad.advies.services.publicatie import publiceren
 from adviesraad.models.advies import Adviesaanvraag, Status
-from participatiemix import services
 from participatiemix.relevantie import relevante_wetten_voor
+from participatiemix.services import inbreng as inbreng_services
 
 # The autouse fixture of the advice tests (private files for the PDFs); ``raad`` and
 # ``client_van`` come through tests/participatiemix/conftest.py.
@@ -38,7 +38,7 @@ ACTIVITEIT = "Gesprek met mantelzorgers in Hengelo-Noord"
 
 def _gebruikt_in(aanvraag: Adviesaanvraag) -> Any:
     activiteit = maak_activiteit(titel=ACTIVITEIT, themas=[thema()], domeinen=[domein("wmo")])
-    opbrengst = services.opbrengst_toevoegen(
+    opbrengst = inbreng_services.opbrengst_toevoegen(
         activiteit=activiteit,
         door=None,
         soort="knelpunt",
@@ -46,7 +46,7 @@ def _gebruikt_in(aanvraag: Adviesaanvraag) -> Any:
         omschrijving=OMSCHRIJVING,
         citaat=CITAAT,
     )
-    return services.benutting_vastleggen(
+    return inbreng_services.benutting_vastleggen(
         opbrengst=opbrengst,
         door=None,
         soort="beleid",
@@ -121,7 +121,7 @@ def test_koppelen_vraagt_toegang_tot_de_aanvraag(raad: dict[str, Any], pdf_bytes
     )
     invoerder = type(invoerder).objects.get(pk=invoerder.pk)  # fresh permission cache
     with pytest.raises(PermissionDenied):
-        services.benutting_vastleggen(
+        inbreng_services.benutting_vastleggen(
             opbrengst=opbrengst,
             door=invoerder,
             soort="beleid",
@@ -130,7 +130,7 @@ def test_koppelen_vraagt_toegang_tot_de_aanvraag(raad: dict[str, Any], pdf_bytes
             adviesaanvraag=aanvraag,
         )
     # Without a request, a policy document as before.
-    b = services.benutting_vastleggen(
+    b = inbreng_services.benutting_vastleggen(
         opbrengst=opbrengst,
         door=invoerder,
         soort="beleid",
@@ -215,7 +215,7 @@ def test_lijst_opbrengsten_noemt_de_open_aanvraag(
     aanvraag = gevraagd(raad, pdf_bytes)
     _gebruikt_in(aanvraag)
     jeugd = maak_activiteit(titel="Jeugdgesprek", themas=[thema()], domeinen=[domein("jeugdwet")])
-    services.opbrengst_toevoegen(
+    inbreng_services.opbrengst_toevoegen(
         activiteit=jeugd, door=None, soort="ervaring", thema=thema(), omschrijving="Over jeugdhulp."
     )
     client = client_van(raad["leden"][0].user)

@@ -1,4 +1,4 @@
-"""The demo year (idempotent, all five instruments) and the deadlines offered to issue 5."""
+"""The demo year (idempotent, all five instruments) and the deadlines offered to the reminder engine."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from hengelo_participatie.accounts.demo import seed_demo_users
-from participatiemix import deadlines, demo, selectors, services
+from participatiemix import deadlines, demo, jaarrapport, selectors
+from participatiemix.demo_gegevens import ACTIVITEITEN
 from participatiemix.models import (
     Activiteit,
     Enqueteresultaat,
@@ -18,6 +19,7 @@ from participatiemix.models import (
     Spelregeltoets,
     Terugkoppeling,
 )
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.participatiemix.factories import maak_activiteit, uitgevoerd
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +47,7 @@ def test_demo_is_idempotent_en_dekt_alle_instrumenten():
     assert _tellingen() == eerst
 
     assert set(Activiteit.objects.values_list("instrument__nummer", flat=True)) == {1, 2, 3, 4, 5}
-    assert Activiteit.objects.count() == len(demo.ACTIVITEITEN)
+    assert Activiteit.objects.count() == len(ACTIVITEITEN)
     assert Activiteit.objects.filter(status="afgesloten").exists()
     assert Activiteit.objects.filter(status="gepland").count() == 1
     assert Terugkoppeling.objects.filter(openbaar=True).count() == 3
@@ -57,7 +59,7 @@ def test_demo_is_idempotent_en_dekt_alle_instrumenten():
     gl = User.objects.get(email="gespreksleider@demo.hengelo.example")
     assert set(selectors.activiteiten_zichtbaar_voor(gl)) == set(groep)
     # The yearly report of this year has figures.
-    r = selectors.jaarrapport(jaar=timezone.localdate().year, peildatum=timezone.localdate())
+    r = jaarrapport.jaarrapport(jaar=timezone.localdate().year, peildatum=timezone.localdate())
     assert r.heeft_plan and r.aantal_gepland > 0
 
 
@@ -73,7 +75,7 @@ def test_deadlines_voor_de_herinneringsmotor():
     klaar = uitgevoerd(
         maak_activiteit(nummer=1, titel="Klaar", startdatum=vandaag - timedelta(weeks=9))
     )
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=klaar.terugkoppeling,
         door=None,
         gegeven_op=vandaag - timedelta(weeks=4),

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from participatiemix import services
 from participatiemix.importeren import KOLOMMEN, ImportFout, enqueteresultaten_importeren
 from participatiemix.models import Enqueteresultaat, Opbrengst, Terugkoppeling
+from participatiemix.services import inbreng as inbreng_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.participatiemix.factories import maak_activiteit, thema, uitgevoerd
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def test_terugkoppeling_vastleggen(gegeven_op, wat, hoe, je_zei, openbaar):
     voor = (t.gegeven_op, t.wat_gedaan, t.openbaar)
     clean = [s.replace("\x00", "") for s in (wat, hoe, je_zei)]
     try:
-        services.terugkoppeling_vastleggen(
+        terugkoppelingen_services.terugkoppeling_vastleggen(
             terugkoppeling=t,
             door=None,
             gegeven_op=gegeven_op,
@@ -146,7 +147,7 @@ def test_opbrengst_service(soort, omschrijving, frequentie):
         _cache["a"] = uitgevoerd(maak_activiteit(nummer=1))
     voor = Opbrengst.objects.count()
     try:
-        services.opbrengst_toevoegen(
+        inbreng_services.opbrengst_toevoegen(
             activiteit=_cache["a"],
             door=None,
             soort=soort,

@@ -10,8 +10,13 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from participatiemix import selectors, services
+from participatiemix import jaarrapport
 from participatiemix.models import Jaarrapportage, Terugkoppeling
+from participatiemix.services import activiteiten as activiteiten_services
+from participatiemix.services import inbreng as inbreng_services
+from participatiemix.services import rapportage as rapportage_services
+from participatiemix.services import rapportage_maken as rapportage_maken_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.factories import UserFactory
 from tests.participatiemix.factories import (
     domein,
@@ -28,7 +33,7 @@ PEILDATUM = date(2026, 11, 28)
 
 
 def _terugkoppelen(activiteit, gegeven_op):
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=Terugkoppeling.objects.get(activiteit=activiteit),
         door=None,
         gegeven_op=gegeven_op,
@@ -38,7 +43,7 @@ def _terugkoppelen(activiteit, gegeven_op):
 
 
 def _opbrengst(activiteit, soort, *, thema_naam="Zorg", benut=None, frequentie=1):
-    o = services.opbrengst_toevoegen(
+    o = inbreng_services.opbrengst_toevoegen(
         activiteit=activiteit,
         door=None,
         soort=soort,
@@ -48,7 +53,7 @@ def _opbrengst(activiteit, soort, *, thema_naam="Zorg", benut=None, frequentie=1
         frequentie=frequentie,
     )
     if benut:
-        services.benutting_vastleggen(
+        inbreng_services.benutting_vastleggen(
             opbrengst=o, door=None, soort=benut, omschrijving="Gedaan.", datum=date(2026, 10, 1)
         )
     return o
@@ -77,7 +82,7 @@ def jaar_2026():
     _opbrengst(a1, "ervaring", frequentie=3, benut="beleid")
     _opbrengst(a1, "knelpunt", frequentie=2)
     _terugkoppelen(a1, date(2026, 3, 1))  # due 24 March: on time
-    services.activiteit_afsluiten(activiteit=a1, door=None)
+    activiteiten_services.activiteit_afsluiten(activiteit=a1, door=None)
 
     a2 = maak_activiteit(
         nummer=2,
@@ -145,7 +150,7 @@ KERNCIJFERS = [
 
 
 def test_de_cijfers_kloppen(jaar_2026):
-    r = selectors.jaarrapport(jaar=2026, peildatum=PEILDATUM)
+    r = jaarrapport.jaarrapport(jaar=2026, peildatum=PEILDATUM)
     per_nummer = {i.nummer: i for i in r.instrumenten}
 
     assert (r.aantal_activiteiten, r.aantal_gepland, r.aantal_deelnemers) == (4, 7, 428)
@@ -175,7 +180,7 @@ def test_de_cijfers_kloppen(jaar_2026):
 
 
 def test_open_terugkoppeling_binnen_de_termijn_telt_apart(jaar_2026):
-    r = selectors.jaarrapport(jaar=2026, peildatum=date(2026, 4, 1))  # before CEO Wmo's due date
+    r = jaarrapport.jaarrapport(jaar=2026, peildatum=date(2026, 4, 1))  # before CEO Wmo's due date
     assert (r.terugkoppeling.open_verlopen, r.terugkoppeling.open_niet_verlopen) == (0, 1)
 
 
@@ -231,8 +236,8 @@ def test_een_lopende_aanvraag_wordt_hergebruikt_en_de_taak_is_idempotent(jaar_20
     from participatiemix.tasks import jaarrapportage_maken
 
     user = UserFactory(roles=["beleidsmedewerker"])
-    eerste = services.jaarrapportage_aanvragen(jaar=2026, door=user)
-    tweede = services.jaarrapportage_aanvragen(jaar=2026, door=user)
+    eerste = rapportage_services.jaarrapportage_aanvragen(jaar=2026, door=user)
+    tweede = rapportage_services.jaarrapportage_aanvragen(jaar=2026, door=user)
     assert eerste.nieuw and not tweede.nieuw
     assert tweede.rapportage.pk == eerste.rapportage.pk
 
@@ -276,8 +281,10 @@ def test_een_mislukte_pdf_stopt_het_pollen(client_als, monkeypatch):
 
     monkeypatch.setattr("hengelo_participatie.pdf.render", kapot)
     client, user = client_als("beleidsmedewerker")
-    rapportage = services.jaarrapportage_aanvragen(jaar=2026, door=user).rapportage
-    assert services.jaarrapportage_genereren(rapportage_id=rapportage.pk) == "mislukt"
+    rapportage = rapportage_services.jaarrapportage_aanvragen(jaar=2026, door=user).rapportage
+    assert (
+        rapportage_maken_services.jaarrapportage_genereren(rapportage_id=rapportage.pk) == "mislukt"
+    )
     rapportage.refresh_from_db()
     assert (rapportage.status, rapportage.pdf_id) == ("mislukt", None)
     html = client.get(f"/portaal/participatie/jaarrapportage/pdf/{rapportage.pk}/").content.decode()
@@ -292,16 +299,16 @@ def test_een_blijven_hangende_aanvraag_wordt_opnieuw_ingepland(
     from django.utils import timezone
 
     ingepland = []
-    monkeypatch.setattr(services, "_inplannen", ingepland.append)
+    monkeypatch.setattr(rapportage_services, "_inplannen", ingepland.append)
     user = UserFactory(roles=["beleidsmedewerker"])
     with django_capture_on_commit_callbacks(execute=True):
-        eerste = services.jaarrapportage_aanvragen(jaar=2026, door=user).rapportage
+        eerste = rapportage_services.jaarrapportage_aanvragen(jaar=2026, door=user).rapportage
     with django_capture_on_commit_callbacks(execute=True):
-        services.jaarrapportage_aanvragen(jaar=2026, door=user)  # recent: not again
+        rapportage_services.jaarrapportage_aanvragen(jaar=2026, door=user)  # recent: not again
     Jaarrapportage.objects.filter(pk=eerste.pk).update(
         aangevraagd_op=timezone.now() - timedelta(hours=1)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.jaarrapportage_aanvragen(jaar=2026, door=user)
+        rapportage_services.jaarrapportage_aanvragen(jaar=2026, door=user)
     assert ingepland == [eerste.pk, eerste.pk]
     assert Jaarrapportage.objects.count() == 1

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 
-from participatiemix import services
 from participatiemix.importeren import enqueteresultaten_importeren
+from participatiemix.services import inbreng as inbreng_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import (
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.django_db
 #: Queries of the page itself plus session, user, MFA device, permissions and guardian checks.
 #: The two list pages include one query for the user's current portfolios ("Voor mijn
 #: portefeuille", participatiemix/relevantie.py), whether or not they hold one, and one for the
-#: laws of the open advice requests they can see (issue 6; +1 on each of the two pages).
+#: laws of the open advice requests they can see (+1 on each of the two pages).
 MAX_QUERIES = {
     "/portaal/participatie/activiteiten/": 16,
     "/portaal/participatie/opbrengsten/": 13,
@@ -53,13 +54,13 @@ def _data(n: int, gespreksleider) -> None:
             )
             spelregels_invullen(a)
             uitgevoerd(a)
-            o = services.opbrengst_toevoegen(
+            o = inbreng_services.opbrengst_toevoegen(
                 activiteit=a, door=None, soort="knelpunt", thema=thema(), omschrijving="x"
             )
-            services.benutting_vastleggen(
+            inbreng_services.benutting_vastleggen(
                 opbrengst=o, door=None, soort="beleid", omschrijving="y", datum=date(2026, 5, 1)
             )
-            services.terugkoppeling_vastleggen(
+            terugkoppelingen_services.terugkoppeling_vastleggen(
                 terugkoppeling=a.terugkoppeling,
                 door=None,
                 gegeven_op=a.startdatum + timedelta(days=5),
@@ -133,10 +134,10 @@ def test_detailpagina_vaste_queries(client_als, django_assert_max_num_queries):
     a = uitgevoerd(maak_activiteit(nummer=2, themas=[thema("Zorg"), thema("Inclusie")]))
     spelregels_invullen(a)
     for _ in range(10):
-        o = services.opbrengst_toevoegen(
+        o = inbreng_services.opbrengst_toevoegen(
             activiteit=a, door=None, soort="knelpunt", thema=thema(), omschrijving="x"
         )
-        services.benutting_vastleggen(
+        inbreng_services.benutting_vastleggen(
             opbrengst=o, door=None, soort="beleid", omschrijving="y", datum=date(2026, 5, 1)
         )
     with django_assert_max_num_queries(24):

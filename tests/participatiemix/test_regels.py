@@ -9,8 +9,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from participatiemix import rules, services
+from participatiemix import rules
 from participatiemix.models import Activiteit, Terugkoppeling
+from participatiemix.services import activiteiten as activiteiten_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.factories import UserFactory
 from tests.participatiemix.factories import maak_activiteit, spelregels_invullen, uitgevoerd
 from verordening.waarden import Duur
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def _volledig(activiteit: Activiteit) -> Activiteit:
     activiteit.beslisruimte = "Over de uitvoering, niet over het budget."
     activiteit.verwachtingen = "Binnen zes weken horen deelnemers wat er is gedaan."
-    services.activiteit_opslaan(
+    activiteiten_services.activiteit_opslaan(
         activiteit=activiteit, door=None, vorige_gespreksleider_id=activiteit.gespreksleider_id
     )
     spelregels_invullen(activiteit)
@@ -37,7 +39,7 @@ def test_groepsgesprek_zonder_gespreksleider_kan_niet_worden_afgesloten():
     activiteit = uitgevoerd(_volledig(maak_activiteit(nummer=2)))
 
     with pytest.raises(ValidationError) as exc:
-        services.activiteit_afsluiten(activiteit=activiteit, door=None)
+        activiteiten_services.activiteit_afsluiten(activiteit=activiteit, door=None)
 
     assert "gespreksleider verplicht" in " ".join(exc.value.messages)
     assert _status(activiteit) == "uitgevoerd"
@@ -46,9 +48,11 @@ def test_groepsgesprek_zonder_gespreksleider_kan_niet_worden_afgesloten():
 def test_groepsgesprek_met_gespreksleider_kan_worden_afgesloten():
     activiteit = uitgevoerd(_volledig(maak_activiteit(nummer=2)))
     activiteit.gespreksleider = UserFactory(roles=["gespreksleider"])
-    services.activiteit_opslaan(activiteit=activiteit, door=None, vorige_gespreksleider_id=None)
+    activiteiten_services.activiteit_opslaan(
+        activiteit=activiteit, door=None, vorige_gespreksleider_id=None
+    )
 
-    services.activiteit_afsluiten(activiteit=activiteit, door=None)
+    activiteiten_services.activiteit_afsluiten(activiteit=activiteit, door=None)
 
     gesloten = Activiteit.objects.get(pk=activiteit.pk)
     assert gesloten.status == "afgesloten"
@@ -59,7 +63,7 @@ def test_groepsgesprek_met_gespreksleider_kan_worden_afgesloten():
 @pytest.mark.parametrize("nummer", [1, 3, 4, 5])
 def test_andere_instrumenten_hebben_geen_gespreksleider_nodig(nummer):
     activiteit = uitgevoerd(_volledig(maak_activiteit(nummer=nummer)))
-    services.activiteit_afsluiten(activiteit=activiteit, door=None)
+    activiteiten_services.activiteit_afsluiten(activiteit=activiteit, door=None)
     assert _status(activiteit) == "afgesloten"
 
 
@@ -68,12 +72,12 @@ def test_andere_instrumenten_hebben_geen_gespreksleider_nodig(nummer):
 def test_spelregels_zijn_verplicht_voor_instrument_2_3_en_4(nummer):
     gespreksleider = UserFactory(roles=["gespreksleider"])
     activiteit = uitgevoerd(maak_activiteit(nummer=nummer, gespreksleider=gespreksleider))
-    services.spelregel_beantwoorden(
+    activiteiten_services.spelregel_beantwoorden(
         activiteit=activiteit, nummer=1, antwoord="ja", toelichting="Avond en dag.", door=None
     )
 
     with pytest.raises(ValidationError) as exc:
-        services.activiteit_afsluiten(activiteit=activiteit, door=None)
+        activiteiten_services.activiteit_afsluiten(activiteit=activiteit, door=None)
 
     tekst = " ".join(exc.value.messages)
     assert "Nog open: spelregel 2, 3, 4, 5, 6, 7, 8, 9, 10." in tekst
@@ -84,26 +88,26 @@ def test_spelregels_zijn_verplicht_voor_instrument_2_3_en_4(nummer):
 @pytest.mark.parametrize("nummer", [1, 5])
 def test_spelregels_niet_verplicht_voor_instrument_1_en_5(nummer):
     activiteit = uitgevoerd(maak_activiteit(nummer=nummer))
-    services.activiteit_afsluiten(activiteit=activiteit, door=None)
+    activiteiten_services.activiteit_afsluiten(activiteit=activiteit, door=None)
     assert _status(activiteit) == "afgesloten"
 
 
 def test_elke_spelregel_heeft_een_toelichting_nodig():
     gespreksleider = UserFactory(roles=["gespreksleider"])
     activiteit = _volledig(maak_activiteit(nummer=3, gespreksleider=gespreksleider))
-    services.spelregel_beantwoorden(
+    activiteiten_services.spelregel_beantwoorden(
         activiteit=activiteit, nummer=7, antwoord="deels", toelichting="  ", door=None
     )
     uitgevoerd(activiteit)
 
     with pytest.raises(ValidationError, match="ontbreekt bij spelregel 7"):
-        services.activiteit_afsluiten(activiteit=activiteit, door=None)
+        activiteiten_services.activiteit_afsluiten(activiteit=activiteit, door=None)
 
 
 def test_spelregelantwoord_moet_ja_deels_of_nee_zijn():
     activiteit = maak_activiteit(nummer=2)
     with pytest.raises(ValidationError):
-        services.spelregel_beantwoorden(
+        activiteiten_services.spelregel_beantwoorden(
             activiteit=activiteit, nummer=1, antwoord="misschien", toelichting="x", door=None
         )
 
@@ -119,10 +123,14 @@ def test_elke_activiteit_krijgt_tien_lege_spelregelregels():
 def test_de_statusovergangen_volgen_de_tabel():
     activiteit = maak_activiteit(nummer=1)
     with pytest.raises(ValidationError, match="kan niet naar"):
-        services.activiteit_status_wijzigen(activiteit=activiteit, naar="afgesloten", door=None)
+        activiteiten_services.activiteit_status_wijzigen(
+            activiteit=activiteit, naar="afgesloten", door=None
+        )
     toekomst = maak_activiteit(nummer=1, startdatum=timezone.localdate() + timedelta(days=10))
     with pytest.raises(ValidationError, match="nog niet begonnen"):
-        services.activiteit_status_wijzigen(activiteit=toekomst, naar="uitgevoerd", door=None)
+        activiteiten_services.activiteit_status_wijzigen(
+            activiteit=toekomst, naar="uitgevoerd", door=None
+        )
 
 
 def test_alleen_de_accounthouder_wijzigt_de_status():
@@ -130,8 +138,10 @@ def test_alleen_de_accounthouder_wijzigt_de_status():
     activiteit = maak_activiteit(nummer=1, gespreksleider=gespreksleider)
     for user in (gespreksleider, UserFactory(roles=["lid"])):
         with pytest.raises(PermissionDenied):
-            services.activiteit_status_wijzigen(activiteit=activiteit, naar="uitgevoerd", door=user)
-    services.activiteit_status_wijzigen(
+            activiteiten_services.activiteit_status_wijzigen(
+                activiteit=activiteit, naar="uitgevoerd", door=user
+            )
+    activiteiten_services.activiteit_status_wijzigen(
         activiteit=activiteit, naar="uitgevoerd", door=UserFactory(roles=["accounthouder"])
     )
     assert _status(activiteit) == "uitgevoerd"
@@ -164,11 +174,11 @@ def test_uiterste_datum_volgt_de_regel_op_de_datum_van_de_activiteit(regel_per_d
 def test_uiterste_datum_schuift_mee_tot_er_is_teruggekoppeld(regel_per_datum):
     activiteit = maak_activiteit(nummer=1, startdatum=date(2026, 3, 2))
     activiteit.startdatum = date(2026, 3, 9)
-    services.activiteit_opslaan(activiteit=activiteit, door=None)
+    activiteiten_services.activiteit_opslaan(activiteit=activiteit, door=None)
     assert Terugkoppeling.objects.get(activiteit=activiteit).uiterste_datum == date(2026, 4, 6)
 
     uitgevoerd(activiteit)
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=Terugkoppeling.objects.get(activiteit=activiteit),
         door=None,
         gegeven_op=date(2026, 4, 1),
@@ -176,7 +186,7 @@ def test_uiterste_datum_schuift_mee_tot_er_is_teruggekoppeld(regel_per_datum):
         hoe_geinformeerd="Per brief.",
     )
     activiteit.startdatum = date(2026, 3, 16)
-    services.activiteit_opslaan(activiteit=activiteit, door=None)
+    activiteiten_services.activiteit_opslaan(activiteit=activiteit, door=None)
     assert Terugkoppeling.objects.get(activiteit=activiteit).uiterste_datum == date(2026, 4, 6)
 
 
@@ -200,7 +210,7 @@ def test_terugkoppeling_regels():
     activiteit = uitgevoerd(maak_activiteit(nummer=1, startdatum=date(2026, 3, 2)))
     t = activiteit.terugkoppeling
     with pytest.raises(ValidationError) as exc:
-        services.terugkoppeling_vastleggen(
+        terugkoppelingen_services.terugkoppeling_vastleggen(
             terugkoppeling=t,
             door=None,
             gegeven_op=date(2026, 2, 1),

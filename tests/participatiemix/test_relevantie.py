@@ -10,10 +10,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from adviesraad.models import Kernwet
-from participatiemix import services
 from participatiemix.models import Domein
 from participatiemix.referentiedata import DOMEINEN
 from participatiemix.relevantie import DOMEIN_NAAR_KERNWET, relevante_wetten_voor
+from participatiemix.services import inbreng as inbreng_services
 from tests.adviesraad.factories import benoemde_termijn, vandaag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
@@ -171,7 +171,7 @@ def test_portefeuille_verruimt_de_toegang_niet(activiteiten):
 
 # --- The findings page ------------------------------------------------------------------------
 def _opbrengst(activiteit, omschrijving: str, code: str | None):
-    return services.opbrengst_toevoegen(
+    return inbreng_services.opbrengst_toevoegen(
         activiteit=activiteit,
         door=None,
         soort="knelpunt",

@@ -10,12 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from guardian.shortcuts import get_objects_for_user
 
-from participatiemix import services
 from participatiemix.models import (
     Activiteit,
     ActiviteitUserObjectPermission,
     Opbrengst,
 )
+from participatiemix.services import activiteiten as activiteiten_services
+from participatiemix.services import terugkoppelingen as terugkoppelingen_services
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import maak_activiteit, thema, toegangswereld, uitgevoerd
@@ -165,7 +166,7 @@ def test_een_verkeerd_bestand_wordt_geweigerd(client_als):
 def test_na_afsluiten_kan_de_gespreksleider_niets_meer_toevoegen(client_als):
     client, gl = client_als("gespreksleider")
     eigen = uitgevoerd(maak_activiteit(nummer=1, gespreksleider=gl))
-    services.activiteit_afsluiten(activiteit=eigen, door=None)
+    activiteiten_services.activiteit_afsluiten(activiteit=eigen, door=None)
     r = client.post(
         f"/portaal/participatie/activiteiten/{eigen.pk}/opbrengsten/nieuw/",
         {
@@ -188,7 +189,9 @@ def test_wisselen_van_gespreksleider_verplaatst_de_rechten():
     ]
 
     activiteit.gespreksleider = nieuw
-    services.activiteit_opslaan(activiteit=activiteit, door=None, vorige_gespreksleider_id=oud.pk)
+    activiteiten_services.activiteit_opslaan(
+        activiteit=activiteit, door=None, vorige_gespreksleider_id=oud.pk
+    )
 
     assert not get_objects_for_user(oud, "participatiemix.view_activiteit", Activiteit).exists()
     assert (
@@ -207,7 +210,7 @@ def test_openbare_pagina_toont_alleen_gepubliceerde_terugkoppeling_zonder_vertro
     assert "verslag" not in html.lower()
 
     niet_openbaar = uitgevoerd(maak_activiteit(nummer=1, titel="Intern onderzoek"))
-    services.terugkoppeling_vastleggen(
+    terugkoppelingen_services.terugkoppeling_vastleggen(
         terugkoppeling=niet_openbaar.terugkoppeling,
         door=None,
         gegeven_op=date(2026, 3, 20),
@@ -221,7 +224,7 @@ def test_openbare_pagina_toont_alleen_gepubliceerde_terugkoppeling_zonder_vertro
 def test_xss_in_tekstvelden_wordt_ontsnapt(wereld, client_als):
     a = Activiteit.objects.get(pk=wereld["a"])
     a.titel = '<script>alert("x")</script>'
-    services.activiteit_opslaan(
+    activiteiten_services.activiteit_opslaan(
         activiteit=a, door=None, vorige_gespreksleider_id=a.gespreksleider_id
     )
     client, _ = client_als("lid")
@@ -259,7 +262,7 @@ def test_beide_download_urls_van_een_verslag_geven_hetzelfde_antwoord(wereld, cl
         client = Client()
         mfa_verify(client, vorige)
         activiteit.gespreksleider = UserFactory(roles=["gespreksleider"])
-        services.activiteit_opslaan(
+        activiteiten_services.activiteit_opslaan(
             activiteit=activiteit, door=None, vorige_gespreksleider_id=vorige.pk
         )
     else:

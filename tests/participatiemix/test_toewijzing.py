@@ -17,8 +17,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from guardian.shortcuts import get_objects_for_user
 
-from participatiemix import services
 from participatiemix.models import Activiteit
+from participatiemix.services import activiteiten as activiteiten_services
 from tests.factories import UserFactory
 from tests.participatiemix.factories import domein, instrument, maak_activiteit, thema
 
@@ -51,7 +51,7 @@ def test_gespreksleider_wisselen_naar_iemand_zonder_de_rol_wordt_geweigerd() -> 
     oud_lid = UserFactory(roles=[])
     activiteit.gespreksleider = oud_lid
     with pytest.raises(ValidationError):
-        services.activiteit_opslaan(
+        activiteiten_services.activiteit_opslaan(
             activiteit=activiteit,
             door=UserFactory(roles=["accounthouder"]),
             vorige_gespreksleider_id=gl.pk,
@@ -64,7 +64,9 @@ def test_gespreksleider_wisselen_naar_iemand_zonder_de_rol_wordt_geweigerd() -> 
     activiteit = Activiteit.objects.get(pk=activiteit.pk)
     gl.groups.clear()
     activiteit.titel = "Nieuwe titel"
-    services.activiteit_opslaan(activiteit=activiteit, door=None, vorige_gespreksleider_id=gl.pk)
+    activiteiten_services.activiteit_opslaan(
+        activiteit=activiteit, door=None, vorige_gespreksleider_id=gl.pk
+    )
     assert Activiteit.objects.get(pk=activiteit.pk).titel == "Nieuwe titel"
 
 
@@ -86,7 +88,7 @@ def test_luisterdelegatie_alleen_raad_en_medewerkers(rol: str | None) -> None:
     fout_persoon = UserFactory(roles=[rol] if rol else [], voornaam="Fout", achternaam="Persoon")
     activiteit = maak_activiteit(nummer=1, luisterdelegatie=[lid])
     with pytest.raises(ValidationError) as fout:
-        services.luisterdelegatie_zetten(
+        activiteiten_services.luisterdelegatie_zetten(
             activiteit=activiteit,
             gebruikers=[lid, fout_persoon],
             door=UserFactory(roles=["accounthouder"]),
@@ -101,7 +103,7 @@ def test_gespreksleider_kiest_zelf_geen_luisterdelegatie() -> None:
     gl = UserFactory(roles=["gespreksleider"])
     activiteit = maak_activiteit(nummer=2, gespreksleider=gl)
     with pytest.raises(PermissionDenied):
-        services.luisterdelegatie_zetten(
+        activiteiten_services.luisterdelegatie_zetten(
             activiteit=activiteit, gebruikers=[UserFactory(roles=["lid"])], door=gl
         )
     assert not activiteit.luisterdelegatie.exists()
@@ -158,7 +160,7 @@ def test_admin_slaat_de_luisterdelegatie_op_via_de_service(client_als: Any, capl
     client, accounthouder = client_als("accounthouder")
     lid, beleid = UserFactory(roles=["lid"]), UserFactory(roles=["beleidsmedewerker"])
     gl = UserFactory(roles=["gespreksleider"])
-    caplog.set_level(logging.INFO, logger="hengelo_participatie.participatiemix")
+    caplog.set_level(logging.INFO, logger="hengelo_participatie.audit")
     response = client.post(
         f"{BEHEER}/add/",
         _data(gespreksleider=gl.pk, verantwoordelijke=beleid.pk, luisterdelegatie=[lid.pk]),

@@ -71,12 +71,12 @@ def _koppelingen(aanvraag: Any, aantal: int) -> None:
     """``aantal`` findings, each from its own activity, used in ``aanvraag``."""
     from datetime import date
 
-    from participatiemix import services as mix
+    from participatiemix.services import inbreng as inbreng_services
     from tests.participatiemix.factories import maak_activiteit, thema
 
     for i in range(aantal):
         activiteit = maak_activiteit(titel=f"Gesprek {Adviesaanvraag.objects.count()}-{i}")
-        opbrengst = mix.opbrengst_toevoegen(
+        opbrengst = inbreng_services.opbrengst_toevoegen(
             activiteit=activiteit,
             door=None,
             soort="ervaring",
@@ -84,7 +84,7 @@ def _koppelingen(aanvraag: Any, aantal: int) -> None:
             omschrijving=f"Opbrengst {i}",
             citaat=f"Citaat {i}",
         )
-        mix.benutting_vastleggen(
+        inbreng_services.benutting_vastleggen(
             opbrengst=opbrengst,
             door=None,
             soort="beleid",
