@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from hengelo_participatie.accounts.demo import DEMO_DOMEIN
 from hengelo_participatie.accounts.models import User
 from verordening.waarden import Duur
 
@@ -40,7 +41,6 @@ from .services.termijnen import (
 from .services.verklaringen import verklaring_indienen
 from .services.werving import kandidaat_aanmelden, vacature_aanmaken, vacature_publiceren
 
-DOMEIN = "demo.hengelo.example"
 EERSTE_DAG = date(2026, 1, 5)  # after the verordening's start (30 December 2025)
 
 #: (e-mail local part, first name, last name, postcode). The first two are demo logins.
@@ -68,7 +68,7 @@ PORTEFEUILLES = [
 
 def _user(lokaal: str, voornaam: str, achternaam: str) -> User:
     user, created = User.objects.get_or_create(
-        email=f"{lokaal}@{DOMEIN}", defaults={"voornaam": voornaam, "achternaam": achternaam}
+        email=f"{lokaal}@{DEMO_DOMEIN}", defaults={"voornaam": voornaam, "achternaam": achternaam}
     )
     if created:
         user.set_unusable_password()  # extra members are data, not logins
@@ -116,7 +116,7 @@ def _benoem(lid: Lid, begin: date, nummer: int) -> None:
 
 def seed(*, stdout: Any) -> None:
     vandaag = timezone.localdate()
-    nieuw = not Lid.objects.filter(user__email=f"lid@{DOMEIN}").exists()
+    nieuw = not Lid.objects.filter(user__email=f"lid@{DEMO_DOMEIN}").exists()
 
     # Staggered start dates, a month apart, none before the verordening.
     leden = []
@@ -179,7 +179,7 @@ def seed(*, stdout: Any) -> None:
             kandidaat_aanmelden(
                 vacature=vacature,
                 naam=naam,
-                email=f"{naam.split()[0].lower()}.kandidaat@{DOMEIN}",
+                email=f"{naam.split()[0].lower()}.kandidaat@{DEMO_DOMEIN}",
                 postcode=postcode,
                 motivatie="Ik wil meedenken over zorg en ondersteuning in Hengelo.",
                 door=None,

@@ -18,11 +18,11 @@ from datetime import date
 from fractions import Fraction
 from math import ceil
 
-from verordening.rules import RegelWaarde, Sleutel, rule, rules
-from verordening.rules import woont_in_hengelo as _woont_in_hengelo
+from verordening.rules import RegelWaarde, Sleutel, rule, rules, woont_in_hengelo
 from verordening.selectors import verordening_op
 
 __all__ = [
+    "woont_in_hengelo",
     "RegelWaarde",
     "bewaartermijn_kandidaten",
     "bewaartermijn_oud_leden",
@@ -34,7 +34,6 @@ __all__ = [
     "startdrempel_aantal",
     "termijn_duur",
     "woonplaatsregel",
-    "woont_in_hengelo",
 ]
 
 
@@ -85,10 +84,6 @@ def bewaartermijn_oud_leden(op: date) -> RegelWaarde:
 
 def woonplaatsregel(op: date) -> RegelWaarde:
     return rule(Sleutel.POSTCODES_HENGELO, on=op)
-
-
-def woont_in_hengelo(postcode: str, op: date) -> bool:
-    return _woont_in_hengelo(postcode, on=op)
 
 
 def citeer_onverenigbare_functies(op: date) -> str:

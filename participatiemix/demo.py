@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hengelo_participatie.accounts.models import User
+from hengelo_participatie.accounts.demo import demo_gebruiker
 
 from .demo_gegevens import ACTIVITEITEN, ENQUETES, SPELREGEL_TOELICHTING, DemoActiviteit
 from .importeren import enqueteresultaten_importeren
@@ -34,12 +34,6 @@ from .models import (
     Thema,
 )
 from .services import activiteiten, inbreng, jaarplan, terugkoppelingen
-
-DEMO_DOMEIN = "demo.hengelo.example"
-
-
-def _user(rol: str) -> User | None:
-    return User.objects.filter(email=f"{rol}@{DEMO_DOMEIN}").first()
 
 
 def _activiteit(demo: DemoActiviteit, vandaag: date, refs: dict[str, Any]) -> Activiteit | None:
@@ -167,9 +161,11 @@ def seed(*, stdout: Any) -> None:
         "doelgroepen": {d.code: d for d in Doelgroep.objects.all()},
         "organisaties": {o.naam: o for o in Organisatie.objects.all()},
         "spelregels": list(Spelregel.objects.values_list("nummer", flat=True)),
-        "gespreksleider": _user("gespreksleider"),
-        "beleidsmedewerker": _user("beleidsmedewerker"),
-        "luisterdelegatie": [u for u in (_user("lid"), _user("beleidsmedewerker")) if u],
+        "gespreksleider": demo_gebruiker("gespreksleider"),
+        "beleidsmedewerker": demo_gebruiker("beleidsmedewerker"),
+        "luisterdelegatie": [
+            u for u in (demo_gebruiker("lid"), demo_gebruiker("beleidsmedewerker")) if u
+        ],
     }
     nieuw = 0
     for demo in ACTIVITEITEN:

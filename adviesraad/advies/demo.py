@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import Adviesaanvraag, Oordeel, Overname, Soort, Status
-from hengelo_participatie.accounts.models import User
+from hengelo_participatie.accounts.demo import demo_gebruiker
 from hengelo_participatie.pdf import render_pdf
 
 from .services.aanvraag import (
@@ -29,12 +29,7 @@ from .services.publicatie import publiceren
 from .services.reactie import collegereactie_vastleggen
 from .services.versie import huidige_versie
 
-DOMEIN = "demo.hengelo.example"
 ZAAK = "DEMO-"
-
-
-def _user(rol: str) -> User | None:
-    return User.objects.filter(email=f"{rol}@{DOMEIN}").first()
 
 
 def _document(aanvraag: Adviesaanvraag, titel: str, door: Any, *, vertrouwelijk: bool) -> None:
@@ -110,7 +105,7 @@ def seed(*, stdout: Any) -> None:
     if Adviesaanvraag.objects.filter(zaaknummer__startswith=ZAAK).exists():
         stdout.write("Adviezen: demogegevens bestaan al.")
         return
-    beleid, accounthouder = _user("beleidsmedewerker"), _user("accounthouder")
+    beleid, accounthouder = demo_gebruiker("beleidsmedewerker"), demo_gebruiker("accounthouder")
     if beleid is None or accounthouder is None:
         stdout.write("Adviezen: geen demo-accounts gevonden; overgeslagen.")
         return

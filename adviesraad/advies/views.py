@@ -19,8 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from adviesraad.models.advies import Adviesaanvraag, Status
 from hengelo_participatie.core import queryparams
+from hengelo_participatie.core.downloads import pdf_download
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
-from hengelo_participatie.files.views import pdf_download
 from hengelo_participatie.pdf.documents import render
 
 from . import selectors, transitions

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status
 from hengelo_participatie.core import queryparams
-from hengelo_participatie.files.views import DOWNLOAD_HEADERS
+from hengelo_participatie.core.downloads import bestand_download
 
 from . import selectors
 from .opmaak import platte_tekst
@@ -55,14 +55,8 @@ def _bestand_response(bestand: Any) -> FileResponse:
         handle = bestand.bestand.open("rb")
     except OSError as exc:
         raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=bestand.oorspronkelijke_naam,
-        content_type=bestand.content_type,
-    )
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
+    response = bestand_download(handle, bestand.oorspronkelijke_naam, bestand.content_type)
+    # Published: anyone may read it, and a shared cache may keep it for a while.
     response["Cache-Control"] = "public, max-age=300"
     return response
 

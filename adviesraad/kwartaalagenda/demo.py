@@ -13,18 +13,13 @@ from typing import Any
 from django.utils import timezone
 
 from adviesraad.models.advies import Adviesaanvraag
-from hengelo_participatie.accounts.models import User
+from hengelo_participatie.accounts.demo import demo_gebruiker
 
 from . import services
 from .models import Agendapunt, Kwartaalagenda, kwartaal_van
 
-DOMEIN = "demo.hengelo.example"
 #: Demo users who saw version 1, so version 2 shows as a change for them.
 LEZERS = ("lid", "voorzitter", "vicevoorzitter", "ondersteuner")
-
-
-def _user(rol: str) -> User | None:
-    return User.objects.filter(email=f"{rol}@{DOMEIN}").first()
 
 
 def _aanvraag(titel: str) -> Adviesaanvraag | None:
@@ -51,7 +46,7 @@ def seed(*, stdout: Any) -> None:
     if agenda is not None and agenda.versies.exists():
         stdout.write("Kwartaalagenda: demogegevens bestaan al.")
         return
-    accounthouder, beleid = _user("accounthouder"), _user("beleidsmedewerker")
+    accounthouder, beleid = demo_gebruiker("accounthouder"), demo_gebruiker("beleidsmedewerker")
     if accounthouder is None or beleid is None:
         stdout.write("Kwartaalagenda: geen demo-accounts gevonden; overgeslagen.")
         return
@@ -83,7 +78,7 @@ def seed(*, stdout: Any) -> None:
         agenda=agenda, door=accounthouder, toelichting="Eerste versie van dit kwartaal."
     )
     for rol in LEZERS:
-        lezer = _user(rol)
+        lezer = demo_gebruiker(rol)
         if lezer is not None:
             services.gezien_markeren(user=lezer, versie=eerste)
 

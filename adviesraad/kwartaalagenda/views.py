@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hengelo_participatie.core.downloads import pdf_download
 from hengelo_participatie.core.formulieren import uitvoeren
-from hengelo_participatie.files.views import pdf_download
 from hengelo_participatie.pdf.documents import render
 
 from . import selectors, services

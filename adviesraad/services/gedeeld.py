@@ -33,7 +33,9 @@ def eis_niet_zelf(
         )
 
 
-def normaliseer_postcode(postcode: str) -> str:
+def postcode_opmaken(postcode: str) -> str:
+    """How a postcode is stored: "7551ab" -> "7551 AB" (``verordening.rules.normaliseer_postcode``
+    is the check that it is one)."""
     schoon = "".join((postcode or "").split()).upper()
     return f"{schoon[:4]} {schoon[4:]}".strip() if len(schoon) == 6 else schoon
 

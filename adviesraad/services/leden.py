@@ -16,7 +16,7 @@ from hengelo_participatie.files.services import bestand_opslaan, bestand_verwijd
 
 from ..models import Lid
 from ..policies import lid_policy
-from .gedeeld import eis_niet_zelf, normaliseer_postcode
+from .gedeeld import eis_niet_zelf, postcode_opmaken
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -51,7 +51,7 @@ def _lid_velden_zetten(lid: Lid, gegevens: dict[str, Any]) -> None:
     for veld, waarde in gegevens.items():
         if veld != "themas":
             setattr(lid, veld, waarde)
-    lid.postcode = normaliseer_postcode(lid.postcode)
+    lid.postcode = postcode_opmaken(lid.postcode)
     if not lid.diversiteit_toestemming:
         # Data minimisation: without consent, no diversity answers are kept.
         for veld in DIVERSITEIT_VELDEN:

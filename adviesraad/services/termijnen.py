@@ -78,7 +78,7 @@ def _toets_max_termijnen(termijn: Zittingstermijn, op: date) -> None:
 
 
 def _toets_woonplaats(termijn: Zittingstermijn, op: date) -> None:
-    if not regels.woont_in_hengelo(termijn.lid.postcode, op):
+    if not regels.woont_in_hengelo(termijn.lid.postcode, on=op):
         regel = regels.woonplaatsregel(op)
         raise ValidationError(
             _(

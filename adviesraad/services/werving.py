@@ -18,7 +18,7 @@ from hengelo_participatie.core.workflow import Stap
 from ..models import Kandidaat, KandidaatFase, TermijnSoort, Vacature, VacatureStatus
 from ..models.werving import FASE_WORKFLOW
 from ..policies import kandidaat_policy, vacature_policy
-from .gedeeld import normaliseer_postcode
+from .gedeeld import postcode_opmaken
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -94,7 +94,7 @@ def kandidaat_aanmelden(
         vacature=vacature,
         naam=naam,
         email=email,
-        postcode=normaliseer_postcode(postcode),
+        postcode=postcode_opmaken(postcode),
         telefoon=telefoon,
         motivatie=motivatie,
         aangemeld_op=aangemeld_op or vandaag(),

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from adviesraad.models.advies import Adviesaanvraag
-from hengelo_participatie.accounts.models import User
+from hengelo_participatie.accounts.demo import demo_gebruiker
 from hengelo_participatie.pdf import render_pdf
 
 from .models import Aanmelding, Aanwezigheid, Soort, Vergadering
@@ -28,7 +28,6 @@ from .services import stukken as stukken_services
 from .services import uitnodiging as uitnodiging_services
 from .services import vergadering as vergadering_services
 
-DOMEIN = "demo.hengelo.example"
 PREFIX = "Demo: "
 
 #: (days from today, type, title, hour). Negative: in the past. Titles name no month: the
@@ -54,10 +53,6 @@ ROULATIE = [
     Aanwezigheid.AANWEZIG,
     Aanwezigheid.AFWEZIG,
 ]
-
-
-def _user(rol: str) -> User | None:
-    return User.objects.filter(email=f"{rol}@{DOMEIN}").first()
 
 
 def _moment(dagen: int, uur: int) -> datetime:
@@ -118,12 +113,16 @@ def seed(*, stdout: Any) -> None:
     # a higher layer: never imported here; its demo runs before this one).
     activiteiten = Vergadering._meta.get_field("activiteit").related_model._default_manager
     activiteit = activiteiten.order_by("-startdatum", "pk").first()
-    ondersteuner = _user("ondersteuner")
-    beleid = _user("beleidsmedewerker")
+    ondersteuner = demo_gebruiker("ondersteuner")
+    beleid = demo_gebruiker("beleidsmedewerker")
     vergaderingen: list[Vergadering] = []
     for nummer, (dagen, soort, titel, uur) in enumerate(SEIZOEN):
         delegatie = soort == Soort.LUISTERDELEGATIE
-        extra = [u for u in (_user("lid"), _user("vicevoorzitter")) if u] if delegatie else []
+        extra = (
+            [u for u in (demo_gebruiker("lid"), demo_gebruiker("vicevoorzitter")) if u]
+            if delegatie
+            else []
+        )
         if soort in (Soort.ADVIESGESPREK, Soort.TOELICHTING) and beleid is not None:
             extra.append(beleid)
         v = vergadering_services.vergadering_aanmaken(

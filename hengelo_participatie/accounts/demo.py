@@ -11,6 +11,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .models import User
 from .roles import ROLES, Rol, beheer_rollen, totp_rollen
 
+#: The e-mail domain of every demo account (``<rol>@demo.hengelo.example``).
+DEMO_DOMEIN = "demo.hengelo.example"
 DEMO_PASSWORD = "demo-Hengelo-2026"  # noqa: S105 (demo only; seed_demo refuses DEBUG=false)
 
 DEMO_NAMEN: dict[Rol, tuple[str, str]] = {
@@ -31,6 +33,11 @@ class DemoUser:
     tweede_stap: str
 
 
+def demo_gebruiker(rol: str) -> User | None:
+    """The demo account of ``rol`` (a role name), if ``seed_demo_users`` made it."""
+    return User.objects.filter(email=f"{rol}@{DEMO_DOMEIN}").first()
+
+
 def seed_demo_users() -> list[DemoUser]:
     result = []
     beheer = beheer_rollen()
@@ -38,7 +45,7 @@ def seed_demo_users() -> list[DemoUser]:
     for rol in ROLES:
         voornaam, achternaam = DEMO_NAMEN[rol]
         user, created = User.objects.get_or_create(
-            email=f"{rol.value}@demo.hengelo.example",
+            email=f"{rol.value}@{DEMO_DOMEIN}",
             defaults={"voornaam": voornaam, "achternaam": achternaam},
         )
         if created:

@@ -5,6 +5,8 @@
 * :func:`eis`: refuse with ``PermissionDenied`` unless ``toegestaan``; the refusal is audited.
 * :func:`eis_perm`: the same, asking a policy for a model-wide or object permission.
 * :func:`opslaan`: validate (``full_clean``), give history its reason and actor, save.
+* :func:`vergrendeld`: a fresh copy of a row, locked for this transaction, so a stale instance
+  from the caller never overwrites a status.
 
 ``door`` is the acting user, or ``None`` for the system itself (a task, the demo seed, a
 follow-up of another service that already checked).
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
@@ -26,6 +28,9 @@ from . import audit
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
+
+
+M = TypeVar("M", bound=Model)
 
 
 def vandaag() -> date:
@@ -75,3 +80,9 @@ def opslaan(
     obj._change_reason = reden  # type: ignore[attr-defined]
     obj._history_user = door  # type: ignore[attr-defined]
     obj.save()
+
+
+def vergrendeld(obj: M) -> M:
+    """A fresh copy of ``obj`` from the database, locked (``SELECT ... FOR UPDATE``) until the
+    end of the caller's transaction."""
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)

@@ -80,7 +80,7 @@ def bestand_opslaan(*, upload: Any, door: User | None, vertrouwelijk: bool = Tru
     except BaseException:
         bestand.bestand.delete(save=False)
         raise
-    vastleggen(door, Actie.BESTAND_UPLOAD, bestand.pk)
+    bestand_audit(door, Actie.BESTAND_UPLOAD, bestand.pk)
     return bestand
 
 
@@ -107,17 +107,17 @@ def bestand_verwijderen(*, bestand: Bestand, door: User | None) -> None:
     bestand.delete()
     if name:
         transaction.on_commit(lambda: storage.delete(name))
-    vastleggen(door, Actie.BESTAND_DELETE, pk)
+    bestand_audit(door, Actie.BESTAND_DELETE, pk)
 
 
 def download_registreren(*, bestand: Bestand, door: User, ip: str | None) -> BestandDownload:
     """Record a download (AVG: every read of a confidential file is logged)."""
     download = BestandDownload.objects.create(bestand=bestand, user=door, ip=ip)
-    vastleggen(door, Actie.BESTAND_DOWNLOAD, bestand.pk, ip=ip)
+    bestand_audit(door, Actie.BESTAND_DOWNLOAD, bestand.pk, ip=ip)
     return download
 
 
-def vastleggen(
+def bestand_audit(
     door: User | None,
     actie: Actie,
     pk: int | None,

@@ -5,33 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
 from hengelo_participatie.core.audit import Actie
+from hengelo_participatie.core.downloads import bestand_download
 
 from .policy import bestand_policy
-from .services import download_registreren, vastleggen
+from .services import bestand_audit, download_registreren
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
-
-#: A downloaded file must never run as a page on our origin, nor be cached on the way.
-DOWNLOAD_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
-    "Cache-Control": "no-store, private",
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
-
-
-def pdf_download(inhoud: bytes, naam: str) -> HttpResponse:
-    """A PDF made for this request (not a stored ``Bestand``), as a private attachment."""
-    response = HttpResponse(inhoud, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
-    return response
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -59,24 +43,16 @@ def bestand_serveren(request: HttpRequest, pk: int | None) -> FileResponse:
     try:
         bestand = bestand_policy.get_object_for(request.user, "view", pk=pk)
     except Http404:
-        vastleggen(gebruiker, Actie.BESTAND_DOWNLOAD, pk, "niet_gevonden_of_geweigerd", ip=ip)
+        bestand_audit(gebruiker, Actie.BESTAND_DOWNLOAD, pk, "niet_gevonden_of_geweigerd", ip=ip)
         raise
     try:
         handle = bestand.bestand.open("rb")
     except OSError as exc:
-        vastleggen(gebruiker, Actie.BESTAND_DOWNLOAD, pk, "bestand_ontbreekt", ip=ip)
+        bestand_audit(gebruiker, Actie.BESTAND_DOWNLOAD, pk, "bestand_ontbreekt", ip=ip)
         raise Http404 from exc
     try:
         download_registreren(bestand=bestand, door=gebruiker, ip=ip)
     except BaseException:
         handle.close()
         raise
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=bestand.oorspronkelijke_naam,
-        content_type=bestand.content_type,
-    )
-    for header, value in DOWNLOAD_HEADERS.items():
-        response[header] = value
-    return response
+    return bestand_download(handle, bestand.oorspronkelijke_naam, bestand.content_type)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from adviesraad import hooks
-from adviesraad.advies.services import toegang_alle_open_bijwerken
+from adviesraad.advies.services.toegang import toegang_alle_open_bijwerken
 from adviesraad.models.werving import FASE_WORKFLOW, KandidaatFase
-from adviesraad.vergaderingen.services import (
+from adviesraad.vergaderingen.services.stukken import (
     toegang_alle_bijwerken,
     toegang_van_gebruiker_bijwerken,
 )

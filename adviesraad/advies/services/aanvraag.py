@@ -15,7 +15,7 @@ from hengelo_participatie.accounts import roles
 from hengelo_participatie.accounts.toewijzing import gebruikers_met_rol
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import eis, opslaan, vandaag
+from hengelo_participatie.core.schrijven import eis, opslaan, vandaag, vergrendeld
 from hengelo_participatie.core.workflow import Stap
 from hengelo_participatie.files.services import bestand_opslaan
 from verordening.rules import Sleutel, rule
@@ -30,7 +30,6 @@ from .toegang import (
     eis_regel,
     statuswijziging,
     toegang_bijwerken,
-    vers,
     ververs,
 )
 
@@ -153,7 +152,7 @@ def planning_wijzigen(
     *, aanvraag: Adviesaanvraag, door: User | None, **velden: Any
 ) -> Adviesaanvraag:
     """Dates, case number, alderman and policy officer (account holder, supporter)."""
-    origineel, aanvraag = aanvraag, vers(aanvraag)
+    origineel, aanvraag = aanvraag, vergrendeld(aanvraag)
     eis_capability("advies.plannen", aanvraag, door, Actie.ADVIES_PLANNING)
     toegestaan = DATUMVELDEN | {
         "zaaknummer",
@@ -185,7 +184,7 @@ def kortere_termijn_afspreken(
     *, aanvraag: Adviesaanvraag, advies_uiterlijk: date, afspraak: str, door: User | None
 ) -> Adviesaanvraag:
     """A shorter advice period than the rule, only with the chair's recorded agreement."""
-    origineel, aanvraag = aanvraag, vers(aanvraag)
+    origineel, aanvraag = aanvraag, vergrendeld(aanvraag)
     eis_regel(transitions.KORTERE_TERMIJN, aanvraag, door, Actie.ADVIES_KORTERE_TERMIJN)
     kortere_termijn_controleren(
         aanvraag=aanvraag, advies_uiterlijk=advies_uiterlijk, afspraak=afspraak
@@ -273,7 +272,7 @@ def meedenken_vastleggen(
     door: User | None,
     meedenken_op: date | None = None,
 ) -> Adviesaanvraag:
-    origineel, aanvraag = aanvraag, vers(aanvraag)
+    origineel, aanvraag = aanvraag, vergrendeld(aanvraag)
     eis_regel(transitions.MEEDENKEN_VASTLEGGEN, aanvraag, door, Actie.ADVIES_MEEDENKEN_VASTLEGGEN)
     if aanvraag.soort != Soort.MEEDENKEN:
         raise ValidationError(_("Dit hoort bij meedenken."))
@@ -298,7 +297,7 @@ def overgang_uitvoeren(
 ) -> Adviesaanvraag:
     """Move ``aanvraag`` to ``naar`` if the table allows it; else a clear refusal."""
     op = op or vandaag()
-    origineel, aanvraag = aanvraag, vers(aanvraag)
+    origineel, aanvraag = aanvraag, vergrendeld(aanvraag)
     actie = f"{Actie.ADVIES_OVERGANG}:{naar}"
     overgang = transitions.WERKSTROOM.zoek(aanvraag.status, naar, aanvraag.soort)
     if overgang is None:

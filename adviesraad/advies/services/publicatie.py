@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from adviesraad.models.advies import Adviesaanvraag, Soort
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import opslaan
+from hengelo_participatie.core.schrijven import opslaan, vergrendeld
 
 from .. import transitions
-from .toegang import eis_regel, vers, ververs
+from .toegang import eis_regel, ververs
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def publiceren(*, aanvraag: Adviesaanvraag, door: User | None) -> Adviesaanvraag:
     """Publish in the register: a deliberate act, only after sending, never for meedenken."""
-    origineel, aanvraag = aanvraag, vers(aanvraag)
+    origineel, aanvraag = aanvraag, vergrendeld(aanvraag)
     eis_regel(transitions.PUBLICEREN, aanvraag, door, Actie.ADVIES_PUBLICEREN)
     if aanvraag.soort == Soort.MEEDENKEN:
         raise ValidationError(_("Meedenken wordt niet gepubliceerd."))
@@ -38,7 +38,7 @@ def publiceren(*, aanvraag: Adviesaanvraag, door: User | None) -> Adviesaanvraag
 
 @transaction.atomic
 def publicatie_intrekken(*, aanvraag: Adviesaanvraag, door: User | None) -> Adviesaanvraag:
-    origineel, aanvraag = aanvraag, vers(aanvraag)
+    origineel, aanvraag = aanvraag, vergrendeld(aanvraag)
     eis_regel(transitions.PUBLICEREN, aanvraag, door, Actie.ADVIES_PUBLICATIE_INTREKKEN)
     aanvraag.gepubliceerd_op = None
     opslaan(aanvraag, door=door, reden="publicatie ingetrokken")

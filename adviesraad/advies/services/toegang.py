@@ -72,11 +72,6 @@ def eis_regel(
         )
 
 
-def vers(aanvraag: Adviesaanvraag) -> Adviesaanvraag:
-    """A fresh, locked copy: a stale instance from the caller must never overwrite the status."""
-    return Adviesaanvraag.objects.select_for_update().get(pk=aanvraag.pk)
-
-
 def ververs(origineel: Adviesaanvraag) -> None:
     origineel.refresh_from_db()
 

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from adviesraad.models.advies import Adviesaanvraag, Belangmelding
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import opslaan
+from hengelo_participatie.core.schrijven import opslaan, vergrendeld
 
 from ..models import Agendapunt, Vergadering, Verschoning
-from .basis import eis_beheer, vers, verwijderen
+from .basis import eis_beheer, verwijderen
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -36,7 +36,7 @@ def agendapunt_opslaan(
     if agendapunt is not None and agendapunt.vergadering_id != vergadering.pk:
         raise PermissionDenied(_("Dit agendapunt hoort niet bij deze vergadering."))
     # One save per meeting at a time: the numbering and the recusals are derived from all items.
-    vergadering = vers(vergadering)
+    vergadering = vergrendeld(vergadering)
     if volgorde is None:
         if agendapunt is not None:
             volgorde = agendapunt.volgorde
@@ -78,7 +78,7 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt, door: User | None) -> None
     """Remove an item from the agenda, unless a recusal or decision hangs on it. Its documents
     stay with the meeting (unlinked, with history, not through a history-less SET_NULL)."""
     eis_beheer(door, Actie.AGENDAPUNT_VERWIJDEREN, agendapunt.vergadering)
-    vers(agendapunt.vergadering)
+    vergrendeld(agendapunt.vergadering)
     gevonden = Agendapunt.objects.select_for_update().filter(pk=agendapunt.pk).first()
     if gevonden is None:  # removed meanwhile (a double submit): nothing left to do
         raise ValidationError(_("Dit agendapunt is al van de agenda gehaald."))

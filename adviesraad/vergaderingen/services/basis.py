@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis
 
-from ..models import Vergadering
 from ..policies import vergadering_policy
 
 if TYPE_CHECKING:
@@ -28,11 +27,6 @@ def eis_beheer(door: User | None, actie: Actie, obj: object) -> None:
         obj,
         melding=_("U mag dit niet doen bij deze vergadering."),
     )
-
-
-def vers(vergadering: Vergadering) -> Vergadering:
-    """A fresh copy of ``vergadering``, locked for this transaction."""
-    return Vergadering.objects.select_for_update().get(pk=vergadering.pk)
 
 
 def verwijderen(obj: Model, *, door: User | None, reden: str) -> None:

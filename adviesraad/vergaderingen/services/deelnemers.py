@@ -15,12 +15,12 @@ from hengelo_participatie.accounts import roles
 from hengelo_participatie.accounts.toewijzing import gebruikers_met_rol
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import opslaan
+from hengelo_participatie.core.schrijven import opslaan, vergrendeld
 
 from ..models import Aanmelding, Aanwezigheid, Deelname, Status, Vergadering, Verschoning
 from ..policies import vergadering_policy
 from .agenda import verschoningen_bijwerken
-from .basis import eis_beheer, vers, verwijderen
+from .basis import eis_beheer, verwijderen
 from .stukken import toegang_bijwerken
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def deelnemers_uitnodigen(
 ) -> int:
     """Add people to the meeting (idempotent). Returns how many are new."""
     eis_beheer(door, Actie.DEELNEMERS_UITNODIGEN, vergadering)
-    vergadering = vers(vergadering)
+    vergadering = vergrendeld(vergadering)
     nieuw = deelnemers_toevoegen(vergadering, gebruikers, door)
     verschoningen_bijwerken(vergadering=vergadering)
     toegang_bijwerken(vergadering=vergadering)
@@ -106,7 +106,7 @@ def deelname_verwijderen(*, deelname: Deelname, door: User | None) -> None:
     items go too (they no longer take part). Every row keeps its history.
     """
     eis_beheer(door, Actie.DEELNAME_VERWIJDEREN, deelname.vergadering)
-    vergadering = vers(deelname.vergadering)
+    vergadering = vergrendeld(deelname.vergadering)
     gevonden = Deelname.objects.select_for_update().filter(pk=deelname.pk).first()
     if gevonden is None:  # removed meanwhile (a double submit): nothing left to do
         raise ValidationError(_("Deze deelnemer is al weggehaald."))
@@ -156,7 +156,7 @@ def aanwezigheid_vastleggen(
     """The supporter records present / excused / absent per participant (deelname id → value),
     after the meeting began; the meeting then counts as held. Returns the number of changes."""
     eis_beheer(door, Actie.AANWEZIGHEID_VASTLEGGEN, vergadering)
-    origineel, vergadering = vergadering, vers(vergadering)
+    origineel, vergadering = vergadering, vergrendeld(vergadering)
     if vergadering.begin > timezone.now():
         raise ValidationError(_("Aanwezigheid leggen we vast als de vergadering begonnen is."))
     if vergadering.status == Status.GEANNULEERD:

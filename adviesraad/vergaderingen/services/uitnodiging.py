@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import opslaan, vandaag
+from hengelo_participatie.core.schrijven import opslaan, vandaag, vergrendeld
 from hengelo_participatie.notifications.services import herinnering_plannen
 from verordening.rules import RegelOntbreekt, RegelWaarde, Sleutel, rule
 
 from ..deadlines import vergadering_label
 from ..models import Status, Vergadering
 from ..policies import vergadering_policy
-from .basis import eis_beheer, vers
+from .basis import eis_beheer
 from .stukken import toegang_bijwerken
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def uitnodiging_versturen(
     unique per person, meeting, date and kind); a moved meeting gets a new invitation.
     """
     eis_beheer(door, Actie.UITNODIGING_VERSTUREN, vergadering)
-    origineel, vergadering = vergadering, vers(vergadering)
+    origineel, vergadering = vergadering, vergrendeld(vergadering)
     if vergadering.status != Status.GEPLAND:
         raise ValidationError(_("Alleen een geplande vergadering krijgt een uitnodiging."))
     op = op or vandaag()

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import opslaan
+from hengelo_participatie.core.schrijven import opslaan, vergrendeld
 
 from ..models import Soort, Vergadering, standaard_vertrouwelijk
-from .basis import eis_beheer, vers
+from .basis import eis_beheer
 from .deelnemers import deelnemers_toevoegen, raadsleden
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def vergadering_wijzigen(
     onbekend = set(velden) - set(VELDEN)
     if onbekend:
         raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
-    origineel, vergadering = vergadering, vers(vergadering)
+    origineel, vergadering = vergadering, vergrendeld(vergadering)
     for naam, waarde in velden.items():
         setattr(vergadering, naam, waarde.strip() if isinstance(waarde, str) else waarde)
     _controleer(vergadering)
