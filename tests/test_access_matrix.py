@@ -172,12 +172,12 @@ EXPECTED: dict[str, Expectation] = {
     "accounts:password_reset_complete": everyone(),
     "accounts:password_change": signed_in(),
     "accounts:password_change_done": signed_in(),
-    # --- issue 10, mfa: moving the e-mail login code to a new address ---
+    # --- mfa: moving the e-mail login code to a new address ---
     # Members may move their e-mail code; roles that must use an app are sent to the app setup.
     "accounts:mfa_email_wijzigen": {**signed_in(), **dict.fromkeys(TOTP_ROLES, 302)},
     # Without a pending new address there is nothing to confirm: back to step 1.
     "accounts:mfa_email_bevestigen": signed_in(302),
-    # --- end issue 10, mfa ---
+    # --- end mfa ---
     # The council: public page, and the membership pages of the portal.
     "adviesraad:openbaar": everyone(),
     "adviesraad:foto": everyone(404),  # the test member gave no photo (or no consent)
@@ -484,10 +484,10 @@ EXPECTED: dict[str, Expectation] = {
     **admin_model("otp_totp.totpdevice"),
     **admin_model("otp_email.emaildevice"),
     **admin_model("otp_static.staticdevice"),
-    # --- issue 10, rollen: roles (groups) and their permissions are declared in roles.py; the
+    # --- rollen: roles (groups) and their permissions are declared in roles.py; the
     # admin shows them read-only, to superusers too (this replaces the auth.group row above).
     **admin_model("auth.group", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
-    # --- end issue 10, rollen ---
+    # --- end rollen ---
 }
 
 #: admin:app_list per app label: which staff roles see the app.
@@ -851,7 +851,7 @@ def test_every_role_gets_the_expected_status_on_every_url(context: dict[str, Any
     assert not mismatches, "\n".join(mismatches)
 
 
-# --- issue 10, toewijzing: assignment fields accept only the matching role -------------------
+# --- toewijzing: assignment fields accept only the matching role -------------------
 # Every field that makes a person a participant of a (confidential) object, against the role of
 # the person chosen: may they be chosen (offered by the form) and assigned (by the service)? Where
 # the role is the keeper's own (accounthouder, ondersteuner) the keeper tries to assign itself.
@@ -996,10 +996,10 @@ def test_assignment_fields_accept_only_the_matching_role(role: str, private_medi
     assert not mismatches, "\n".join(mismatches)
 
 
-# --- end of issue 10, toewijzing ----------------------------------------------------------------
+# --- end of toewijzing ----------------------------------------------------------------
 
 
-# --- issue 10, rolbeheer: who may grant which role, through the real admin change form -------
+# --- rolbeheer: who may grant which role, through the real admin change form -------
 # Per acting role: for every role, try to give it to another (role-less) account and to one's own
 # account with a hand-made POST. Only what ``beheert`` in roles.py allows lands; the rest is a form
 # error (status 200 on the form), and non-staff never reach the form (302 to the admin login).
@@ -1053,4 +1053,4 @@ def test_role_management_grants_only_what_the_role_table_allows(role: str) -> No
     assert not mismatches, "\n".join(mismatches)
 
 
-# --- end of issue 10, rolbeheer -------------------------------------------------------------------
+# --- end of rolbeheer -------------------------------------------------------------------

@@ -1,5 +1,4 @@
-"""Arbitrary query strings on every GET URL of the access matrix never give a 500 (issue 10,
-point 9).
+"""Arbitrary query strings on every GET URL of the access matrix never give a 500.
 
 The URLs, the objects in them and the signed-in clients come from ``test_access_matrix``; only
 pages a role really opens (expected 200, 403 or 404, not a redirect to the login or a 405) are

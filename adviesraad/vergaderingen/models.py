@@ -3,8 +3,8 @@
 * ``Vergadering``: one meeting of one of the seed's types, with date, time and place (or an
   online link). The agenda, documents, minutes, actions and decisions hang off it.
 * ``Deelname``: one invited person at one meeting: what they said in advance (``aanmelding``)
-  and what the supporter recorded afterwards (``aanwezigheid``). The allowance (a later wave)
-  builds on the recorded attendance.
+  and what the supporter recorded afterwards (``aanwezigheid``). The allowance builds on the
+  recorded attendance.
 """
 
 from __future__ import annotations

@@ -146,7 +146,7 @@ PARTICIPATIE_BEHEER = (
     | {"participatiemix.change_terugkoppeling", "participatiemix.view_spelregel"}
 )
 
-#: Planning (issue #5). Each block belongs to its sub-app and is filled in there:
+#: Planning. Each block belongs to its sub-app and is filled in there:
 #: adviesraad/kwartaalagenda (the quarterly agenda) and adviesraad/vergaderingen (meetings,
 #: attendance). LEZEN: council and staff read; BEHEER: who keeps the records.
 #: Kwartaalagenda: readers see only published versions (adviesraad/kwartaalagenda/policies.py);

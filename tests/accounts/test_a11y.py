@@ -1,4 +1,4 @@
-"""axe-core (WCAG 2.1 A+AA) and CSP on every accounts page, in headless Chromium.
+"""Axe-core (WCAG 2.1 A+AA) and CSP on every accounts page, in headless Chromium.
 
 Includes the idle-timeout warning: opened by static/js/sessie.js, focus on "Blijf ingelogd",
 the keep-alive call, and the redirect to the login page at expiry.
@@ -129,7 +129,7 @@ def test_mfa_pages(page_for_client, make_user) -> None:
 
 
 def test_code_address_pages(page_for_client, make_user) -> None:
-    """Issue 10: moving the e-mail code to a new address, both steps and their errors."""
+    """Moving the e-mail code to a new address, both steps and their errors."""
     member = make_user("lid")
     client = Client()
     mfa_verify(client, member)

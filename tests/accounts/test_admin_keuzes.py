@@ -1,4 +1,4 @@
-"""Admin widgets never name an object the user may not view (issue 10, point 8).
+"""Admin widgets never name an object the user may not view.
 
 The label next to a raw-id field and the selected option of an autocomplete field were read
 without the policy: ``?bestand=<id>`` on the samenwerkingsafspraken form (or a POST that fails

@@ -41,7 +41,7 @@ def test_successful_login_resets_the_counter(client, make_user, settings):
     assert password_login(client, user.email).status_code == 302
 
 
-# --- issue 10, mfa: the lockout keys on the normalised login -------------------------------------
+# --- mfa: the lockout keys on the normalised login -------------------------------------
 @pytest.mark.parametrize("variant", ["X@Y ", " x@Y", "X@y", "\tx@y\n"])
 def test_case_and_spaces_do_not_dodge_the_lockout(client, make_user, settings, variant):
     """Five failures for ``x@y`` also lock ``X@Y ``: otherwise every spelling gets five guesses."""

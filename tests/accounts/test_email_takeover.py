@@ -1,4 +1,4 @@
-"""Issue 10, point 3: changing an account's e-mail address cannot take the account over.
+"""Changing an account's e-mail address cannot take the account over.
 
 The e-mail login code is bound to the address the user confirmed. The chain "account holder
 changes the address, asks for a password reset, sets a password, signs in" must end at a login

@@ -1,4 +1,4 @@
-"""Issue 10, rollen: nobody raises their own rights; each role grants only what it manages.
+"""Nobody raises their own rights; each role grants only what it manages.
 
 * The role table says which roles each role may grant (``RolDefinitie.beheert``).
 * ``user_set_roles`` is the only way to grant a role by hand and refuses own roles, council roles
@@ -370,7 +370,7 @@ def test_raadsrollen_volgen_de_termijn_met_geschiedenis_en_melding():
 # --- The history of an account cannot be "reverted" into old rights -----------------------------
 @pytest.mark.parametrize("rol", ADMIN_ROLLEN)
 def test_terugzetten_naar_een_oude_versie_geeft_geen_oude_rechten_terug(rol):
-    """simple-history's revert saves the old row (is_staff, is_superuser, is_active) past every
+    """Simple-history's revert saves the old row (is_staff, is_superuser, is_active) past every
     service; for accounts it is switched off, for one's own account and for anyone else's."""
     ik = _maak(rol)
     oud_beheerder = UserFactory(is_superuser=True, is_staff=True)

@@ -64,7 +64,7 @@ def test_user_deactivate_needs_permission(make_user):
 
 
 def test_user_set_roles(make_user):
-    # Issue 10 (rollen): a council role (here voorzitter) is no longer granted by hand, not even
+    # A council role (here voorzitter) is no longer granted by hand, not even
     # by a superuser; the test now grants staff roles and keeps the council role lid as it is.
     door = make_user(None, is_superuser=True, is_staff=True)
     user = make_user("lid")
@@ -133,7 +133,7 @@ def test_deactivation_in_the_admin_ends_sessions(make_user):
 
 
 def test_admin_roles_set_staff_and_no_escalation(make_user):
-    # Issue 10 (rollen): the account holder may no longer grant ondersteuner, and a hand-posted
+    # The account holder may no longer grant ondersteuner, and a hand-posted
     # is_superuser is now a form error (200 with the error) instead of a silently ignored field.
     accounthouder = make_user("accounthouder")
     admin_client = Client()

@@ -1,4 +1,4 @@
-"""Nobody raises their own rights through the membership records (issue 10, point 1).
+"""Nobody raises their own rights through the membership records.
 
 Council roles follow terms and functions, and the account holder keeps those records. Without a
 check, an account holder could register their own account as a member, nominate and appoint it,

@@ -1,5 +1,5 @@
-"""The text of a declaration of other roles reaches only the member, the chair and the supporter
-(issue 10, point 5): portal pages, admin list, change form, history list and history form.
+"""The text of a declaration of other roles reaches only the member, the chair and the supporter:
+portal pages, admin list, change form, history list and history form.
 
 The superuser reaches the declaration (the assessment, the yes/no answers) but not its text: the
 regulation names who may know a member's interests, and a system administrator is not one of them.

@@ -1,6 +1,6 @@
 """Accessibility (WCAG 2.1 A+AA via axe-core) of every shell page, as anonymous and as each role.
 
-Later issues add their own pages to these lists or write tests with the same helpers.
+A new page adds itself to these lists, or its app writes tests with the same helpers.
 """
 
 from __future__ import annotations

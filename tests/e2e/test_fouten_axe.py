@@ -1,4 +1,4 @@
-"""axe-core on the Dutch error pages (issue 10, point 9): 404 and 403 as served, and the 500
+"""Axe-core on the Dutch error pages: 404 and 403 as served, and the 500
 page as Django renders it (without a request), shown in a tab on the live server."""
 
 from __future__ import annotations

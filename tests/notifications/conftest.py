@@ -2,7 +2,7 @@
 
 ``testsoort`` registers a provider whose deadlines the test sets directly (no model rows needed);
 it is removed again afterwards. Every test here runs with the notification URLs included
-(``tests/notifications/urls.py``), as the lead will include them in the root urlconf.
+(``tests/notifications/urls.py``).
 """
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def test_herinneringen_over_de_wisseling_naar_wintertijd(testsoort, monkeypatch)
     # 6 months before the end (28 April 2030) is exactly the day of the clock change.
     termijn = benoemde_termijn(besluitdatum=date(2026, 4, 1), begindatum=date(2026, 4, 29))
     assert termijn.einddatum == date(2030, 4, 28)
-    # Issue 10 (rollen): the appointment announced the new role "lid" in the outbox today; this
+    # The appointment announced the new role "lid" in the outbox today; this
     # test is about the term-end reminders around the clock change, so that notice is set aside.
     from hengelo_participatie.accounts.deadlines import ROLLEN_GEWIJZIGD
 

@@ -1,4 +1,4 @@
-"""The verordening's periodic deadlines, and audiences that come from rules (issue 5).
+"""The verordening's periodic deadlines, and audiences that come from rules.
 
 Yearly evaluation, yearly review of the samenwerkingsafspraken, review of the huishoudelijk
 reglement (verordening/deadlines.py); the audiences of the older providers read from the

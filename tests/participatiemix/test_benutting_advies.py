@@ -1,4 +1,4 @@
-"""Issue 6: findings used in an advice request, and open requests in "Voor mijn portefeuille".
+"""Findings used in an advice request, and open requests in "Voor mijn portefeuille".
 
 The thread from what residents said (``Opbrengst``), through its use (``Benutting``), to what the
 council advised (``Adviesaanvraag``): shown in full on the confidential portal page, only as

@@ -1,4 +1,4 @@
-"""Issue 10, point 2: the people fields of an activity hold only people with the matching role.
+"""The people fields of an activity hold only people with the matching role.
 
 * ``gespreksleider`` (object grants view and change on the activity): role gespreksleider;
 * ``verantwoordelijke`` (gets the feedback reminders): beleidsmedewerker or accounthouder;

@@ -1,4 +1,4 @@
-"""Bad input gives a clear answer, never a 500 (issue 10, point 9).
+"""Bad input gives a clear answer, never a 500.
 
 The query-string helper, bounded ids in URLs, simple-history's pages with a bad id, and the
 Dutch error pages (status, text, a link back home; the 500 page renders without a database).

@@ -145,7 +145,7 @@ def test_dashboard_role_label_in_english(client, login_as):
     ],
 )
 def test_dashboard_links_to_password_and_code_address(client, login_as, rol, per_email):
-    """Who signs in with an e-mail code finds the page to move it (issue 10: the code moves only
+    """Who signs in with an e-mail code finds the page to move it (the code moves only
     by a code sent to the new address); staff use an app and are not offered it."""
     login_as(client, rol)
     html = _html(client.get(reverse("portal:home")))

@@ -1,6 +1,5 @@
 """A save the service refuses shows the service's message on the same admin form, with what the
-user typed; nothing is saved and the answer is never Django's bare "403 Forbidden" (issue 10,
-point 9)."""
+user typed; nothing is saved and the answer is never Django's bare "403 Forbidden"."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Nothing confidential leaves through e-mail or a calendar feed (issue 10, point 8).
+"""Nothing confidential leaves through e-mail or a calendar feed.
 
 An advice request's title and summary are confidential until the advice is published. E-mails
 (the workflow messages and the daily reminder digest), the outbox rows behind them and iCal

@@ -1,5 +1,4 @@
-"""What a member declares stays private; the approval round is the council's (issue 10, points 5
-and 6).
+"""What a member declares stays private; the approval round is the council's.
 
 Every role walks the same pages: the advice page, the approval page, the admin (list, change page,
 history) and the e-mails the workflow sends. A unique marker in the fixture must be absent for

@@ -1,4 +1,4 @@
-"""Issue 10, point 2: the policy officer of an advice request is someone with that role.
+"""The policy officer of an advice request is someone with that role.
 
 The field gives object grants on the request and its confidential files. Before, the admin
 offered every account and the service took anyone: the account holder could make itself (or a

@@ -1,4 +1,4 @@
-"""Issue 10, point 2: the policy officer of an agenda item is someone with that role.
+"""The policy officer of an agenda item is someone with that role.
 
 The portal form and the admin already offered only policy officers; the service took anyone. The
 item announces an advice request, whose policy officer follows the same rule, so the service now

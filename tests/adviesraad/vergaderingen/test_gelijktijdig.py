@@ -1,5 +1,5 @@
 """24 members give their RSVP at the same moment, on the embedded SQLite database, through a
-real threaded server: no 500 ("database is locked") and no lost write (issue 10, point 9).
+real threaded server: no 500 ("database is locked") and no lost write.
 
 pytest-django's SQLite test database lives in memory, which never shows SQLite's file locking,
 so this test builds its own database file in a temporary folder, runs ``manage.py runserver``

@@ -1,6 +1,5 @@
 """The reason of a recusal says what a member declared: only the member, the chair and the
-supporter read it on the meeting page; every other participant reads "belang gemeld" (issue 10,
-point 5)."""
+supporter read it on the meeting page; every other participant reads "belang gemeld"."""
 
 from __future__ import annotations
 

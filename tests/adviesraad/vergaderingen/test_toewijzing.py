@@ -1,4 +1,4 @@
-"""Issue 10, point 2: people fields of a meeting hold only people who may see meetings.
+"""People fields of a meeting hold only people who may see meetings.
 
 Participants were already checked (``deelnemers_uitnodigen`` refuses anyone without a council or
 staff role). The owner of an action was only checked against the list of participants, and a
