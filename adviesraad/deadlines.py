@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 
-from hengelo_participatie.accounts.roles import Rol
+from hengelo_participatie.accounts.roles import beheer_rollen
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
     BETROKKENE,
@@ -54,8 +54,9 @@ HERINNERING_EVALUATIE_VOORAF = "herinnering_evaluatie_vooraf"
 
 ZELF = BETROKKENE  # in an audience rule: the member whose term it is
 
-#: Roles that work in the admin get a link to the term there; everyone else to their portal page.
-BEHEER_LINK_ROLLEN = frozenset({Rol.ONDERSTEUNER.value, Rol.ACCOUNTHOUDER.value})
+#: Roles that work in the admin (the role table's ``beheer``) get a link to the term there;
+#: everyone else to their portal page.
+BEHEER_LINK_ROLLEN = beheer_rollen()
 
 
 def _termijn_omschrijving(termijn: Zittingstermijn) -> str:
