@@ -1,14 +1,19 @@
-"""Admin for the account holder. Thin: every write of a rule or a house-rules step goes through
-``services``; a version that has started shows its value and period read-only."""
+"""Admin for the account holder. Thin: every write (add, change, delete, the inline articles, a
+house-rules step) goes through ``verordening.services``, which checks the policy, validates, keeps
+history with the actor and audits; a refusal shows on the same form. A rule version that has
+started shows its value and period read-only."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 
 from hengelo_participatie.core.admin_keuzes import ZichtbareKeuzesMixin
 from hengelo_participatie.core.beheer import BeheerHistoryAdmin
-from verordening import services
 from verordening.forms import (
     HuishoudelijkReglementForm,
     RegelAanmaakForm,
@@ -33,6 +37,55 @@ from verordening.models import (
     Samenwerkingsafspraken,
     Verordening,
 )
+from verordening.services import huishoudelijk_reglement as reglement_services
+from verordening.services import regels as regel_services
+from verordening.services import samenwerkingsafspraken as afspraken_services
+from verordening.services import verordening as verordening_services
+
+if TYPE_CHECKING:
+    from hengelo_participatie.accounts.models import User
+
+
+def _modelvelden(form: Any, namen: Iterable[str]) -> dict[str, Any]:
+    """The cleaned values of ``namen`` that are editable fields of the form's model (not the
+    form's own fields such as a next step, not the primary key)."""
+    velden = {
+        veld.name
+        for veld in form._meta.model._meta.concrete_fields
+        if veld.editable and not veld.primary_key
+    }
+    return {naam: form.cleaned_data[naam] for naam in namen if naam in velden}
+
+
+class ViaServicesAdmin(BeheerHistoryAdmin):
+    """Add, change and delete (one, or the changelist's bulk delete) through a model's services;
+    never ``obj.save()`` or ``obj.delete()``. A change passes only the fields the user changed."""
+
+    def aanmaken(self, door: User, velden: dict[str, Any]) -> Model:
+        raise NotImplementedError
+
+    def bijwerken(self, obj: Any, door: User, velden: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def verwijderen(self, obj: Any, door: User) -> None:
+        raise NotImplementedError
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change:
+            self.bijwerken(obj, request.user, _modelvelden(form, form.changed_data))
+            return
+        nieuw = self.aanmaken(request.user, _modelvelden(form, form.cleaned_data))
+        obj.pk = nieuw.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        self.verwijderen(obj, request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        with transaction.atomic():  # all or nothing, as Django's own bulk delete
+            for obj in queryset:
+                self.verwijderen(obj, request.user)
 
 
 # --- Verordening and articles ---------------------------------------------------------------
@@ -43,7 +96,7 @@ class ArtikelInline(admin.StackedInline):
 
 
 @admin.register(Verordening)
-class VerordeningAdmin(BeheerHistoryAdmin):
+class VerordeningAdmin(ViaServicesAdmin):
     list_display = (
         "citeertitel",
         "cvdr",
@@ -55,13 +108,56 @@ class VerordeningAdmin(BeheerHistoryAdmin):
     search_fields = ("titel", "citeertitel", "cvdr")
     inlines = [ArtikelInline]
 
+    def aanmaken(self, door: User, velden: dict[str, Any]) -> Model:
+        return verordening_services.verordening_aanmaken(door=door, **velden)
+
+    def bijwerken(self, obj: Verordening, door: User, velden: dict[str, Any]) -> None:
+        verordening_services.verordening_bijwerken(verordening=obj, door=door, **velden)
+
+    def verwijderen(self, obj: Verordening, door: User) -> None:
+        verordening_services.verordening_verwijderen(verordening=obj, door=door)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """The inline articles, row by row through the article services."""
+        if formset.model is not Artikel:  # pragma: no cover - the only inline
+            raise NotImplementedError(formset.model)
+        # The admin's change message reads these three lists.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for rij in formset.deleted_forms:
+            if rij.instance.pk is not None:
+                verordening_services.artikel_verwijderen(artikel=rij.instance, door=request.user)
+                formset.deleted_objects.append(rij.instance)
+        for rij in formset.forms:
+            if rij in formset.deleted_forms or not rij.has_changed():
+                continue
+            if rij.instance.pk is not None:
+                verordening_services.artikel_bijwerken(
+                    artikel=rij.instance,
+                    door=request.user,
+                    **_modelvelden(rij, rij.changed_data),
+                )
+                formset.changed_objects.append((rij.instance, rij.changed_data))
+            else:
+                velden = {**_modelvelden(rij, rij.cleaned_data), "verordening": form.instance}
+                nieuw = verordening_services.artikel_aanmaken(door=request.user, **velden)
+                formset.new_objects.append(nieuw)
+
 
 @admin.register(Artikel)
-class ArtikelAdmin(BeheerHistoryAdmin):
+class ArtikelAdmin(ViaServicesAdmin):
     list_display = ("nummer", "titel", "verordening", "samenvatting")
     list_filter = ("verordening", "samenvatting")
     search_fields = ("nummer", "titel", "tekst")
     list_select_related = ("verordening",)
+
+    def aanmaken(self, door: User, velden: dict[str, Any]) -> Model:
+        return verordening_services.artikel_aanmaken(door=door, **velden)
+
+    def bijwerken(self, obj: Artikel, door: User, velden: dict[str, Any]) -> None:
+        verordening_services.artikel_bijwerken(artikel=obj, door=door, **velden)
+
+    def verwijderen(self, obj: Artikel, door: User) -> None:
+        verordening_services.artikel_verwijderen(artikel=obj, door=door)
 
 
 # --- Rules ----------------------------------------------------------------------------------
@@ -168,11 +264,13 @@ class RegelAdmin(BeheerHistoryAdmin):
         # Only the changed, editable fields go to the service, which checks them against the
         # stored version (so a started version cannot change, whatever the form sent).
         velden = {
-            f: form.cleaned_data[f] for f in form.changed_data if f in services.BIJWERKBARE_VELDEN
+            f: form.cleaned_data[f]
+            for f in form.changed_data
+            if f in regel_services.BIJWERKBARE_VELDEN
         }
         if "type" in velden:  # the same text may mean another value under another type
             velden["waarde"] = form.cleaned_data["waarde"]
-        services.regel_versie_bijwerken(regel=obj, door=request.user, **velden)
+        regel_services.regel_versie_bijwerken(regel=obj, door=request.user, **velden)
 
     def get_actions(self, request):
         acties = super().get_actions(request)
@@ -185,7 +283,7 @@ class RegelAdmin(BeheerHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
-        services.regel_versie_intrekken(regel=obj, door=request.user)
+        regel_services.regel_versie_intrekken(regel=obj, door=request.user)
 
     # --- Add and "new version": own views, so a refusal by the service shows on the form ----
     def get_urls(self):
@@ -215,7 +313,7 @@ class RegelAdmin(BeheerHistoryAdmin):
         form = RegelAanmaakForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                regel = services.regel_aanmaken(door=request.user, **form.cleaned_data)
+                regel = regel_services.regel_aanmaken(door=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 zet_fouten_op_formulier(form, exc)
             else:
@@ -233,7 +331,7 @@ class RegelAdmin(BeheerHistoryAdmin):
         form = RegelVersieForm(request.POST or None, regel=regel)
         if request.method == "POST" and form.is_valid():
             try:
-                nieuw = services.regel_wijzigen(
+                nieuw = regel_services.regel_wijzigen(
                     sleutel=regel.sleutel, door=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
@@ -251,7 +349,7 @@ class RegelAdmin(BeheerHistoryAdmin):
 
 # --- Agreements -----------------------------------------------------------------------------
 @admin.register(Samenwerkingsafspraken)
-class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
+class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, ViaServicesAdmin):
     list_display = ("jaar", "datum_vastgesteld", "datum_volgende_evaluatie", "heeft_document")
     list_filter = ("datum_vastgesteld",)
     search_fields = ("jaar", "tekst")
@@ -261,9 +359,18 @@ class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
     def heeft_document(self, obj: Samenwerkingsafspraken) -> bool:
         return obj.bestand_id is not None
 
+    def aanmaken(self, door: User, velden: dict[str, Any]) -> Model:
+        return afspraken_services.samenwerkingsafspraken_aanmaken(door=door, **velden)
+
+    def bijwerken(self, obj: Samenwerkingsafspraken, door: User, velden: dict[str, Any]) -> None:
+        afspraken_services.samenwerkingsafspraken_bijwerken(afspraken=obj, door=door, **velden)
+
+    def verwijderen(self, obj: Samenwerkingsafspraken, door: User) -> None:
+        afspraken_services.samenwerkingsafspraken_verwijderen(afspraken=obj, door=door)
+
 
 @admin.register(HuishoudelijkReglement)
-class HuishoudelijkReglementAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
+class HuishoudelijkReglementAdmin(ZichtbareKeuzesMixin, ViaServicesAdmin):
     form = HuishoudelijkReglementForm
     list_display = ("titel", "status", "ingediend_op", "beoordeeld_op")
     list_filter = ("status",)
@@ -292,21 +399,25 @@ class HuishoudelijkReglementAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         return type(form.__name__, (form,), {"gebruiker": request.user})
 
+    def aanmaken(self, door: User, velden: dict[str, Any]) -> Model:
+        return reglement_services.huishoudelijk_reglement_aanmaken(door=door, **velden)
+
+    def bijwerken(self, obj: HuishoudelijkReglement, door: User, velden: dict[str, Any]) -> None:
+        reglement_services.huishoudelijk_reglement_bijwerken(reglement=obj, door=door, **velden)
+
+    def verwijderen(self, obj: HuishoudelijkReglement, door: User) -> None:
+        reglement_services.huishoudelijk_reglement_verwijderen(reglement=obj, door=door)
+
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        super().save_model(request, obj, form, change)  # text and document, while a concept
         naar = form.cleaned_data.get("volgende_stap")
         if naar:
-            services.huishoudelijk_reglement_overgang(
+            reglement_services.huishoudelijk_reglement_overgang(
                 reglement=obj,
                 naar=naar,
                 door=request.user,
                 opmerkingen=form.cleaned_data.get("opmerkingen", ""),
             )
-
-    def delete_model(self, request, obj: Any) -> None:
-        if not obj.is_bewerkbaar:
-            raise PermissionDenied
-        super().delete_model(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and not obj.is_bewerkbaar:
