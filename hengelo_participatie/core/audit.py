@@ -56,13 +56,23 @@ class Actie(StrEnum):
     HERINNERINGSVOORKEUREN_OPSLAAN = "herinneringsvoorkeuren-opslaan"
 
     # --- verordening ------------------------------------------------------------------------
+    ARTIKEL_AANMAKEN = "artikel-aanmaken"
+    ARTIKEL_BIJWERKEN = "artikel-bijwerken"
+    ARTIKEL_VERWIJDEREN = "artikel-verwijderen"
     REGEL_AANMAKEN = "regel-aanmaken"
     REGEL_VERSIE_BIJWERKEN = "regel-versie-bijwerken"
     REGEL_VERSIE_INTREKKEN = "regel-versie-intrekken"
     REGEL_WIJZIGEN = "regel-wijzigen"
-    REGLEMENT_OPSLAAN = "reglement-opslaan"
+    REGLEMENT_AANMAKEN = "reglement-aanmaken"
+    REGLEMENT_BIJWERKEN = "reglement-bijwerken"
     REGLEMENT_OVERGANG = "reglement-overgang"
     REGLEMENT_VERWIJDEREN = "reglement-verwijderen"
+    SAMENWERKINGSAFSPRAKEN_AANMAKEN = "samenwerkingsafspraken-aanmaken"
+    SAMENWERKINGSAFSPRAKEN_BIJWERKEN = "samenwerkingsafspraken-bijwerken"
+    SAMENWERKINGSAFSPRAKEN_VERWIJDEREN = "samenwerkingsafspraken-verwijderen"
+    VERORDENING_AANMAKEN = "verordening-aanmaken"
+    VERORDENING_BIJWERKEN = "verordening-bijwerken"
+    VERORDENING_VERWIJDEREN = "verordening-verwijderen"
 
     # --- adviesraad: membership -------------------------------------------------------------
     EVALUATIE_VASTLEGGEN = "evaluatie_vastleggen"

@@ -274,7 +274,7 @@ def test_zonder_verklaring_geen_benoeming():
 
 
 def test_nieuwe_regelversie_verandert_alleen_besluiten_vanaf_die_datum():
-    from verordening.services import regel_wijzigen
+    from verordening.services.regels import regel_wijzigen
 
     beheerder = UserFactory(is_superuser=True, is_staff=True)
     vanaf = vandaag() + timedelta(days=10)
@@ -296,7 +296,7 @@ def test_nieuwe_regelversie_verandert_alleen_besluiten_vanaf_die_datum():
 
 
 def test_nieuwe_maximale_omvang_geldt_vanaf_haar_datum():
-    from verordening.services import regel_wijzigen
+    from verordening.services.regels import regel_wijzigen
 
     beheerder = UserFactory(is_superuser=True, is_staff=True)
     besluit = vandaag() - timedelta(days=30)

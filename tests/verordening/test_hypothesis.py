@@ -12,8 +12,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from verordening import services
 from verordening.models import Regel
+from verordening.services import regels
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_regel_wijzigen_with_odd_input(beheerder, sleutel, waarde, dagen):
     def poging():
         voor = _tellingen()
         try:
-            services.regel_wijzigen(
+            regels.regel_wijzigen(
                 sleutel=sleutel, waarde=waarde, geldig_vanaf=vanaf, bron=None, door=beheerder
             )
         except ValidationError:
@@ -198,7 +198,7 @@ def test_admin_change_form_of_a_future_version_with_odd_input(
     beheer_client, beheerder, soort, waarde, bron_lid, bron
 ):
     def poging():
-        toekomst = services.regel_wijzigen(
+        toekomst = regels.regel_wijzigen(
             sleutel="max_terms",
             waarde=3,
             geldig_vanaf=timezone.localdate() + timedelta(days=10),

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.factories import UserFactory
-from verordening import services
 from verordening.models import HuishoudelijkReglement
 from verordening.reglement import OVERGANGEN, controleer_overgang, mogelijke_overgangen
+from verordening.services import huishoudelijk_reglement as hr
 
 pytestmark = pytest.mark.django_db
 Status = HuishoudelijkReglement.Status
@@ -41,10 +41,10 @@ def test_the_table():
 
 
 def test_submit_and_approve(reglement, ondersteuner, accounthouder):
-    services.huishoudelijk_reglement_indienen(reglement=reglement, door=ondersteuner)
+    hr.huishoudelijk_reglement_indienen(reglement=reglement, door=ondersteuner)
     reglement.refresh_from_db()
     assert reglement.status == Status.INGEDIEND and reglement.ingediend_op is not None
-    services.huishoudelijk_reglement_goedkeuren(reglement=reglement, door=accounthouder)
+    hr.huishoudelijk_reglement_goedkeuren(reglement=reglement, door=accounthouder)
     reglement.refresh_from_db()
     assert reglement.status == Status.GOEDGEKEURD and reglement.beoordeeld_op is not None
     assert [h.history_change_reason for h in reglement.history.order_by("history_id")][-2:] == [
@@ -54,22 +54,20 @@ def test_submit_and_approve(reglement, ondersteuner, accounthouder):
 
 
 def test_return_requires_remarks_then_back_to_concept(reglement, ondersteuner, accounthouder):
-    services.huishoudelijk_reglement_indienen(reglement=reglement, door=ondersteuner)
+    hr.huishoudelijk_reglement_indienen(reglement=reglement, door=ondersteuner)
     with pytest.raises(ValidationError, match="waarom"):
-        services.huishoudelijk_reglement_terugsturen(
+        hr.huishoudelijk_reglement_terugsturen(
             reglement=reglement, door=accounthouder, opmerkingen="  "
         )
     reglement.refresh_from_db()
     assert reglement.status == Status.INGEDIEND
-    services.huishoudelijk_reglement_terugsturen(
+    hr.huishoudelijk_reglement_terugsturen(
         reglement=reglement, door=accounthouder, opmerkingen="Artikel 3 strijdt met de verordening."
     )
     reglement.refresh_from_db()
     assert reglement.status == Status.TERUGGESTUURD
     assert reglement.opmerkingen_college == "Artikel 3 strijdt met de verordening."
-    services.huishoudelijk_reglement_overgang(
-        reglement=reglement, naar=Status.CONCEPT, door=ondersteuner
-    )
+    hr.huishoudelijk_reglement_overgang(reglement=reglement, naar=Status.CONCEPT, door=ondersteuner)
     reglement.refresh_from_db()
     assert reglement.is_bewerkbaar
 
@@ -91,7 +89,7 @@ def test_illegal_transitions_are_refused_with_a_dutch_message(van, naar, beheerd
         titel="x", status=van, opmerkingen_college="opm" if van == Status.TERUGGESTUURD else ""
     )
     with pytest.raises(ValidationError) as exc:
-        services.huishoudelijk_reglement_overgang(
+        hr.huishoudelijk_reglement_overgang(
             reglement=reglement, naar=naar, door=beheerder, opmerkingen="o"
         )
     assert "kan niet naar" in exc.value.messages[0]
@@ -101,10 +99,10 @@ def test_illegal_transitions_are_refused_with_a_dutch_message(van, naar, beheerd
 
 def test_the_permission_in_the_table_is_enforced(reglement, accounthouder, ondersteuner):
     with pytest.raises(PermissionDenied):
-        services.huishoudelijk_reglement_indienen(reglement=reglement, door=accounthouder)
-    services.huishoudelijk_reglement_indienen(reglement=reglement, door=ondersteuner)
+        hr.huishoudelijk_reglement_indienen(reglement=reglement, door=accounthouder)
+    hr.huishoudelijk_reglement_indienen(reglement=reglement, door=ondersteuner)
     with pytest.raises(PermissionDenied):
-        services.huishoudelijk_reglement_goedkeuren(reglement=reglement, door=ondersteuner)
+        hr.huishoudelijk_reglement_goedkeuren(reglement=reglement, door=ondersteuner)
     assert [o.naar for o in mogelijke_overgangen(Status.INGEDIEND, ondersteuner)] == []
 
 

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from verordening import services
 from verordening.models import Artikel, Regel
 from verordening.rules import rule
+from verordening.services import regels
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def _artikel(nummer="4"):
 def test_regel_wijzigen_changes_answers_only_from_that_date(beheerder, vandaag):
     vanaf = vandaag + timedelta(days=30)
     oud = rule("max_terms", on=vandaag)
-    nieuw = services.regel_wijzigen(
+    nieuw = regels.regel_wijzigen(
         sleutel="max_terms", waarde=3, geldig_vanaf=vanaf, bron=_artikel(), door=beheerder
     )
     assert rule("max_terms", on=vanaf - timedelta(days=1)).waarde == 2
@@ -49,10 +49,10 @@ def test_regel_wijzigen_changes_answers_only_from_that_date(beheerder, vandaag):
 
 def test_a_version_between_two_others_ends_where_the_next_begins(beheerder, vandaag):
     later = vandaag + timedelta(days=100)
-    services.regel_wijzigen(
+    regels.regel_wijzigen(
         sleutel="min_leden", waarde=9, geldig_vanaf=later, bron=None, door=beheerder
     )
-    tussen = services.regel_wijzigen(
+    tussen = regels.regel_wijzigen(
         sleutel="min_leden",
         waarde=10,
         geldig_vanaf=vandaag + timedelta(days=10),
@@ -67,7 +67,7 @@ def test_a_version_between_two_others_ends_where_the_next_begins(beheerder, vand
 
 def test_fiscal_maximum_gets_a_new_yearly_version_with_its_source(beheerder, vandaag):
     jaar = date(vandaag.year + 1, 1, 1)
-    services.regel_wijzigen(
+    regels.regel_wijzigen(
         sleutel="vrijwilligersvergoeding_max_jaar",
         waarde="2300",
         geldig_vanaf=jaar,
@@ -108,7 +108,7 @@ def test_regel_wijzigen_refuses_and_writes_nothing(beheerder, vandaag, kwargs, v
     args.update(kwargs)
     voor = (Regel.objects.count(), Regel.history.count())
     with pytest.raises(ValidationError) as exc:
-        services.regel_wijzigen(**args)
+        regels.regel_wijzigen(**args)
     assert veld in exc.value.message_dict
     assert (Regel.objects.count(), Regel.history.count()) == voor
     assert rule("max_terms", on=vandaag + timedelta(days=400)).waarde == 2
@@ -116,17 +116,17 @@ def test_regel_wijzigen_refuses_and_writes_nothing(beheerder, vandaag, kwargs, v
 
 def test_two_versions_may_not_start_on_one_day(beheerder, vandaag):
     vanaf = vandaag + timedelta(days=5)
-    services.regel_wijzigen(
+    regels.regel_wijzigen(
         sleutel="max_terms", waarde=3, geldig_vanaf=vanaf, bron=None, door=beheerder
     )
     with pytest.raises(ValidationError, match="begint al een versie"):
-        services.regel_wijzigen(
+        regels.regel_wijzigen(
             sleutel="max_terms", waarde=4, geldig_vanaf=vanaf, bron=None, door=beheerder
         )
 
 
 def test_changing_from_today_is_allowed(beheerder, vandaag):
-    services.regel_wijzigen(
+    regels.regel_wijzigen(
         sleutel="max_leden", waarde=11, geldig_vanaf=vandaag, bron=None, door=beheerder
     )
     assert rule("max_leden", on=vandaag).waarde == 11
@@ -136,7 +136,7 @@ def test_changing_from_today_is_allowed(beheerder, vandaag):
 def test_without_permission_nothing_changes(vandaag):
     lid = UserFactory()
     with pytest.raises(PermissionDenied):
-        services.regel_wijzigen(
+        regels.regel_wijzigen(
             sleutel="max_terms",
             waarde=3,
             geldig_vanaf=vandaag + timedelta(days=1),
@@ -149,38 +149,34 @@ def test_without_permission_nothing_changes(vandaag):
 def test_a_started_version_cannot_be_corrected_but_its_citation_can(beheerder):
     versie = Regel.objects.get(sleutel="max_terms")
     with pytest.raises(ValidationError, match="geldt al sinds"):
-        services.regel_versie_bijwerken(regel=versie, door=beheerder, waarde=5)
+        regels.regel_versie_bijwerken(regel=versie, door=beheerder, waarde=5)
     with pytest.raises(ValidationError):
-        services.regel_versie_bijwerken(regel=versie, door=beheerder, geldig_vanaf=date(2030, 1, 1))
-    services.regel_versie_bijwerken(
-        regel=versie, door=beheerder, bron_toelichting="zie ook bijlage"
-    )
+        regels.regel_versie_bijwerken(regel=versie, door=beheerder, geldig_vanaf=date(2030, 1, 1))
+    regels.regel_versie_bijwerken(regel=versie, door=beheerder, bron_toelichting="zie ook bijlage")
     versie.refresh_from_db()
     assert (versie.waarde, versie.bron_toelichting) == (2, "zie ook bijlage")
 
 
 def test_a_future_version_can_be_corrected_and_withdrawn(beheerder, vandaag):
     vanaf = vandaag + timedelta(days=20)
-    toekomst = services.regel_wijzigen(
+    toekomst = regels.regel_wijzigen(
         sleutel="max_terms", waarde=3, geldig_vanaf=vanaf, bron=None, door=beheerder
     )
-    services.regel_versie_bijwerken(regel=toekomst, door=beheerder, waarde=4)
+    regels.regel_versie_bijwerken(regel=toekomst, door=beheerder, waarde=4)
     assert rule("max_terms", on=vanaf).waarde == 4
-    services.regel_versie_intrekken(regel=toekomst, door=beheerder)
+    regels.regel_versie_intrekken(regel=toekomst, door=beheerder)
     assert rule("max_terms", on=vanaf + timedelta(days=1000)).waarde == 2
     assert Regel.objects.get(sleutel="max_terms").geldig_tot is None
 
 
 def test_a_started_version_cannot_be_withdrawn(beheerder):
     with pytest.raises(ValidationError):
-        services.regel_versie_intrekken(
-            regel=Regel.objects.get(sleutel="max_terms"), door=beheerder
-        )
+        regels.regel_versie_intrekken(regel=Regel.objects.get(sleutel="max_terms"), door=beheerder)
     assert Regel.objects.filter(sleutel="max_terms").exists()
 
 
 def test_regel_aanmaken(beheerder, vandaag):
-    regel = services.regel_aanmaken(
+    regel = regels.regel_aanmaken(
         sleutel="nieuwe_regel",
         naam="Nieuw",
         type="fractie",
@@ -190,7 +186,7 @@ def test_regel_aanmaken(beheerder, vandaag):
     )
     assert rule("nieuwe_regel", on=vandaag).waarde == regel.python_waarde
     with pytest.raises(ValidationError, match="bestaat al"):
-        services.regel_aanmaken(
+        regels.regel_aanmaken(
             sleutel="nieuwe_regel",
             naam="Nieuw",
             type="fractie",
@@ -199,7 +195,7 @@ def test_regel_aanmaken(beheerder, vandaag):
             door=beheerder,
         )
     with pytest.raises(ValidationError) as exc:
-        services.regel_aanmaken(
+        regels.regel_aanmaken(
             sleutel="Geen Slug",
             naam="x",
             type="geheel_getal",

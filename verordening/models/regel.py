@@ -5,8 +5,8 @@ included) until ``geldig_tot`` (that day *not* included; empty: open-ended). Per
 that closing a version and starting its successor use the same date. The database refuses
 overlapping versions (see ``verordening.database``); ``clean()`` says so first, in Dutch.
 
-Changing a rule means adding a version from a date (``services.regel_wijzigen``); a version whose
-period has started is never edited.
+Changing a rule means adding a version from a date (``services.regels.regel_wijzigen``); a
+version whose period has started is never edited.
 """
 
 from __future__ import annotations

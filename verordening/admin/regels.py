@@ -1,9 +1,7 @@
-"""Admin for the account holder. Thin: every write of a rule or a house-rules step goes through
-``services``; a version that has started shows its value and period read-only."""
+"""Admin of the rules: a version that has started shows its value and period read-only; a new
+rule and a new version have their own pages, so a refusal by the service shows on the form."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -15,53 +13,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.core.admin_keuzes import ZichtbareKeuzesMixin
 from hengelo_participatie.core.beheer import BeheerHistoryAdmin
-from verordening import services
 from verordening.forms import (
-    HuishoudelijkReglementForm,
     RegelAanmaakForm,
     RegelToekomstForm,
     RegelVersieForm,
     RegelWijzigForm,
     zet_fouten_op_formulier,
 )
-from verordening.models import (
-    Artikel,
-    HuishoudelijkReglement,
-    Regel,
-    Samenwerkingsafspraken,
-    Verordening,
-)
-
-
-# --- Verordening and articles ---------------------------------------------------------------
-class ArtikelInline(admin.StackedInline):
-    model = Artikel
-    extra = 0
-    fields = ("nummer", "titel", "samenvatting", "tekst")
-
-
-@admin.register(Verordening)
-class VerordeningAdmin(BeheerHistoryAdmin):
-    list_display = (
-        "citeertitel",
-        "cvdr",
-        "datum_vastgesteld",
-        "in_werking_vanaf",
-        "in_werking_tot",
-    )
-    list_filter = ("in_werking_vanaf",)
-    search_fields = ("titel", "citeertitel", "cvdr")
-    inlines = [ArtikelInline]
-
-
-@admin.register(Artikel)
-class ArtikelAdmin(BeheerHistoryAdmin):
-    list_display = ("nummer", "titel", "verordening", "samenvatting")
-    list_filter = ("verordening", "samenvatting")
-    search_fields = ("nummer", "titel", "tekst")
-    list_select_related = ("verordening",)
+from verordening.models import Regel
+from verordening.services import regels as regel_services
 
 
 # --- Rules ----------------------------------------------------------------------------------
@@ -168,11 +129,13 @@ class RegelAdmin(BeheerHistoryAdmin):
         # Only the changed, editable fields go to the service, which checks them against the
         # stored version (so a started version cannot change, whatever the form sent).
         velden = {
-            f: form.cleaned_data[f] for f in form.changed_data if f in services.BIJWERKBARE_VELDEN
+            f: form.cleaned_data[f]
+            for f in form.changed_data
+            if f in regel_services.BIJWERKBARE_VELDEN
         }
         if "type" in velden:  # the same text may mean another value under another type
             velden["waarde"] = form.cleaned_data["waarde"]
-        services.regel_versie_bijwerken(regel=obj, door=request.user, **velden)
+        regel_services.regel_versie_bijwerken(regel=obj, door=request.user, **velden)
 
     def get_actions(self, request):
         acties = super().get_actions(request)
@@ -185,7 +148,7 @@ class RegelAdmin(BeheerHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
-        services.regel_versie_intrekken(regel=obj, door=request.user)
+        regel_services.regel_versie_intrekken(regel=obj, door=request.user)
 
     # --- Add and "new version": own views, so a refusal by the service shows on the form ----
     def get_urls(self):
@@ -215,7 +178,7 @@ class RegelAdmin(BeheerHistoryAdmin):
         form = RegelAanmaakForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                regel = services.regel_aanmaken(door=request.user, **form.cleaned_data)
+                regel = regel_services.regel_aanmaken(door=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 zet_fouten_op_formulier(form, exc)
             else:
@@ -233,7 +196,7 @@ class RegelAdmin(BeheerHistoryAdmin):
         form = RegelVersieForm(request.POST or None, regel=regel)
         if request.method == "POST" and form.is_valid():
             try:
-                nieuw = services.regel_wijzigen(
+                nieuw = regel_services.regel_wijzigen(
                     sleutel=regel.sleutel, door=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
@@ -247,73 +210,3 @@ class RegelAdmin(BeheerHistoryAdmin):
         return self._formulier_pagina(
             request, form, _("Nieuwe versie van „%s”") % regel.naam, regel
         )
-
-
-# --- Agreements -----------------------------------------------------------------------------
-@admin.register(Samenwerkingsafspraken)
-class SamenwerkingsafsprakenAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
-    list_display = ("jaar", "datum_vastgesteld", "datum_volgende_evaluatie", "heeft_document")
-    list_filter = ("datum_vastgesteld",)
-    search_fields = ("jaar", "tekst")
-    raw_id_fields = ("bestand",)
-
-    @admin.display(description=_("document"), boolean=True)
-    def heeft_document(self, obj: Samenwerkingsafspraken) -> bool:
-        return obj.bestand_id is not None
-
-
-@admin.register(HuishoudelijkReglement)
-class HuishoudelijkReglementAdmin(ZichtbareKeuzesMixin, BeheerHistoryAdmin):
-    form = HuishoudelijkReglementForm
-    list_display = ("titel", "status", "ingediend_op", "beoordeeld_op")
-    list_filter = ("status",)
-    search_fields = ("titel", "tekst", "opmerkingen_college")
-    raw_id_fields = ("bestand",)
-
-    def get_fields(self, request, obj=None):
-        velden = [
-            "titel",
-            "tekst",
-            "bestand",
-            "status",
-            "ingediend_op",
-            "beoordeeld_op",
-            "opmerkingen_college",
-        ]
-        return velden if obj is None else [*velden, "volgende_stap", "opmerkingen"]
-
-    def get_readonly_fields(self, request, obj=None):
-        status_velden = ["status", "ingediend_op", "beoordeeld_op", "opmerkingen_college"]
-        if obj is not None and not obj.is_bewerkbaar:
-            return ["titel", "tekst", "bestand", *status_velden]
-        return status_velden
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"gebruiker": request.user})
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        naar = form.cleaned_data.get("volgende_stap")
-        if naar:
-            services.huishoudelijk_reglement_overgang(
-                reglement=obj,
-                naar=naar,
-                door=request.user,
-                opmerkingen=form.cleaned_data.get("opmerkingen", ""),
-            )
-
-    def delete_model(self, request, obj: Any) -> None:
-        if not obj.is_bewerkbaar:
-            raise PermissionDenied
-        super().delete_model(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and not obj.is_bewerkbaar:
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        acties = super().get_actions(request)
-        acties.pop("delete_selected", None)
-        return acties

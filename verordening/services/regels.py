@@ -1,7 +1,7 @@
-"""Writes of the verordening app. The admin, commands and tasks all come through here.
+"""Writes of the rules (``Regel``). The admin, commands and tasks all come through here.
 
-Rules (``Regel``) change by adding a version from a date: ``regel_wijzigen`` closes the version that
-runs on that date and adds the new one, in one transaction. The past is never edited: a version
+A rule changes by adding a version from a date: ``regel_wijzigen`` closes the version that runs
+on that date and adds the new one, in one transaction. The past is never edited: a version
 whose period has started keeps its value and dates for good (``regel_versie_bijwerken`` refuses).
 """
 
@@ -16,21 +16,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from hengelo_participatie.accounts.policy import ModelPolicy
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import datum_tekst, eis, opslaan, vandaag
-from hengelo_participatie.core.workflow import Stap
 from verordening import waarden
-from verordening.models import Artikel, HuishoudelijkReglement, Regel
-from verordening.reglement import controleer_overgang, mag
+from verordening.models import Artikel, Regel
+from verordening.policies import regel_policy
+from verordening.services.gedeeld import verwijderen
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
-
-Status = HuishoudelijkReglement.Status
-
-regel_policy: ModelPolicy[Regel] = ModelPolicy(Regel, global_grants_objects=True)
 
 # Fields of a version that describe the past once its period has started.
 VASTE_VELDEN_NA_START = frozenset(
@@ -268,55 +263,8 @@ def regel_versie_intrekken(*, regel: Regel, door: User | None) -> None:
         .filter(sleutel=huidig.sleutel, geldig_tot=huidig.geldig_vanaf)
         .first()
     )
-    huidig._history_user = door
-    huidig._change_reason = "Versie ingetrokken voordat ze begon"
-    huidig.delete()
+    verwijderen(huidig, door=door, reden="Versie ingetrokken voordat ze begon")
     if voorganger is not None:
         voorganger.geldig_tot = huidig.geldig_tot
         _opslaan_regel(voorganger, door=door, reden="Loopt door: de volgende versie is ingetrokken")
     audit.vastleggen(door, Actie.REGEL_VERSIE_INTREKKEN, regel)
-
-
-# --- Huishoudelijk reglement ------------------------------------------------------------------
-@transaction.atomic
-def huishoudelijk_reglement_overgang(
-    *, reglement: HuishoudelijkReglement, naar: str, door: User | None, opmerkingen: str = ""
-) -> HuishoudelijkReglement:
-    """Move the house rules to state ``naar`` if the workflow table allows it for ``door``."""
-    huidig = HuishoudelijkReglement.objects.select_for_update().get(pk=reglement.pk)
-    overgang = controleer_overgang(van=huidig.status, naar=naar, opmerkingen=opmerkingen or "")
-    actie = f"{Actie.REGLEMENT_OVERGANG}:{naar}"
-    eis(
-        mag(door, overgang),
-        door,
-        actie,
-        huidig,
-        melding=_("U mag deze stap niet zetten: %(stap)s.") % {"stap": _(overgang.label).lower()},
-    )
-    huidig.status = naar
-    overgang.effecten_uitvoeren(huidig, Stap(door=door, op=vandaag(), reden=opmerkingen or ""))
-    opslaan(huidig, door=door, reden=overgang.label)
-    audit.vastleggen(door, actie, huidig)
-    return huidig
-
-
-def huishoudelijk_reglement_indienen(
-    *, reglement: HuishoudelijkReglement, door: User | None
-) -> HuishoudelijkReglement:
-    return huishoudelijk_reglement_overgang(reglement=reglement, naar=Status.INGEDIEND, door=door)
-
-
-def huishoudelijk_reglement_goedkeuren(
-    *, reglement: HuishoudelijkReglement, door: User | None, opmerkingen: str = ""
-) -> HuishoudelijkReglement:
-    return huishoudelijk_reglement_overgang(
-        reglement=reglement, naar=Status.GOEDGEKEURD, door=door, opmerkingen=opmerkingen
-    )
-
-
-def huishoudelijk_reglement_terugsturen(
-    *, reglement: HuishoudelijkReglement, door: User | None, opmerkingen: str
-) -> HuishoudelijkReglement:
-    return huishoudelijk_reglement_overgang(
-        reglement=reglement, naar=Status.TERUGGESTUURD, door=door, opmerkingen=opmerkingen
-    )
