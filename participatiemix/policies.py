@@ -12,10 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model
-from guardian.core import ObjectPermissionChecker
 
-from hengelo_participatie.accounts import roles
-from hengelo_participatie.accounts.policy import AnyUser, ModelPolicy
+from hengelo_participatie.accounts.policy import ModelPolicy
 from hengelo_participatie.files.policy import EigenaarRegel, bestand_policy
 
 from .models import (
@@ -33,30 +31,9 @@ from .models import (
     Thema,
 )
 
-
-class ActiviteitPolicy(ModelPolicy[Activiteit]):
-    """Model actions as every ``ModelPolicy``; a capability ("participatie.…", the role table)
-    is role-wide: a moderator's object grant on their activity never gives one."""
-
-    def user_has_perm(self, user: AnyUser, action: str) -> bool:
-        if "." in action:
-            return self._is_active(user) and roles.kan(user, action)
-        return super().user_has_perm(user, action)
-
-    def user_has_perm_for_object(
-        self,
-        user: AnyUser,
-        action: str,
-        obj: Activiteit,
-        *,
-        checker: ObjectPermissionChecker | None = None,
-    ) -> bool:
-        if "." in action:
-            return self.user_has_perm(user, action)
-        return super().user_has_perm_for_object(user, action, obj, checker=checker)
-
-
-activiteit_policy = ActiviteitPolicy(Activiteit, global_grants_objects=True)
+#: A capability ("participatie.…", the role table) comes from the role only: a moderator's
+#: object grant on their own activity never gives one (``ModelPolicy`` asks ``roles.kan``).
+activiteit_policy: ModelPolicy[Activiteit] = ModelPolicy(Activiteit, global_grants_objects=True)
 opbrengst_policy: ModelPolicy[Opbrengst] = ModelPolicy(Opbrengst, global_grants_objects=True)
 benutting_policy: ModelPolicy[Benutting] = ModelPolicy(Benutting, global_grants_objects=True)
 enquete_policy: ModelPolicy[Enqueteresultaat] = ModelPolicy(

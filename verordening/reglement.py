@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from hengelo_participatie.accounts import roles
 from hengelo_participatie.core.workflow import Stap, Transition, Workflow
 from verordening.models import HuishoudelijkReglement
+from verordening.policies import reglement_policy
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -77,14 +77,15 @@ WORKFLOW: Workflow[HuishoudelijkReglement] = Workflow(
 OVERGANGEN: dict[tuple[str, str], Overgang] = {(o.van, o.naar): o for o in WORKFLOW.rijen}
 
 
-def mag(user: User | None, overgang: Overgang) -> bool:
-    """Does ``user`` hold the capability of this step? (``None``, the system, never does.)"""
-    return user is not None and roles.kan(user, overgang.capability)
+def mag_stap(user: User | None, overgang: Overgang) -> bool:
+    """Does ``user`` hold the capability of this step (asked to the policy)? ``None``, the
+    system, never does: every step of the house rules is a person's decision."""
+    return user is not None and reglement_policy.user_has_perm(user, overgang.capability)
 
 
 def mogelijke_overgangen(status: str, user: User | None = None) -> list[Overgang]:
     """The transitions from ``status``; with ``user``, only those the user may make."""
-    return [o for o in WORKFLOW.van(status) if user is None or mag(user, o)]
+    return [o for o in WORKFLOW.van(status) if user is None or mag_stap(user, o)]
 
 
 def controleer_overgang(*, van: str, naar: str, opmerkingen: str = "") -> Overgang:

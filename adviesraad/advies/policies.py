@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, QuerySet
-from guardian.core import ObjectPermissionChecker
 
 from adviesraad.models.advies import (
     Adviesaanvraag,
@@ -33,34 +32,9 @@ from hengelo_participatie.accounts.policy import AnyUser, ModelPolicy
 RONDE_INZIEN = "advies.ronde_inzien"
 
 
-def _is_capability(action: str) -> bool:
-    return "." in action
-
-
 class AanvraagPolicy(ModelPolicy[Adviesaanvraag]):
     def __init__(self) -> None:
         super().__init__(Adviesaanvraag, global_grants_objects=False)
-
-    def user_has_perm(self, user: AnyUser, action: str) -> bool:
-        """A model action, or: does one of ``user``'s roles hold the capability ``action``?"""
-        if _is_capability(action):
-            return self._is_active(user) and roles.kan(user, action)
-        return super().user_has_perm(user, action)
-
-    def user_has_perm_for_object(
-        self,
-        user: AnyUser,
-        action: str,
-        obj: Adviesaanvraag,
-        *,
-        checker: ObjectPermissionChecker | None = None,
-    ) -> bool:
-        """A capability on a request: the role holds it and ``user`` is related to ``obj``."""
-        if _is_capability(action):
-            return self.user_has_perm(user, action) and super().user_has_perm_for_object(
-                user, "view", obj, checker=checker
-            )
-        return super().user_has_perm_for_object(user, action, obj, checker=checker)
 
     def zichtbaar_zonder_extra_queries(self, user: AnyUser) -> QuerySet[Adviesaanvraag]:
         """The requests ``user`` may view, as a lazy queryset that costs no queries of its own.

@@ -43,12 +43,18 @@ from django.http import Http404
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import get_objects_for_user
 
+from . import roles
 from .models import User
 
 M = TypeVar("M", bound=Model)
 AnyUser = User | AnonymousUser
 
 ACTIONS = ("view", "add", "change", "delete")
+
+
+def is_capability(action: str) -> bool:
+    """A capability from the role table ("advies.vaststellen") rather than a model action."""
+    return "." in action
 
 
 class BasePolicy(Generic[M]):
@@ -108,17 +114,25 @@ class ModelPolicy(BasePolicy[M]):
 
     # --- questions -------------------------------------------------------------------------
     def user_has_perm(self, user: AnyUser, action: str) -> bool:
-        """May ``user`` do ``action`` on this model at all (model-wide, e.g. ``add``)?"""
+        """May ``user`` do ``action`` on this model at all (model-wide, e.g. ``add``)? For a
+        capability: does one of ``user``'s roles hold it (the role table)?"""
         if not self._is_active(user):
             return False
+        if is_capability(action):
+            return roles.kan(user, action)
         return self._has_global(user, action)
 
     def user_has_perm_for_object(
         self, user: AnyUser, action: str, obj: M, *, checker: ObjectPermissionChecker | None = None
     ) -> bool:
-        """May ``user`` do ``action`` on ``obj``?"""
+        """May ``user`` do ``action`` on ``obj``? A capability on an object: the role holds it
+        and ``user`` may see ``obj`` (so the relation an object grant expresses still counts)."""
         if not self._is_active(user):
             return False
+        if is_capability(action):
+            return self.user_has_perm(user, action) and self.user_has_perm_for_object(
+                user, "view", obj, checker=checker
+            )
         if getattr(user, "is_superuser", False):
             return True
         if self.global_grants_objects and self._has_global(user, action):
@@ -133,6 +147,10 @@ class ModelPolicy(BasePolicy[M]):
         qs = queryset if queryset is not None else self.model._default_manager.all()
         if not self._is_active(user):
             return qs.none()
+        if is_capability(action):
+            if not self.user_has_perm(user, action):
+                return qs.none()
+            action = "view"
         if getattr(user, "is_superuser", False):
             return qs
         result: QuerySet[M] = get_objects_for_user(

@@ -14,7 +14,7 @@ from hengelo_participatie.core.schrijven import eis, eis_perm, opslaan, vandaag
 from hengelo_participatie.core.workflow import Stap
 from verordening.models import HuishoudelijkReglement
 from verordening.policies import reglement_policy
-from verordening.reglement import controleer_overgang, mag
+from verordening.reglement import controleer_overgang, mag_stap
 from verordening.services.gedeeld import velden_zetten, verwijderen
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def huishoudelijk_reglement_overgang(
     overgang = controleer_overgang(van=huidig.status, naar=naar, opmerkingen=opmerkingen or "")
     actie = f"{Actie.REGLEMENT_OVERGANG}:{naar}"
     eis(
-        mag(door, overgang),
+        mag_stap(door, overgang),
         door,
         actie,
         huidig,
