@@ -23,6 +23,27 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from .permissies import (
+    ADVIES_BEHEER,
+    ADVIES_LEZEN,
+    ADVIES_PUBLICEREN,
+    ADVIES_STARTEN,
+    HERINNERINGEN_BEWAKEN,
+    HR_INDIENEN,
+    KWARTAALAGENDA_BEHEER,
+    KWARTAALAGENDA_LEZEN,
+    LIDMAATSCHAP_BEHEER,
+    PARTICIPATIE_BEHEER,
+    PARTICIPATIE_LEZEN,
+    PARTICIPATIE_RAPPORT,
+    RAAD_LEZEN,
+    VERGADERING_BEHEER,
+    VERGADERING_LEZEN,
+    VERORDENING,
+    VERORDENING_LEZEN,
+    perms,
+)
+
 
 class Rol(StrEnum):
     VOORZITTER = "voorzitter"
@@ -61,122 +82,6 @@ class RolDefinitie:
             raise ValueError("Raadsrollen volgen uit termijnen en functies; niemand beheert ze.")
 
 
-def _perms(app_label: str, actions: str, *models: str) -> frozenset[str]:
-    """``_perms("adviesraad", "view add", "lid")`` -> {"adviesraad.view_lid", "adviesraad.add_lid"}."""
-    return frozenset(f"{app_label}.{a}_{m}" for a in actions.split() for m in models)
-
-
-# --- Building blocks of the table --------------------------------------------------------------
-VERORDENING = (
-    "verordening",
-    "artikel",
-    "regel",
-    "samenwerkingsafspraken",
-    "huishoudelijkreglement",
-)
-VERORDENING_LEZEN = _perms("verordening", "view", *VERORDENING)
-HR_INDIENEN = frozenset({"verordening.indienen_huishoudelijkreglement"})
-
-#: What every council member reads: members, composition, portfolios.
-RAAD_LEZEN = _perms("adviesraad", "view", "lid", "samenstelling", "portefeuille")
-#: Membership records the account holder keeps (no deletes: terms end, they are not removed).
-LIDMAATSCHAP_BEHEER = _perms(
-    "adviesraad",
-    "view add change",
-    "lid",
-    "zittingstermijn",
-    "functie",
-    "portefeuille",
-    "portefeuillehouder",
-    "vacature",
-    "kandidaat",
-)
-
-#: Advice requests: model-wide permissions only open the door (admin, "may start a request");
-#: which request a user reaches is decided by object grants made in the advice services.
-ADVIES_LEZEN = _perms("adviesraad", "view", "adviesaanvraag")
-ADVIES_STARTEN = _perms("adviesraad", "view add", "adviesaanvraag")
-ADVIES_BEHEER = _perms("adviesraad", "view add change", "adviesaanvraag")
-ADVIES_PUBLICEREN = frozenset({"adviesraad.publiceren_adviesaanvraag"})
-
-#: Reminders and e-mail: the supporter and the account holder watch deliveries and may retry a
-#: failed one (change_bericht is only the retry action; every field is read-only).
-HERINNERINGEN_BEWAKEN = _perms("notifications", "view", "bericht", "herinnering") | {
-    "notifications.change_bericht"
-}
-
-#: The participation register: council and staff read it.
-PARTICIPATIE_LEZEN = _perms(
-    "participatiemix",
-    "view",
-    "activiteit",
-    "opbrengst",
-    "benutting",
-    "terugkoppeling",
-    "spelregeltoets",
-    "enqueteresultaat",
-    "jaarplan",
-    "geplandeinzet",
-    "jaarrapportage",
-)
-PARTICIPATIE_RAPPORT = frozenset({"participatiemix.add_jaarrapportage"})
-#: The account holder keeps the register and its reference data. Moderators (gespreksleider) get
-#: nothing role-wide: services grant view and change on the activities they moderate.
-PARTICIPATIE_BEHEER = (
-    _perms(
-        "participatiemix",
-        "view add change",
-        "instrument",
-        "thema",
-        "domein",
-        "doelgroep",
-        "organisatie",
-    )
-    | _perms(
-        "participatiemix",
-        "add change delete",
-        "activiteit",
-        "opbrengst",
-        "benutting",
-        "spelregeltoets",
-        "enqueteresultaat",
-        "jaarplan",
-        "geplandeinzet",
-    )
-    | {"participatiemix.change_terugkoppeling", "participatiemix.view_spelregel"}
-)
-
-#: Planning. Each block belongs to its sub-app and is filled in there:
-#: adviesraad/kwartaalagenda (the quarterly agenda) and adviesraad/vergaderingen (meetings,
-#: attendance). LEZEN: council and staff read; BEHEER: who keeps the records.
-#: Kwartaalagenda: readers see only published versions (adviesraad/kwartaalagenda/policies.py);
-#: keepers also edit the draft items, open a quarter and publish a version.
-KWARTAALAGENDA_LEZEN: frozenset[str] = _perms("kwartaalagenda", "view", "kwartaalagenda", "versie")
-KWARTAALAGENDA_BEHEER: frozenset[str] = (
-    KWARTAALAGENDA_LEZEN
-    | _perms("kwartaalagenda", "add change", "kwartaalagenda")
-    | _perms("kwartaalagenda", "view add change delete", "agendapunt")
-    | {"kwartaalagenda.publiceren_kwartaalagenda"}
-)
-#: Meetings: the model-wide view only opens the door; which meetings a member or policy officer
-#: sees is decided in adviesraad/vergaderingen/policies.py (the ones they take part in). The
-#: keepers (change_vergadering) see all. Nothing is deleted: a meeting is cancelled.
-VERGADERING_LEZEN: frozenset[str] = _perms("vergaderingen", "view", "vergadering")
-VERGADERING_BEHEER: frozenset[str] = (
-    _perms("vergaderingen", "view add change", "vergadering")
-    | _perms(
-        "vergaderingen",
-        "view",
-        "deelname",
-        "agendapunt",
-        "vergaderstuk",
-        "notulen",
-        "besluit",
-        "verschoning",
-    )
-    | _perms("vergaderingen", "view change", "actiepunt")
-)
-
 # --- The table ---------------------------------------------------------------------------------
 # Declarations of outside activities (nevenfunctieverklaring) are readable role-wide only by the
 # chair and the supporter; a member reads their own through an object grant. The account holder
@@ -207,9 +112,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
         | RAAD_LEZEN
-        | _perms("adviesraad", "view", "nevenfunctieverklaring")
+        | perms("adviesraad", "view", "nevenfunctieverklaring")
         | {"adviesraad.beoordelen_nevenfunctieverklaring"}
-        | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
+        | perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_STARTEN
         | ADVIES_PUBLICEREN
         | PARTICIPATIE_LEZEN
@@ -297,11 +202,11 @@ ROLES: dict[Rol, RolDefinitie] = {
         beheer=True,
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
-        | _perms("verordening", "add change", "huishoudelijkreglement")
+        | perms("verordening", "add change", "huishoudelijkreglement")
         | RAAD_LEZEN
-        | _perms("adviesraad", "view", "kernwet", "zittingstermijn", "functie")
-        | _perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
-        | _perms("adviesraad", "view add", "nevenfunctieverklaring")
+        | perms("adviesraad", "view", "kernwet", "zittingstermijn", "functie")
+        | perms("adviesraad", "view", "portefeuillehouder", "verklaringinzage")
+        | perms("adviesraad", "view add", "nevenfunctieverklaring")
         | {"accounts.view_user", "files.add_bestand"}
         | ADVIES_BEHEER
         | ADVIES_PUBLICEREN
@@ -333,18 +238,18 @@ ROLES: dict[Rol, RolDefinitie] = {
             }
         ),
         beheer=True,
-        permissies=_perms("accounts", "view add change", "user")
+        permissies=perms("accounts", "view add change", "user")
         | {"auth.view_group", "files.add_bestand"}
         # Unlock an account that django-axes locked.
-        | _perms("axes", "view delete", "accessattempt")
-        | _perms("verordening", "view add change", *VERORDENING)
-        | _perms("verordening", "delete", "artikel", "samenwerkingsafspraken")
+        | perms("axes", "view delete", "accessattempt")
+        | perms("verordening", "view add change", *VERORDENING)
+        | perms("verordening", "delete", "artikel", "samenwerkingsafspraken")
         # Only versions that have not started, and only concepts: the admin refuses the rest.
-        | _perms("verordening", "delete", "regel", "huishoudelijkreglement")
+        | perms("verordening", "delete", "regel", "huishoudelijkreglement")
         | {"verordening.beoordelen_huishoudelijkreglement"}
         | LIDMAATSCHAP_BEHEER
-        | _perms("adviesraad", "view", "samenstelling", "kernwet")
-        | _perms("adviesraad", "view add", "herbenoemingsevaluatie")
+        | perms("adviesraad", "view", "samenstelling", "kernwet")
+        | perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_BEHEER
         | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
