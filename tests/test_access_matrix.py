@@ -40,6 +40,7 @@ from adviesraad.models.advies import Adviesaanvraag
 from adviesraad.services.termijnen import evaluatie_vastleggen
 from adviesraad.vergaderingen.models import Actiepunt, Vergadering
 from hengelo_participatie.accounts.models import User
+from hengelo_participatie.accounts.roles import Rol
 from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.models import Agendatoken, Bericht
@@ -58,18 +59,9 @@ from verordening.models import (
 ANON = "anoniem"
 OUD_LID = "oud_lid"  # a former member: account still active, but no role any more
 SUPER = "superuser"
-ROLES = [
-    ANON,
-    OUD_LID,
-    "lid",
-    "voorzitter",
-    "vicevoorzitter",
-    "ondersteuner",
-    "accounthouder",
-    "beleidsmedewerker",
-    "gespreksleider",
-    SUPER,
-]
+#: Every role of the role table, walked on every URL: a new role is tested from the moment it
+#: exists (``only(...)`` pages expect it refused until its row says otherwise).
+ROLES = [ANON, OUD_LID, *(rol.value for rol in Rol), SUPER]
 ADMIN_USERS = {"ondersteuner", "accounthouder", SUPER}  # roles with is_staff
 NON_ADMIN = [r for r in ROLES if r not in ADMIN_USERS]
 RAAD = {"lid", "voorzitter", "vicevoorzitter"}

@@ -12,6 +12,7 @@ from hengelo_participatie.accounts import roles
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.accounts.policy import ModelPolicy
 from hengelo_participatie.files.models import Bestand
+from tests.conftest import PRIVACY_ROLLEN
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,8 @@ def test_list_pages_prefetch_object_permissions(django_assert_max_num_queries):
             if vertrouwelijk.user_has_perm_for_object(lid, "view", b, checker=checker)
         ]
     assert zichtbaar == bestanden[::2]
+
+
+def test_the_privacy_walks_cover_every_role() -> None:
+    """A new role in the table is walked by the privacy tests too (tests/conftest.py)."""
+    assert {rol.value for rol in roles.Rol} <= set(PRIVACY_ROLLEN)

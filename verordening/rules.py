@@ -25,7 +25,10 @@ from verordening.waarden import Duur
 
 
 class Sleutel:
-    """The keys the software relies on (the defaults of migration 0003). Use these, not strings."""
+    """The keys of the rules the domain code reads; use these, not strings. Each default version
+    comes from a data migration of this app (0003 and later). The rules of the reminder engine
+    (``doelgroep_<kind>``, ``herinnering_<...>``, ``cyclus_<...>``) are named after their reminder
+    kind in the owning app's ``deadlines.py`` instead."""
 
     ZITTINGSTERMIJN = "zittingstermijn"
     MAX_TERMS = "max_terms"

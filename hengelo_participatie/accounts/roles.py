@@ -6,7 +6,7 @@ runs after every ``migrate`` and from ``manage.py sync_roles``. Object-level gra
 document, a concept report) are not declared here: services assign them with django-guardian.
 
 Besides model permissions, each role lists its **capabilities** (``kan``): named things a holder
-may do on the objects it is related to ("advies.vaststellen", "vergadering.notulen_maken").
+may do on the objects it is related to ("advies.vaststellen", "vergadering.stukken_lezen").
 Workflows and policies ask for a capability, never for a role name; ``rollen_met`` answers which
 roles hold one (for a query: who gets an object grant, who is notified).
 """
@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_noop
 
 from .permissies import (
     ADVIES_BEHEER,
@@ -64,6 +65,7 @@ STAFROLLEN: frozenset[Rol] = frozenset(Rol) - RAADSROLLEN
 
 @dataclass(frozen=True)
 class RolDefinitie:
+    #: Marked for translation here; shown with ``gettext(label)``.
     label: str
     #: Members of this role may use the Django admin (and so must use TOTP as second factor).
     beheer: bool
@@ -88,7 +90,7 @@ class RolDefinitie:
 # and policy staff have no permission on them at all.
 ROLES: dict[Rol, RolDefinitie] = {
     Rol.VOORZITTER: RolDefinitie(
-        label="Voorzitter",
+        label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
                 "advies.belang_melden",
@@ -122,7 +124,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
-        label="Vicevoorzitter",
+        label=gettext_noop("Vicevoorzitter"),
         kan=frozenset(
             {
                 "advies.belang_melden",
@@ -151,7 +153,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.LID: RolDefinitie(
-        label="Lid",
+        label=gettext_noop("Lid"),
         kan=frozenset(
             {
                 "advies.belang_melden",
@@ -170,7 +172,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
-        label="Ondersteuner",
+        label=gettext_noop("Ondersteuner"),
         kan=frozenset(
             {
                 "advies.aanvraag_aanmaken",
@@ -217,7 +219,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_BEHEER,
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
-        label="Accounthouder",
+        label=gettext_noop("Accounthouder"),
         kan=frozenset(
             {
                 "advies.aankondiging_ontvangen",
@@ -263,7 +265,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
-        label="Beleidsmedewerker",
+        label=gettext_noop("Beleidsmedewerker"),
         kan=frozenset(
             {
                 "advies.aanvraag_aanmaken",
@@ -289,7 +291,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
-        label="Gespreksleider",
+        label=gettext_noop("Gespreksleider"),
         beheer=False,
         permissies=VERORDENING_LEZEN,
         kan=frozenset({"participatie.gesprek_leiden"}),

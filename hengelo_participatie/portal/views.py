@@ -3,23 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 
 from hengelo_participatie.accounts.roles import ROLES, Rol, vereist_totp
 
 from .wat_komt_eraan import wat_komt_eraan
-
-# The role labels live in accounts/roles.py as plain strings. These markers put them in the
-# translation catalogue, so that gettext() in rol_labels() can show them in English too.
-_ROL_LABELS_VOOR_VERTALING = (
-    gettext_noop("Voorzitter"),
-    gettext_noop("Vicevoorzitter"),
-    gettext_noop("Lid"),
-    gettext_noop("Ondersteuner"),
-    gettext_noop("Accounthouder"),
-    gettext_noop("Beleidsmedewerker"),
-    gettext_noop("Gespreksleider"),
-)
 
 
 def rol_labels(namen: set[str]) -> list[str]:
