@@ -49,7 +49,7 @@ def registreren() -> None:
     koppelingen.registreer(
         koppelingen.Koppeling(
             naam="activiteit",
-            veld=Meeluistervergadering._meta.get_field("activiteit"),  # type: ignore[arg-type]
+            veld=Meeluistervergadering._meta.get_field("activiteit"),
             label=_("Participatieactiviteit (alleen bij een luisterdelegatie)"),
             soorten=frozenset({Soort.LUISTERDELEGATIE}),
             fout=_("Een participatieactiviteit hoort alleen bij een luisterdelegatie."),

@@ -101,7 +101,7 @@ def _velden() -> tuple[str, ...]:
     return tuple(koppelingen.in_volgorde(VELDEN, na="online_link"))
 
 
-class VergaderingAdminForm(forms.ModelForm):
+class VergaderingAdminForm(forms.ModelForm):  # type: ignore[type-arg]
     """The linked records (``koppelingen``) are form fields, not model fields: their current
     value comes from the registered link."""
 
@@ -150,13 +150,13 @@ class VergaderingAdmin(BeheerHistoryAdmin):
             return _velden()
         return ("portaal_link", "uitnodiging_verzonden_op", *_velden(), *NA_AANMAKEN)
 
-    def get_form(  # type: ignore[override]
+    def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> Any:
         velden: dict[str, forms.Field] = {}
         for koppeling in koppelingen.alle():
             veld = self.formfield_for_dbfield(koppeling.veld, request, required=False)
-            model = koppeling.veld.remote_field.model
+            model = koppeling.veld.related_model
             if isinstance(veld.widget, RelatedFieldWidgetWrapper) and self.admin_site.is_registered(
                 model
             ):
@@ -211,7 +211,10 @@ class VergaderingAdmin(BeheerHistoryAdmin):
         obj._state.adding = False
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        return None  # the inlines are read-only
+        # The inlines are read-only: nothing to save. The change message reads what a formset
+        # saved, so each says it saved nothing (without these the save ends in an error).
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 class OpenFilter(admin.SimpleListFilter):

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from django.db.models import Field
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
     from hengelo_participatie.accounts.models import User
 
@@ -47,10 +48,10 @@ class Koppeling:
     #: The model field whose choices the forms offer (a foreign key of the linking model).
     veld: Field[Any, Any]
     #: The portal form's label.
-    label: str
+    label: StrOrPromise
     #: The meeting types the link may go with, and the error for any other type.
     soorten: frozenset[str]
-    fout: str
+    fout: StrOrPromise
     #: The ``select_related`` path from a meeting to the linking record (a reverse one-to-one).
     pad: str
     #: The linked object of ``vergadering``, or ``None`` (reads through ``pad``).
@@ -83,7 +84,7 @@ def paden() -> tuple[str, ...]:
     return tuple(k.pad for k in _KOPPELINGEN.values())
 
 
-def fouten(vergadering: Vergadering, waarden: dict[str, Any]) -> dict[str, str]:
+def fouten(vergadering: Vergadering, waarden: dict[str, Any]) -> dict[str, StrOrPromise]:
     """The errors of the links' values (``waarden`` by name) for ``vergadering``'s type."""
     return {
         k.naam: k.fout

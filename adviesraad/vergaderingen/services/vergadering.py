@@ -46,7 +46,7 @@ def _onbekend(namen: Iterable[str], bekend: Iterable[str]) -> None:
 
 
 def _controleer(vergadering: Vergadering, gekoppeld: dict[str, Any]) -> None:
-    fouten: dict[str, str] = {}
+    fouten: dict[str, Any] = {}
     if vergadering.einde and vergadering.begin and vergadering.einde <= vergadering.begin:
         fouten["einde"] = _("Het einde moet na het begin liggen.")
     fouten.update(koppelingen.fouten(vergadering, gekoppeld))
@@ -90,9 +90,7 @@ def vergadering_aanmaken(
     )
     _controleer(vergadering, gekoppeld)
     opslaan(vergadering, door=door, reden="aangemaakt")
-    koppelingen.opslaan(
-        vergadering, {k: v for k, v in gekoppeld.items() if v is not None}, door
-    )
+    koppelingen.opslaan(vergadering, {k: v for k, v in gekoppeld.items() if v is not None}, door)
     deelnemers = list(raadsleden()) if raad_uitnodigen else []
     deelnemers_toevoegen(vergadering, [*deelnemers, *extra_deelnemers], door)
     audit.vastleggen(door, Actie.VERGADERING_AANMAKEN, vergadering, "ok")
