@@ -22,6 +22,7 @@ class ParticipatiemixConfig(AppConfig):
         from .policies import bestand_regels_registreren
 
         bestand_regels_registreren()
-        from .adviespaneel import registreren
+        from . import adviespaneel, meeluisteren
 
-        registreren()
+        adviespaneel.registreren()
+        meeluisteren.registreren()

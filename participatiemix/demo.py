@@ -1,6 +1,7 @@
 """Demo data for the participatiemix: about a year of activities across all five instruments.
 
-Called by ``manage.py seed_demo`` after the demo users exist. Idempotent: an activity is found by
+Called by ``manage.py seed_demo`` after the demo users and the demo meetings exist (it links the
+listening delegation to an activity). Idempotent: an activity is found by
 its title and left alone when it exists; the plan and survey results are updated in place. All
 writes go through the services (as the system: ``door=None``), so the feedback due dates follow
 the verordening rule and the demo moderator gets object permissions on their own conversations.
@@ -17,6 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from adviesraad.vergaderingen import demo as vergaderingen_demo
+from adviesraad.vergaderingen.models import Soort, Vergadering
+from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from hengelo_participatie.accounts.demo import demo_gebruiker
 
 from .demo_gegevens import ACTIVITEITEN, ENQUETES, SPELREGEL_TOELICHTING, DemoActiviteit
@@ -152,6 +156,25 @@ def _jaarplan(jaar: int, refs: dict[str, Any]) -> None:
 
 
 @transaction.atomic
+def _meeluisteren() -> None:
+    """The demo season's listening delegation (the meetings demo runs before this one) listens in
+    on the newest activity. Left alone once linked; nothing to do without the meeting."""
+    delegatie = (
+        Vergadering.objects.filter(
+            soort=Soort.LUISTERDELEGATIE,
+            titel__startswith=vergaderingen_demo.PREFIX,
+            meeluisteren__isnull=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    activiteit = Activiteit.objects.order_by("-startdatum", "pk").first()
+    if delegatie is not None and activiteit is not None:
+        vergadering_services.vergadering_wijzigen(
+            vergadering=delegatie, door=None, activiteit=activiteit
+        )
+
+
 def seed(*, stdout: Any) -> None:
     vandaag = timezone.localdate()
     refs: dict[str, Any] = {
@@ -185,4 +208,5 @@ def seed(*, stdout: Any) -> None:
         inhoud=ENQUETES.format(j1=j - 1, j1p=j, j2=j - 2, j2p=j - 1, j3=j - 3, j3p=j - 2).encode(),
         door=None,
     )
+    _meeluisteren()
     stdout.write(f"Participatiemix: {nieuw} nieuwe activiteiten, jaarplannen {sorted(jaren)}.")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db.models import Q, QuerySet, URLField
 from django.http import HttpRequest
 from django.urls import reverse
@@ -20,6 +22,7 @@ from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmi
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
 
+from . import koppelingen
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -33,7 +36,7 @@ from .policies import vergadering_policy
 from .services import besluiten as besluiten_services
 from .services import vergadering as vergadering_services
 
-VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link", "activiteit")
+VELDEN = ("soort", "titel", "begin", "einde", "locatie", "online_link")
 #: Only on the change page: a new meeting is confidential by its type
 #: (``vergadering_services.vergadering_aanmaken``); the keeper changes that afterwards if needed.
 NA_AANMAKEN = ("status", "vertrouwelijk")
@@ -93,6 +96,23 @@ class BesluitInline(AlleenLezenInline):
     fields = readonly_fields = ("agendapunt", "tekst")
 
 
+def _velden() -> tuple[str, ...]:
+    """The meeting's fields, with the linked records (``koppelingen``) right after the link."""
+    return tuple(koppelingen.in_volgorde(VELDEN, na="online_link"))
+
+
+class VergaderingAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The linked records (``koppelingen``) are form fields, not model fields: their current
+    value comes from the registered link."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            for naam, waarde in koppelingen.huidige_waarden(self.instance).items():
+                if naam in self.fields:
+                    self.initial.setdefault(naam, waarde)
+
+
 @admin.register(Vergadering)
 class VergaderingAdmin(BeheerHistoryAdmin):
     list_display = (
@@ -127,8 +147,26 @@ class VergaderingAdmin(BeheerHistoryAdmin):
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return VELDEN
-        return ("portaal_link", "uitnodiging_verzonden_op", *VELDEN, *NA_AANMAKEN)
+            return _velden()
+        return ("portaal_link", "uitnodiging_verzonden_op", *_velden(), *NA_AANMAKEN)
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        velden: dict[str, forms.Field] = {}
+        for koppeling in koppelingen.alle():
+            veld = self.formfield_for_dbfield(koppeling.veld, request, required=False)
+            model = koppeling.veld.related_model
+            if isinstance(veld.widget, RelatedFieldWidgetWrapper) and self.admin_site.is_registered(
+                model
+            ):
+                # The link's own row goes with a deleted record (the meeting stays): deleting
+                # that record from here stays offered to who may delete it.
+                beheer = self.admin_site.get_model_admin(model)
+                veld.widget.can_delete_related = beheer.has_delete_permission(request)
+            velden[koppeling.naam] = veld
+        kwargs["form"] = type("VergaderingAdminForm", (VergaderingAdminForm,), velden)
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return () if obj is None else ("portaal_link", "uitnodiging_verzonden_op")
@@ -162,18 +200,21 @@ class VergaderingAdmin(BeheerHistoryAdmin):
             nieuw = vergadering_services.vergadering_wijzigen(
                 vergadering=obj,
                 door=request.user,
-                **{k: d[k] for k in (*VELDEN, *NA_AANMAKEN) if k in form.changed_data},
+                **{k: d[k] for k in (*_velden(), *NA_AANMAKEN) if k in form.changed_data},
             )
         else:
             nieuw = vergadering_services.vergadering_aanmaken(
-                door=request.user, **{k: d[k] for k in VELDEN if d.get(k) is not None}
+                door=request.user, **{k: d[k] for k in _velden() if d.get(k) is not None}
             )
         obj.pk = nieuw.pk
         obj.refresh_from_db()
         obj._state.adding = False
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        return None  # the inlines are read-only
+        # The inlines are read-only: nothing to save. The change message reads what a formset
+        # saved, so each says it saved nothing (without these the save ends in an error).
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 class OpenFilter(admin.SimpleListFilter):

@@ -2,8 +2,9 @@
 minutes (most of them approved at a later meeting), actions and decisions; upcoming ones have
 RSVPs, and one has its invitation with documents sent. Every meeting type appears at least once.
 
-Called by ``seed_demo`` after the council, the advice requests and the participation register
-exist (it runs this app last). Idempotent: skips when the demo meetings exist. Everything goes
+Called by ``seed_demo`` after the council and the advice requests exist. The listening
+delegation is linked to an activity by the participatiemix demo, which runs after this one.
+Idempotent: skips when the demo meetings exist. Everything goes
 through the services (``door=None``: the system; RSVPs by the members themselves).
 """
 
@@ -109,10 +110,6 @@ def seed(*, stdout: Any) -> None:
         stdout.write("Vergaderingen: geen raadsleden, overgeslagen.")
         return
     aanvraag = Adviesaanvraag.objects.order_by("pk").first()
-    # The activity of the listening delegation, through the link's own model (participatiemix,
-    # a higher layer: never imported here; its demo runs before this one).
-    activiteiten = Vergadering._meta.get_field("activiteit").related_model._default_manager
-    activiteit = activiteiten.order_by("-startdatum", "pk").first()
     ondersteuner = demo_gebruiker("ondersteuner")
     beleid = demo_gebruiker("beleidsmedewerker")
     vergaderingen: list[Vergadering] = []
@@ -132,7 +129,6 @@ def seed(*, stdout: Any) -> None:
             einde=_moment(dagen, uur) + timedelta(hours=2),
             locatie="Stadhuis Hengelo, Burgemeester Jansenplein 1",
             online_link="" if delegatie else "https://meet.example.org/adviesraad",
-            activiteit=activiteit if delegatie else None,
             raad_uitnodigen=not delegatie,
             extra_deelnemers=extra,
             door=None,

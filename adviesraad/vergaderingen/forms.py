@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
 
+from . import koppelingen
 from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
 from .policies import vergadering_policy
 
@@ -48,13 +49,6 @@ class VergaderingForm(forms.Form):
         assume_scheme="https",
         widget=forms.URLInput(TEKST),
     )
-    # The choices come from the link's own model (participatiemix, a higher layer: never
-    # imported here), in that model's order (newest activity first).
-    activiteit = Vergadering._meta.get_field("activiteit").formfield(
-        label=_("Participatieactiviteit (alleen bij een luisterdelegatie)"),
-        required=False,
-        widget=forms.Select(KEUZE),
-    )
     vertrouwelijk = forms.TypedChoiceField(
         label=_("Is deze vergadering vertrouwelijk?"),
         help_text=_(
@@ -83,6 +77,16 @@ class VergaderingForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A record of a higher layer linked to the meeting (``koppelingen``: a listening
+        # delegation's activity), right after the place; its choices come from its own model.
+        for koppeling in koppelingen.alle():
+            self.fields[koppeling.naam] = koppeling.veld.formfield(
+                label=koppeling.label, required=False, widget=forms.Select(KEUZE)
+            )
+        self.order_fields(koppelingen.in_volgorde(self.fields, na="online_link"))
 
 
 class DeelnemersForm(forms.Form):

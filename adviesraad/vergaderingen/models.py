@@ -68,15 +68,6 @@ class Vergadering(models.Model):
     uitnodiging_verzonden_op = models.DateTimeField(
         _("uitnodiging verzonden op"), null=True, blank=True, editable=False
     )
-    #: For a listening delegation: the participation activity the council listens in on.
-    activiteit = models.ForeignKey(
-        "participatiemix.Activiteit",
-        verbose_name=_("participatieactiviteit"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     history = HistoricalRecords()
 
     class Meta:

@@ -20,6 +20,8 @@ from adviesraad.policies import mag_verklaring_lezen
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
 
+from . import koppelingen
+from .koppelingen import Weergave
 from .models import (
     Aanmelding,
     Aanwezigheid,
@@ -137,10 +139,14 @@ class Detail:
     telling: dict[str, int] = field(default_factory=dict)
     aanmelden_open: bool = False
     vastgesteld_in_zichtbaar: bool = False
+    #: Records of higher layers linked to the meeting (``koppelingen``), shown under its details.
+    gekoppeld: list[Weergave] = field(default_factory=list)
 
 
 def vergadering_detail(user: Any, pk: object) -> Detail:
-    vergadering = vergadering_policy.get_object_for(user, "view", pk=pk)
+    vergadering = vergadering_policy.get_object_for(
+        user, "view", queryset=Vergadering.objects.select_related(*koppelingen.paden()), pk=pk
+    )
     agendapunten = list(
         vergadering.agendapunten.select_related("adviesaanvraag").prefetch_related(
             Prefetch(
@@ -202,6 +208,7 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         mijn=mijn,
         notulen=notulen,
         vastgesteld_in_zichtbaar=vastgesteld_in_zichtbaar,
+        gekoppeld=koppelingen.weergaven(vergadering),
         actiepunten=list(vergadering.actiepunten.select_related("eigenaar")),
         besluiten=list(vergadering.besluiten.select_related("agendapunt")),
         verschoningen=verschoningen,

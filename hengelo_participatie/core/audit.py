@@ -157,6 +157,7 @@ class Actie(StrEnum):
     JAARRAPPORTAGE_AANVRAGEN = "jaarrapportage_aanvragen"
     JAARRAPPORTAGE_GENEREREN = "jaarrapportage_genereren"
     LUISTERDELEGATIE_ZETTEN = "luisterdelegatie_zetten"
+    MEELUISTERVERGADERING_OPSLAAN = "meeluistervergadering_opslaan"
     OPBRENGST_TOEVOEGEN = "opbrengst_toevoegen"
     OPBRENGST_WIJZIGEN = "opbrengst_wijzigen"
     REFERENTIE_OPSLAAN = "referentie_opslaan"

@@ -6,7 +6,8 @@
 * ``opbrengst``: findings and what was done with them (Benutting);
 * ``terugkoppeling``: feedback to participants;
 * ``enquete``: survey indicators (CEO, KBO);
-* ``jaarplan``: the yearly plan and the generated yearly report (PDF).
+* ``jaarplan``: the yearly plan and the generated yearly report (PDF);
+* ``meeluisteren``: a council meeting (listening delegation) linked to an activity.
 
 No personal data of participants is stored anywhere: only counts.
 """
@@ -21,6 +22,7 @@ from .activiteit import (
 )
 from .enquete import Enqueteresultaat, Onderzoek
 from .jaarplan import GeplandeInzet, Jaarplan, Jaarrapportage, JaarrapportageStatus
+from .meeluisteren import Meeluistervergadering
 from .opbrengst import Benutting, BenuttingSoort, Opbrengst, OpbrengstSoort
 from .referentie import Doelgroep, Domein, Instrument, Organisatie, Spelregel, Thema
 from .terugkoppeling import Terugkoppeling
@@ -40,6 +42,7 @@ __all__ = [
     "Jaarplan",
     "Jaarrapportage",
     "JaarrapportageStatus",
+    "Meeluistervergadering",
     "Onderzoek",
     "Opbrengst",
     "OpbrengstSoort",

@@ -10,5 +10,6 @@ permissions, writes an audit line (also for a refusal), and registers side effec
 * ``inbreng``: what an activity yielded: the moderator's report, findings and their use.
 * ``terugkoppelingen``: the feedback to participants.
 * ``jaarplan``: the yearly plan of planned instruments.
+* ``meeluisteren``: the activity a listening delegation of the council goes to.
 * ``rapportage`` / ``rapportage_maken``: the yearly report PDF (requested; made by the task).
 """

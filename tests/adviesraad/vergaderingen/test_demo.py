@@ -29,7 +29,7 @@ def test_seed_demo_makes_a_season_and_is_idempotent(private_media: object) -> No
     assert Deelname.objects.filter(aanmelding="komt").exists()
     assert Notulen.objects.filter(status=NotulenStatus.VASTGESTELD).count() >= 5
     delegatie = Vergadering.objects.get(soort=Soort.LUISTERDELEGATIE)
-    assert delegatie.activiteit_id is not None
+    assert delegatie.meeluisteren.activiteit_id is not None
     assert Vergadering.objects.filter(uitnodiging_verzonden_op__isnull=False).exists()
     call_command("seed_demo", allow_production=True, stdout=io.StringIO())
     assert Vergadering.objects.count() == aantal

@@ -2,7 +2,7 @@
 
 Each app may contribute demo data through a module ``<app>.demo`` with a function
 ``seed(*, stdout) -> None``; they run in INSTALLED_APPS order after the demo users exist, so the
-domain apps can build on them. Running the command twice changes nothing the second time.
+domain apps can build on them, and a higher layer (listed later) on the data of a lower one. Running the command twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -37,9 +37,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             users = seed_demo_users()
-            for app_config in sorted(
-                apps.get_app_configs(), key=lambda c: c.label == "vergaderingen"
-            ):
+            for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.demo"
                 if app_config.name.startswith("hengelo_participatie.accounts"):
                     continue
