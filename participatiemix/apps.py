@@ -18,11 +18,13 @@ class ParticipatiemixConfig(AppConfig):
     verbose_name = "Participatiemix"
 
     def ready(self) -> None:
-        post_migrate.connect(_referentiedata_na_migrate, sender=self)
+        # Imported once the app registry is ready (they import models), not to dodge a cycle.
+        from . import adviespaneel, meeluisteren
         from .policies import bestand_regels_registreren
 
+        post_migrate.connect(_referentiedata_na_migrate, sender=self)
+        # What this app adds to lower layers: the owner rule of its files, the residents' panel
+        # on an advice page, and the activity of a listening-delegation meeting.
         bestand_regels_registreren()
-        from . import adviespaneel, meeluisteren
-
         adviespaneel.registreren()
         meeluisteren.registreren()
