@@ -869,7 +869,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from datetime import timedelta
 
     from adviesraad.advies.services.aanvraag import aanvraag_aanmaken, planning_wijzigen
-    from adviesraad.advies.services.toegang import beleidsmedewerker_keuzes
+    from adviesraad.advies.services.toegang import BELEIDSMEDEWERKER
     from adviesraad.kwartaalagenda import services as kwartaal
     from adviesraad.kwartaalagenda.forms import PuntForm
     from adviesraad.vergaderingen.forms import ActiepuntForm
@@ -878,6 +878,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from adviesraad.vergaderingen.services import besluiten as besluiten_services
     from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
     from adviesraad.vergaderingen.services import vergadering as vergadering_services
+    from hengelo_participatie.accounts.toewijzing import houders_van
     from participatiemix.services import activiteiten as activiteiten_services
     from participatiemix.services import toewijzing as toewijzing_services
     from tests.participatiemix.factories import instrument, thema
@@ -915,7 +916,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
 
     return {
         "adviesaanvraag.beleidsmedewerker": (
-            aangeboden(beleidsmedewerker_keuzes()),
+            aangeboden(houders_van(BELEIDSMEDEWERKER)),
             lambda: planning_wijzigen(
                 aanvraag=aanvraag, door=accounthouder, beleidsmedewerker=doel
             ),

@@ -25,14 +25,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag, Status, Statuswijziging
-from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT
+from hengelo_participatie.accounts.toewijzing import KEUZE_FOUT, houders_van
 from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
 from . import selectors
 from .forms import StapForm
 from .policies import aanvraag_policy
 from .services.aanvraag import aanvraag_aanmaken, overgang_uitvoeren, planning_wijzigen
-from .services.toegang import beleidsmedewerker_keuzes
+from .services.toegang import BELEIDSMEDEWERKER
 
 PLANNING = (
     "titel",
@@ -241,7 +241,7 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
 
         Anyone else posted by hand is a form error on the field, not a 403 and not a save."""
         if db_field.name == "beleidsmedewerker":
-            kwargs["queryset"] = beleidsmedewerker_keuzes()
+            kwargs["queryset"] = houders_van(BELEIDSMEDEWERKER)
             kwargs["error_messages"] = KEUZE_FOUT
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

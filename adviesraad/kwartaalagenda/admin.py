@@ -17,11 +17,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.accounts.toewijzing import houders_van
 from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
 from . import selectors, services
 from .models import Agendapunt, Kwartaalagenda, Versie
-from .policies import agenda_policy, beleidsmedewerker_keuzes, mag_concept_zien, punt_policy
+from .policies import ONDERWERP_HOUDEN, agenda_policy, mag_concept_zien, punt_policy
 
 
 def _portaal_link(agenda_id: int) -> str:
@@ -162,7 +163,7 @@ class AgendapuntAdmin(BeheerHistoryAdmin):  # type: ignore[misc]
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "beleidsmedewerker":
-            kwargs["queryset"] = beleidsmedewerker_keuzes()
+            kwargs["queryset"] = houders_van(ONDERWERP_HOUDEN)
         elif db_field.name == "adviesaanvraag":
             kwargs["queryset"] = selectors.aanvragen_om_te_koppelen(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
 from hengelo_participatie.accounts.models import User
+from hengelo_participatie.accounts.toewijzing import houders_van
 
 from .models import KWARTALEN
-from .policies import beleidsmedewerker_keuzes
+from .policies import ONDERWERP_HOUDEN
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -96,7 +97,7 @@ class PuntForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         veld = cast(forms.ModelChoiceField, self.fields["beleidsmedewerker"])  # type: ignore[type-arg]
-        veld.queryset = beleidsmedewerker_keuzes()
+        veld.queryset = houders_van(ONDERWERP_HOUDEN)
 
 
 class AanvraagKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]

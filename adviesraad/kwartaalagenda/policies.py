@@ -16,11 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-
 from hengelo_participatie.accounts.policy import ModelPolicy
 from hengelo_participatie.accounts.roles import rollen_met
-from hengelo_participatie.accounts.toewijzing import gebruikers_met_rol
 
 from .models import Agendapunt, Kwartaalagenda, Versie
 
@@ -54,8 +51,3 @@ ONDERWERP_HOUDEN = "kwartaalagenda.onderwerp_houden"
 def beleidsmedewerker_rollen() -> list[str]:
     """The roles that may be named as an item's policy officer (from the role table)."""
     return sorted(rollen_met(ONDERWERP_HOUDEN))
-
-
-def beleidsmedewerker_keuzes() -> QuerySet[Any]:
-    """Who may be named as an item's policy officer now (active, holding such a role; lazy)."""
-    return gebruikers_met_rol(*beleidsmedewerker_rollen())

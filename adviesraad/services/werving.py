@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hengelo_participatie.accounts.roles import kan
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
-from hengelo_participatie.core.schrijven import eis, eis_perm, opslaan, vandaag
+from hengelo_participatie.core.schrijven import eis_perm, opslaan, vandaag
 from hengelo_participatie.core.workflow import Stap
 
 from ..models import Kandidaat, KandidaatFase, TermijnSoort, Vacature, VacatureStatus
@@ -121,7 +120,7 @@ def kandidaat_fase_wijzigen(
                 "naar": KandidaatFase(fase).label if fase in KandidaatFase.values else fase,
             }
         )
-    eis(door is None or kan(door, rij.capability), door, Actie.KANDIDAAT_FASE_WIJZIGEN, kandidaat)
+    eis_perm(kandidaat_policy, door, rij.capability, Actie.KANDIDAAT_FASE_WIJZIGEN)
     kandidaat.fase = fase
     if notitie:
         kandidaat.notities = f"{kandidaat.notities}\n{notitie}".strip()

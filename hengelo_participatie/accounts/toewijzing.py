@@ -27,7 +27,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .roles import ROLES, Rol, gebruikers_met_rollen
+from .roles import ROLES, Rol, gebruikers_met_rollen, rolnamen_met
 
 
 def gebruikers_met_rol(*rollen: Rol | str) -> QuerySet[Any]:
@@ -36,6 +36,12 @@ def gebruikers_met_rol(*rollen: Rol | str) -> QuerySet[Any]:
     # A subquery instead of ``.distinct()``: a user with two matching roles is listed once and
     # the queryset can still be ordered, filtered and used as form choices.
     return get_user_model().objects.filter(pk__in=ids).order_by("achternaam", "voornaam", "pk")
+
+
+def houders_van(capability: str) -> QuerySet[Any]:
+    """Active users whose role holds ``capability`` (the role table), in name order (lazy): the
+    choices of a people field ("who may be the policy officer")."""
+    return gebruikers_met_rol(*rolnamen_met(capability))
 
 
 def rol_namen(rollen: Iterable[Rol | str]) -> str:

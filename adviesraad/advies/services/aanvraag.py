@@ -11,8 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from adviesraad.models.advies import Adviesaanvraag, Document, Soort, Status, Vraag
-from hengelo_participatie.accounts import roles
-from hengelo_participatie.accounts.toewijzing import gebruikers_met_rol
+from hengelo_participatie.accounts.toewijzing import houders_van
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis, opslaan, vandaag, vergrendeld
@@ -97,7 +96,7 @@ def aanvraag_aanmaken(
     if (
         beleidsmedewerker is None
         and door is not None
-        and roles.kan(door, BELEIDSMEDEWERKER)
+        and aanvraag_policy.user_has_perm(door, BELEIDSMEDEWERKER)
         and not door.is_superuser
     ):
         beleidsmedewerker = door
@@ -140,7 +139,7 @@ def aanvraag_aanmaken(
         meldingen.melden(
             soort="aankondiging",
             aanvraag=aanvraag,
-            ontvangers=gebruikers_met_rol(*roles.rolnamen_met(AANKONDIGING)),
+            ontvangers=houders_van(AANKONDIGING),
             context={"url": meldingen.portaal_url("advies:detail", aanvraag)},
         )
     audit.vastleggen(door, Actie.ADVIES_AANVRAAG_AANMAKEN, aanvraag)

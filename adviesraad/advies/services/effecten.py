@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from adviesraad.models.advies import Adviesaanvraag, Goedkeuring, Goedkeuringsronde, Oordeel
-from hengelo_participatie.accounts import roles
-from hengelo_participatie.accounts.toewijzing import gebruikers_met_rol
+from hengelo_participatie.accounts.toewijzing import houders_van
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.schrijven import opslaan
 from hengelo_participatie.core.workflow import Stap
@@ -25,6 +24,7 @@ from verordening.rules import Sleutel, rule
 
 from .. import meldingen, uitsluiting
 from ..documents import AdviesbriefDocument
+from ..policies import aanvraag_policy
 from .toegang import voorzitter_op, zittende_leden
 from .versie import huidige_versie, nieuwe_versie, pdf_opslaan
 
@@ -133,10 +133,13 @@ ONDERTEKENEN = "advies.brief_ondertekenen"
 
 
 def _ondersteuner_naam(door: User | None) -> str:
-    ondertekenaars = set(roles.rolnamen_met(ONDERTEKENEN))
-    if door is not None and roles.rollen_van(door) & ondertekenaars and not door.is_superuser:
+    if (
+        door is not None
+        and aanvraag_policy.user_has_perm(door, ONDERTEKENEN)
+        and not door.is_superuser
+    ):
         return door.get_full_name() or door.email
-    user = gebruikers_met_rol(*sorted(ondertekenaars)).order_by("pk").first()
+    user = houders_van(ONDERTEKENEN).order_by("pk").first()
     return (user.get_full_name() or user.email) if user else ""
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models import Exists, Model, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm
@@ -23,7 +23,7 @@ from adviesraad.models.advies import (
 from adviesraad.models.leden import VOORZITTER_SOORTEN
 from hengelo_participatie.accounts import roles
 from hengelo_participatie.accounts.roles import Rol
-from hengelo_participatie.accounts.toewijzing import eis_rol, gebruikers_met_rol
+from hengelo_participatie.accounts.toewijzing import eis_rol, houders_van
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.schrijven import eis, vandaag
 from hengelo_participatie.files.models import Bestand, BestandUserObjectPermission
@@ -113,11 +113,6 @@ BELEIDSMEDEWERKER = "advies.beleidsmedewerker"
 BELEIDSMEDEWERKER_ROLLEN = tuple(roles.rolnamen_met(BELEIDSMEDEWERKER))
 
 
-def beleidsmedewerker_keuzes() -> QuerySet[Any]:
-    """Who may be the policy officer of a request: the choices of the admin field (lazy)."""
-    return gebruikers_met_rol(*BELEIDSMEDEWERKER_ROLLEN)
-
-
 def eis_beleidsmedewerker(beleidsmedewerker: User | None) -> None:
     """Refuse a policy officer without the role (an account holder choosing themselves, a
     moderator): they would get the confidential documents of the request."""
@@ -132,7 +127,7 @@ def _gebruikers_met_toegang(aanvraag: Adviesaanvraag) -> set[int]:
     # assigned before the role was checked) keeps no grant at the next re-sync.
     if (
         aanvraag.beleidsmedewerker_id
-        and beleidsmedewerker_keuzes().filter(pk=aanvraag.beleidsmedewerker_id).exists()
+        and houders_van(BELEIDSMEDEWERKER).filter(pk=aanvraag.beleidsmedewerker_id).exists()
     ):
         ids.add(aanvraag.beleidsmedewerker_id)
     return ids

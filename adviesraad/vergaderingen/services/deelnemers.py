@@ -11,8 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hengelo_participatie.accounts import roles
-from hengelo_participatie.accounts.toewijzing import gebruikers_met_rol
+from hengelo_participatie.accounts.toewijzing import houders_van
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import opslaan, vergrendeld
@@ -33,7 +32,7 @@ STANDAARD_DEELNEMER = "vergadering.standaard_deelnemer"
 def raadsleden() -> QuerySet[Any]:
     """The current council: active users holding a role that is invited to every meeting (chair,
     vice-chair, member; the roles follow the terms, see ``adviesraad.services.rollen_bijwerken``)."""
-    return gebruikers_met_rol(*sorted(roles.rollen_met(STANDAARD_DEELNEMER)))
+    return houders_van(STANDAARD_DEELNEMER)
 
 
 def deelnemers_toevoegen(
