@@ -51,7 +51,9 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 
 
 def log(msg: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+    print(
+        f"[bench {time.strftime('%H:%M:%S', time.gmtime())} UTC] {msg}", file=sys.stderr, flush=True
+    )
 
 
 # --- Database -------------------------------------------------------------------------------
@@ -273,7 +275,7 @@ def grow_outbox(doel: int, rng: random.Random) -> None:
         nieuw.append(
             Herinnering(
                 ontvanger=gebruikers[i % len(gebruikers)],
-                soort=f"bench-{i % 7}",
+                soort=f"bench-{i}",  # unique, so every row is inserted
                 onderwerp_type=ct,
                 onderwerp_id=pk,
                 onderwerp_label=f"Adviesaanvraag {kenmerk}"[:200],
