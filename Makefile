@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: run test install lint typecheck check-migrations deploy-check clean
+.PHONY: run test install lint typecheck check-migrations deploy-check clean bench
 
 $(VENV)/.installed: requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,14 @@ deploy-check: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=deploy-check-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyzABCDEF \
 	DJANGO_ALLOWED_HOSTS=participatie.hengelo.nl DATABASE_URL=sqlite:////tmp/deploy-check.sqlite3 \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+## Benchmark: seeded data in PostgreSQL (hengelo_bench), gunicorn + wrk; see README "Benchmark".
+## BENCH_ARGS passes options, e.g. make bench BENCH_ARGS="--scale 1 --duration 2".
+bench:
+	@test -x $(PY) || $(MAKE) install
+	@test -f static/build/hengelo.css || $(MAKE) static/build/.built
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
+	$(PY) scripts/bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles
