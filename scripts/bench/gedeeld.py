@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
 os.environ["DJANGO_SETTINGS_MODULE"] = "hengelo_participatie.settings_bench"
 SEED = 16
-#: The issue's "ten years" volumes (10x). 1x is a tenth of each.
+#: About ten years of a council (10x). 1x is a tenth of each.
 VOLUMES_10X = {"aanvragen": 600, "vergaderingen": 400, "activiteiten": 500, "outbox": 100_000}
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 

@@ -103,8 +103,7 @@ def markdown(r: dict[str, Any]) -> str:
             f"{scan['deadlines']} deadlines, {scan['nieuw_in_outbox']} new outbox rows."
         )
     regels.append(
-        "- Quarterly agenda PDF, annual/yearly report in Celery: niet gemeten "
-        "(not in part 1 of issue 16)."
+        "- Quarterly agenda PDF, annual/yearly report in Celery: niet gemeten (not built yet)."
     )
     regels.append(f"- Build {r['bouw_s']} s, total {r['totaal_s']} s.")
     return "\n".join(regels) + "\n"
