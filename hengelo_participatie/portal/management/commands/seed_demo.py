@@ -2,7 +2,8 @@
 
 Each app may contribute demo data through a module ``<app>.demo`` with a function
 ``seed(*, stdout) -> None``; they run in INSTALLED_APPS order after the demo users exist, so the
-domain apps can build on them, and a higher layer (listed later) on the data of a lower one. Running the command twice changes nothing the second time.
+domain apps can build on them, and a higher layer (listed later) on the data of a lower one.
+Running the command twice changes nothing the second time.
 """
 
 from __future__ import annotations
