@@ -55,7 +55,7 @@ bench:
 	@test -x $(PY) || $(MAKE) install
 	@test -f static/build/hengelo.css || $(MAKE) static/build/.built
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
-	$(PY) scripts/bench/run.py $(BENCH_ARGS)
+	$(PY) -m scripts.bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles

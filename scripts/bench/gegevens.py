@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from gedeeld import VOLUMES_10X, log
+from scripts.bench.gedeeld import VOLUMES_10X, log
 
 # --- Database -------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from gedeeld import PORT, ROOT, log
+from scripts.bench.gedeeld import PORT, ROOT, log
 
 # --- Sessions and pages ---------------------------------------------------------------------
 

@@ -32,9 +32,16 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from gedeeld import ROOT, SEED, log
-from gegevens import build_demo, counts, database_url, grow, recreate_database
-from meten import load, measure_pdf, measure_scan, pages, query_counts, verified_session
+from scripts.bench.gedeeld import ROOT, SEED, log
+from scripts.bench.gegevens import build_demo, counts, database_url, grow, recreate_database
+from scripts.bench.meten import (
+    load,
+    measure_pdf,
+    measure_scan,
+    pages,
+    query_counts,
+    verified_session,
+)
 
 # --- Report ---------------------------------------------------------------------------------
 
