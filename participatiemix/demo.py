@@ -175,9 +175,9 @@ def _meeluisteren() -> None:
         )
 
 
-def seed(*, stdout: Any) -> None:
-    vandaag = timezone.localdate()
-    refs: dict[str, Any] = {
+def referenties() -> dict[str, Any]:
+    """The reference data and demo people an activity is built from (``activiteit_maken``)."""
+    return {
         "instrumenten": {i.nummer: i for i in Instrument.objects.all()},
         "themas": {t.naam: t for t in Thema.objects.all()},
         "domeinen": {d.code: d for d in Domein.objects.all()},
@@ -190,6 +190,11 @@ def seed(*, stdout: Any) -> None:
             u for u in (demo_gebruiker("lid"), demo_gebruiker("beleidsmedewerker")) if u
         ],
     }
+
+
+def seed(*, stdout: Any) -> None:
+    vandaag = timezone.localdate()
+    refs = referenties()
     nieuw = 0
     for demo in ACTIVITEITEN:
         try:

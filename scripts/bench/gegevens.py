@@ -163,32 +163,13 @@ def grow_activiteiten(doel: int, rng: random.Random) -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from hengelo_participatie.accounts.demo import demo_gebruiker
     from participatiemix import demo as pm_demo
     from participatiemix.demo_gegevens import ACTIVITEITEN
     from participatiemix.models import (
         Activiteit,
-        Doelgroep,
-        Domein,
-        Instrument,
-        Organisatie,
-        Spelregel,
-        Thema,
     )
 
-    refs: dict[str, Any] = {
-        "instrumenten": {i.nummer: i for i in Instrument.objects.all()},
-        "themas": {t.naam: t for t in Thema.objects.all()},
-        "domeinen": {d.code: d for d in Domein.objects.all()},
-        "doelgroepen": {d.code: d for d in Doelgroep.objects.all()},
-        "organisaties": {o.naam: o for o in Organisatie.objects.all()},
-        "spelregels": list(Spelregel.objects.values_list("nummer", flat=True)),
-        "gespreksleider": demo_gebruiker("gespreksleider"),
-        "beleidsmedewerker": demo_gebruiker("beleidsmedewerker"),
-        "luisterdelegatie": [
-            u for u in (demo_gebruiker("lid"), demo_gebruiker("beleidsmedewerker")) if u
-        ],
-    }
+    refs = pm_demo.referenties()
     vandaag = timezone.localdate()
     nr = Activiteit.objects.count()
     pogingen = 0
