@@ -1,4 +1,8 @@
-"""The bench database and its data: drop and create it, seed the demo, grow to 1x and 10x."""
+"""The bench database and its data: drop and create it, seed the demo, grow to 1x and 10x.
+
+Project modules are imported inside the functions, not to dodge a cycle: ``run.py`` sets Django
+up only after it has created the bench database, and importing models before that fails.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """What the bench measures: sessions, pages and their queries, the PDF, the reminder scan, and the
-load through gunicorn and wrk."""
+load through gunicorn and wrk.
+
+Project modules are imported inside the functions, not to dodge a cycle: Django is set up by
+``run.py`` only after the bench database exists.
+"""
 
 from __future__ import annotations
 
