@@ -101,7 +101,3 @@ class VerklaringPolicy(ModelPolicy[Nevenfunctieverklaring]):
 
 
 verklaring_policy = VerklaringPolicy(Nevenfunctieverklaring, global_grants_objects=True)
-
-#: The question asked by every place that shows declared text (also the advice and meeting
-#: sub-apps): ``mag_verklaring_lezen(user, van=<user id of the member>)``.
-mag_verklaring_lezen = verklaring_policy.mag_tekst_lezen

@@ -18,7 +18,7 @@ from hengelo_participatie.core.formulieren import fouten_naar_form
 
 from . import selectors
 from .forms import BeoordelingForm, VerklaringForm
-from .policies import BEOORDELEN, mag_verklaring_lezen, verklaring_policy
+from .policies import BEOORDELEN, verklaring_policy
 from .services.verklaringen import verklaring_beoordelen, verklaring_indienen
 
 
@@ -87,7 +87,7 @@ def verklaringen(request: HttpRequest) -> HttpResponse:
 def verklaring(request: HttpRequest, pk: int) -> HttpResponse:
     verklaring = selectors.verklaring_lezen(user=request.user, pk=pk, via="portaal")
     # A superuser reaches every declaration, but reads (and so assesses) no member's text.
-    tekst_zichtbaar = mag_verklaring_lezen(request.user, van=verklaring.lid.user_id)
+    tekst_zichtbaar = verklaring_policy.mag_tekst_lezen(request.user, van=verklaring.lid.user_id)
     mag_beoordelen = (
         tekst_zichtbaar
         and verklaring_policy.user_has_perm(request.user, BEOORDELEN)

@@ -874,7 +874,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
     from adviesraad.kwartaalagenda.forms import PuntForm
     from adviesraad.vergaderingen.forms import ActiepuntForm
     from adviesraad.vergaderingen.models import Deelname
-    from adviesraad.vergaderingen.policies import gebruikers_met_toegang
+    from adviesraad.vergaderingen.policies import vergadering_policy
     from adviesraad.vergaderingen.services import besluiten as besluiten_services
     from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
     from adviesraad.vergaderingen.services import vergadering as vergadering_services
@@ -940,7 +940,7 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
             lambda: activiteit(luisterdelegatie=[doel]),
         ),
         "vergadering.deelnemer": (
-            aangeboden(gebruikers_met_toegang()),
+            aangeboden(vergadering_policy.gebruikers_met_toegang()),
             lambda: deelnemers_services.deelnemers_uitnodigen(
                 vergadering=lege_vergadering, gebruikers=[doel], door=ondersteuner
             ),

@@ -20,7 +20,6 @@ from ..models import (
 )
 from ..policies import (
     VERKLARING_TEKSTVELDEN,
-    mag_verklaring_lezen,
     verklaring_policy,
 )
 from ..services.verklaringen import verklaring_indienen
@@ -60,8 +59,8 @@ class NevenfunctieverklaringAdmin(BeheerAdmin):
     @staticmethod
     def _mag_tekst(request: HttpRequest, obj: Any) -> bool:
         """Whoever writes a new declaration types its text; an existing one's text is for
-        ``mag_verklaring_lezen`` (a superuser sees the answers yes/no and the assessment)."""
-        return obj is None or mag_verklaring_lezen(request.user, van=obj.lid.user_id)
+        ``verklaring_policy.mag_tekst_lezen`` (a superuser sees the answers yes/no and the assessment)."""
+        return obj is None or verklaring_policy.mag_tekst_lezen(request.user, van=obj.lid.user_id)
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         """Also the fields of ``history_form_view``, which builds its form from these."""

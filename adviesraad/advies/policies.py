@@ -67,7 +67,7 @@ class AanvraagPolicy(ModelPolicy[Adviesaanvraag]):
 
         ``deelnemers`` are the user ids of the members who have a row in the round (took part,
         or were left out because of a declared interest). A superuser is not a reader: as for a
-        member's declaration (``adviesraad.policies.mag_verklaring_lezen``), the regulation names
+        member's declaration (``adviesraad.policies.verklaring_policy.mag_tekst_lezen``), the regulation names
         who may know, and a system administrator is not one of them.
         """
         if not self._is_active(user):

@@ -27,7 +27,7 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
-from adviesraad.policies import mag_verklaring_lezen
+from adviesraad.policies import verklaring_policy
 from hengelo_participatie.core.queryparams import MAX_PAGINA
 from hengelo_participatie.core.schrijven import vandaag
 
@@ -140,13 +140,15 @@ def stemmen_voor(user: Any, goedkeuringen: list[Goedkeuring]) -> list[Stem]:
     """The per-member rows of a round for ``user``: none for who may not see the round
     (``aanvraag_policy.ronde_inzien``); and the reason on a left-out member's row, which repeats
     or derives from what that member declared, only for who may read it
-    (``mag_verklaring_lezen``): others read "belang gemeld"."""
+    (``verklaring_policy.mag_tekst_lezen``): others read "belang gemeld"."""
     if not aanvraag_policy.ronde_inzien(user, deelnemers=[g.lid.user_id for g in goedkeuringen]):
         return []
     stemmen = []
     for g in goedkeuringen:
         opmerking = g.opmerking
-        if g.oordeel == Oordeel.UITGESLOTEN and not mag_verklaring_lezen(user, van=g.lid.user_id):
+        if g.oordeel == Oordeel.UITGESLOTEN and not verklaring_policy.mag_tekst_lezen(
+            user, van=g.lid.user_id
+        ):
             opmerking = ""
         stemmen.append(
             Stem(

@@ -48,7 +48,7 @@ from verordening.rules import Sleutel, rules
 from verordening.selectors import verordening_op
 
 from .models import Aanmelding, Deelname, Soort, Status, Vergadering
-from .policies import gebruikers_met_toegang
+from .policies import vergadering_policy
 
 STUKKEN_VERSTUREN = "stukken_versturen"
 VERGADERING_MORGEN = "vergadering_morgen"
@@ -193,7 +193,7 @@ class VergaderingMorgen(DeadlineProvider):
             # Only participants who may still see meetings (not a member whose term ended).
             deelnemers = (
                 Deelname.objects.exclude(aanmelding=Aanmelding.KOMT_NIET)
-                .filter(gebruiker__in=gebruikers_met_toegang().values("pk"))
+                .filter(gebruiker__in=vergadering_policy.gebruikers_met_toegang().values("pk"))
                 .order_by("gebruiker_id")
             )
             vergaderingen = vergaderingen.prefetch_related(

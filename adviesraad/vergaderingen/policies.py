@@ -117,5 +117,3 @@ class DeelnemerPolicy(ModelPolicy[Vergadering]):
 #: The one meeting policy: views (``get_object_for(user, "view"/"change", pk=...)``), services,
 #: selectors, the admin and the calendar ask it.
 vergadering_policy = DeelnemerPolicy()
-#: For the reminder providers (``deadlines.py``), which ask who may still see meetings.
-gebruikers_met_toegang = vergadering_policy.gebruikers_met_toegang

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from adviesraad.advies.policies import aanvraag_policy
-from adviesraad.policies import mag_verklaring_lezen
+from adviesraad.policies import verklaring_policy
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
 
@@ -223,8 +223,8 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
 def reden_voor(user: Any, verschoning: Verschoning) -> str:
     """The reason of a recusal as ``user`` may read it. A recusal's reason says why a member
     stepped back, which is what they declared: only the member, the chair and the supporter read
-    it (``mag_verklaring_lezen``); every other participant reads "belang gemeld"."""
-    if mag_verklaring_lezen(user, van=verschoning.gebruiker_id):
+    it (``verklaring_policy.mag_tekst_lezen``); every other participant reads "belang gemeld"."""
+    if verklaring_policy.mag_tekst_lezen(user, van=verschoning.gebruiker_id):
         return verschoning.reden
     return _("belang gemeld")
 

@@ -72,7 +72,7 @@ def toegang_bijwerken(*, vergadering: Vergadering) -> None:
     """
     perm = Permission.objects.get(content_type__app_label="files", codename="view_bestand")
     # Only participants who may still see meetings: a member whose term ended (account active,
-    # no role) loses the documents, like the meeting itself (``policies.gebruikers_met_toegang``).
+    # no role) loses the documents, like the meeting itself (``vergadering_policy.gebruikers_met_toegang``).
     deelnemers = set(
         vergadering_policy.gebruikers_met_toegang(
             get_user_model().objects.filter(deelnames__vergadering=vergadering)
