@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The verordening rules of a date are read once per request.
+    "verordening.middleware.RegelsPerVerzoekMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "hengelo_participatie.accounts.middleware.SessionTimeoutMiddleware",
     "hengelo_participatie.accounts.middleware.MFARequiredMiddleware",

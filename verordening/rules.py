@@ -9,11 +9,20 @@
 
 Every call is one query (``rules()`` answers several keys in one query too). Code never hard-codes
 the numbers of the verordening: it asks here, and an error message cites ``citeer()``.
+
+Inside ``regels_per_verzoek()`` (opened for every request by ``verordening.middleware``, and by
+the reminder scan) the first lookup on a date reads every rule in force on that date in one
+query, and later lookups on that date cost none. A save or delete of any model of this app
+empties that cache (``VerordeningConfig.ready``), so a change is seen at once, also later in the
+same request; outside a scope every call queries, as before.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -110,8 +119,48 @@ def _versies_op(on: date):
     return Regel.objects.geldig_op(on).select_related("bron__verordening")
 
 
+#: The rules in force per date, for the current scope (a request, a scan); None: no scope.
+_per_datum: ContextVar[dict[date, dict[str, RegelWaarde]] | None] = ContextVar(
+    "verordening_regels_per_datum", default=None
+)
+
+
+@contextmanager
+def regels_per_verzoek() -> Iterator[None]:
+    """A scope in which each date's rules are read once (one query for all keys); nestable."""
+    if _per_datum.get() is not None:
+        yield
+        return
+    token = _per_datum.set({})
+    try:
+        yield
+    finally:
+        _per_datum.reset(token)
+
+
+def cache_legen(**kwargs: Any) -> None:
+    """Forget the rules read in the current scope (a rule, source or regulation was saved)."""
+    cache = _per_datum.get()
+    if cache is not None:
+        cache.clear()
+
+
+def _in_werking(on: date) -> dict[str, RegelWaarde] | None:
+    cache = _per_datum.get()
+    if cache is None:
+        return None
+    if on not in cache:
+        cache[on] = {r.sleutel: _als_regelwaarde(r) for r in _versies_op(on)}
+    return cache[on]
+
+
 def rule(sleutel: str, *, on: date) -> RegelWaarde:
     """The version of ``sleutel`` that applies on ``on``; ``RegelOntbreekt`` if there is none."""
+    alle = _in_werking(on)
+    if alle is not None:
+        if sleutel not in alle:
+            raise RegelOntbreekt(sleutel, on)
+        return alle[sleutel]
     regel = _versies_op(on).filter(sleutel=sleutel).first()
     if regel is None:
         raise RegelOntbreekt(sleutel, on)
@@ -120,9 +169,13 @@ def rule(sleutel: str, *, on: date) -> RegelWaarde:
 
 def rules(*sleutels: str, on: date) -> dict[str, RegelWaarde]:
     """Several rules on one date, in one query; ``RegelOntbreekt`` for the first one missing."""
-    gevonden = {
-        r.sleutel: _als_regelwaarde(r) for r in _versies_op(on).filter(sleutel__in=sleutels)
-    }
+    alle = _in_werking(on)
+    if alle is not None:
+        gevonden = {s: alle[s] for s in sleutels if s in alle}
+    else:
+        gevonden = {
+            r.sleutel: _als_regelwaarde(r) for r in _versies_op(on).filter(sleutel__in=sleutels)
+        }
     for sleutel in sleutels:
         if sleutel not in gevonden:
             raise RegelOntbreekt(sleutel, on)
@@ -156,6 +209,7 @@ __all__ = [
     "RegelWaarde",
     "Sleutel",
     "normaliseer_postcode",
+    "regels_per_verzoek",
     "rule",
     "rules",
     "woont_in_hengelo",

@@ -56,6 +56,31 @@ def aanvraag_voor(user: Any, pk: object) -> Adviesaanvraag:
     return aanvraag_policy.get_object_for(user, "view", pk=pk)
 
 
+def _wachtend(
+    user: Any, zichtbaar: AdviesaanvraagQuerySet, *, op: date, aantal: int | None = None
+) -> list[Goedkeuring]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    qs = (
+        Goedkeuring.objects.filter(
+            lid__user=user,
+            oordeel=Oordeel.OPEN,
+            ronde__gesloten_op__isnull=True,
+            ronde__deadline__gte=op,
+            ronde__advies__aanvraag__status=Status.TER_GOEDKEURING,
+            ronde__advies__aanvraag__in=zichtbaar,
+        )
+        .select_related("ronde__advies__aanvraag")
+        .order_by("ronde__deadline", "pk")
+    )
+    return list(qs if aantal is None else qs[:aantal])
+
+
+def wacht_op_mij(user: Any, *, op: date | None = None, aantal: int = 5) -> list[Goedkeuring]:
+    """The first ``aantal`` approvals waiting for ``user``, soonest deadline first (dashboard)."""
+    return _wachtend(user, aanvragen_zichtbaar_voor(user), op=op or vandaag(), aantal=aantal)
+
+
 @dataclass
 class Overzicht:
     open: list[Adviesaanvraag]
@@ -70,22 +95,7 @@ def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> 
     op = op or vandaag()
     zichtbaar = aanvragen_zichtbaar_voor(user)
     open_ = list(zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk"))
-    wachtend = (
-        list(
-            Goedkeuring.objects.filter(
-                lid__user=user,
-                oordeel=Oordeel.OPEN,
-                ronde__gesloten_op__isnull=True,
-                ronde__deadline__gte=op,
-                ronde__advies__aanvraag__status=Status.TER_GOEDKEURING,
-                ronde__advies__aanvraag__in=zichtbaar,
-            )
-            .select_related("ronde__advies__aanvraag")
-            .order_by("ronde__deadline")
-        )
-        if getattr(user, "is_authenticated", False)
-        else []
-    )
+    wachtend = _wachtend(user, zichtbaar, op=op)
     pagina = min(max(1, pagina), MAX_PAGINA)
     start = (pagina - 1) * GESCHIEDENIS_PER_PAGINA
     geschiedenis = list(

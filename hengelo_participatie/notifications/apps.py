@@ -9,6 +9,8 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         # Imported once the app registry is ready (the registry reads the role table and the
         # user model), not to dodge a cycle.
-        from . import registry
+        from . import overzicht, registry
 
         registry.autodiscover()
+        # The dashboard's week overview goes stale when the data of a provider changes.
+        overzicht.volgen()

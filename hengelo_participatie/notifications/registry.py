@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import logging
 import pkgutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, ExitStack
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
@@ -105,6 +107,12 @@ class DubbeleSoort(ValueError):
 
 
 _providers: dict[str, DeadlineProvider] = {}
+#: Labels of the apps whose ``deadlines.py`` finds deadlines by scanning (not only
+#: ``Gebeurtenis`` kinds): a change to their data may change what is due.
+_bron_apps: set[str] = set()
+#: Contexts a whole scan runs in (e.g. one read of the verordening rules per date), registered
+#: by the app that owns them from its ``AppConfig.ready()``.
+_scan_contexten: list[Callable[[], AbstractContextManager[object]]] = []
 
 
 def register(provider: DeadlineProvider) -> DeadlineProvider:
@@ -132,6 +140,29 @@ def provider(kind: str) -> DeadlineProvider | None:
     return _providers.get(kind)
 
 
+def bron_apps() -> frozenset[str]:
+    """Labels of the apps whose data the scanning providers read (see ``autodiscover``)."""
+    return frozenset(_bron_apps)
+
+
+def rond_scan(context: Callable[[], AbstractContextManager[object]]) -> None:
+    """Run every later scan of the providers inside ``context()``."""
+    if context not in _scan_contexten:
+        _scan_contexten.append(context)
+
+
+def scan_context() -> ExitStack:
+    """The registered scan contexts, entered: ``with scan_context(): ...``. Inside it, every
+    ``RolOntvangers`` shares one cache, so each role is resolved once per scan."""
+    stapel = ExitStack()
+    if _rollen_per_scan.get() is None:
+        token = _rollen_per_scan.set({})
+        stapel.callback(_rollen_per_scan.reset, token)
+    for context in _scan_contexten:
+        stapel.enter_context(context())
+    return stapel
+
+
 def verplichte_soorten() -> frozenset[str]:
     return frozenset(k for k, p in _providers.items() if p.mandatory)
 
@@ -150,12 +181,19 @@ class Gebeurtenis(DeadlineProvider):
 
 
 # --- Audiences -----------------------------------------------------------------------------------
+#: Inside ``scan_context()``: the role lookups of the whole scan.
+_rollen_per_scan: ContextVar[dict[str, tuple[int, ...]] | None] = ContextVar(
+    "notifications_rollen_per_scan", default=None
+)
+
+
 class RolOntvangers:
     """Resolves role names to active user ids (``roles.gebruikers_met_rollen``), once per role per
-    instance."""
+    instance, or once per scan inside ``scan_context()``."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[int, ...]] = {}
+        gedeeld = _rollen_per_scan.get()
+        self._cache: dict[str, tuple[int, ...]] = {} if gedeeld is None else gedeeld
 
     def __call__(self, rol: str) -> tuple[int, ...]:
         if rol not in self._cache:
@@ -226,4 +264,9 @@ def autodiscover() -> None:
             gezien.add(naam)
             for p in import_module(naam).PROVIDERS:
                 register(p)
+                if not isinstance(p, Gebeurtenis):
+                    # The app scanned and the (sub-)app the module belongs to: a package of an
+                    # app may be an app of its own (the meetings).
+                    eigen = apps.get_containing_app_config(naam)
+                    _bron_apps.update({config.label, eigen.label if eigen else config.label})
     logger.debug("herinneringssoorten: %s", sorted(_providers))

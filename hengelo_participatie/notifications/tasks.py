@@ -17,7 +17,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from . import bezorging, services
+from . import bezorging, overzicht, services
 
 logger = logging.getLogger("hengelo_participatie.notifications")
 
@@ -57,6 +57,7 @@ def herinneringen_versturen(self: Any, datum: str | None = None) -> dict[str, in
     """Daily: scan all providers for today (or ``datum``), assemble the digests, send them."""
     op = date.fromisoformat(datum) if datum else timezone.localdate()
     resultaat = services.herinneringen_verwerken(op=op, claim=_claim(self))
+    overzicht.vernieuwen(op=op)  # the dashboard's week overview, from the same providers
     uitkomst = _uitkomst(resultaat.bezorging)
     return {"deadlines": resultaat.scan.deadlines, **uitkomst}
 

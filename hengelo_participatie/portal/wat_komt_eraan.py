@@ -1,14 +1,16 @@
 """The portal dashboard "Wat komt eraan": one read per section, each from its own app's selector.
 
+* what I must do this week, soonest first: one list from the reminder engine's own week overview
+  (``notifications.overzicht.openstaand_voor``: every provider's deadlines for me today and the
+  six days after, as the reminders would send them, kept per day instead of computed per visit);
+  a new provider appears here by itself;
 * my next meetings (``adviesraad.vergaderingen.selectors.volgende_vergaderingen``);
-* my deadlines: what the reminder engine has in its window for me today (the same list as my
-  iCal feed, ``notifications.selectors.deadlines_voor``);
-* approvals waiting for me (``adviesraad.advies.selectors.portaal_overzicht``);
+* approvals waiting for me (``adviesraad.advies.selectors.wacht_op_mij``);
 * what changed on the quarterly agenda since I last looked
   (``adviesraad.kwartaalagenda.selectors.wijzigingen_voor``).
 
 Every section is a fixed number of queries whatever the amount of data: see
-tests/portal/test_wat_komt_eraan.py.
+tests/portal/test_wat_komt_eraan.py and tests/test_query_budgets.py.
 """
 
 from __future__ import annotations
@@ -19,20 +21,23 @@ from typing import Any
 
 from django.utils import timezone
 
-from adviesraad.advies.selectors import portaal_overzicht
+from adviesraad.advies.selectors import wacht_op_mij
 from adviesraad.kwartaalagenda.selectors import wijzigingen_voor
 from adviesraad.vergaderingen.selectors import volgende_vergaderingen
-from hengelo_participatie.notifications.registry import Deadline
-from hengelo_participatie.notifications.selectors import deadlines_voor
+from hengelo_participatie.notifications.models import Openstaand
+from hengelo_participatie.notifications.overzicht import openstaand_voor
 
 #: How many items a section shows; the section links to the full list.
 PER_SECTIE = 5
+#: How many tasks of the week the list shows; the rest are in the e-mail and the iCal feed.
+MAX_TAKEN = 20
 
 
 @dataclass
 class WatKomtEraan:
     vergaderingen: list[Any]
-    deadlines: list[Deadline]
+    #: What I must do this week, soonest first (the reminder engine's list).
+    deadlines: list[Openstaand]
     meer_deadlines: bool
     goedkeuringen: list[Any]
     agendawijzigingen: list[Any]
@@ -40,11 +45,11 @@ class WatKomtEraan:
 
 def wat_komt_eraan(user: Any, *, op: date | None = None) -> WatKomtEraan:
     op = op or timezone.localdate()
-    deadlines = deadlines_voor(user, op=op)
+    taken = openstaand_voor(user, op=op)
     return WatKomtEraan(
         vergaderingen=list(volgende_vergaderingen(user, aantal=PER_SECTIE)),
-        deadlines=deadlines[:PER_SECTIE],
-        meer_deadlines=len(deadlines) > PER_SECTIE,
-        goedkeuringen=portaal_overzicht(user, op=op).wacht_op_mij[:PER_SECTIE],
+        deadlines=taken[:MAX_TAKEN],
+        meer_deadlines=len(taken) > MAX_TAKEN,
+        goedkeuringen=wacht_op_mij(user, op=op, aantal=PER_SECTIE),
         agendawijzigingen=list(wijzigingen_voor(user)),
     )

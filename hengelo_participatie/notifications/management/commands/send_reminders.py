@@ -12,7 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from hengelo_participatie.notifications import services
+from hengelo_participatie.notifications import overzicht, services
 
 
 def _lees_datum(waarde: str) -> date:
@@ -34,6 +34,8 @@ class Command(BaseCommand):
         op = _lees_datum(options["date"]) if options["date"] else timezone.localdate()
         dry_run = options["dry_run"]
         resultaat = services.herinneringen_verwerken(op=op, dry_run=dry_run)
+        if not dry_run:
+            overzicht.vernieuwen(op=op)  # the dashboard's week overview, from the same scan
         scan = resultaat.scan
         self.stdout.write(f"Dag {op:%d-%m-%Y}: {scan.deadlines} deadline(s) gevonden.")
         for fout in scan.fouten:
