@@ -10,7 +10,7 @@
   (``adviesraad.kwartaalagenda.selectors.wijzigingen_voor``).
 
 Every section is a fixed number of queries whatever the amount of data: see
-tests/portal/test_wat_komt_eraan.py and tests/test_query_budgets.py.
+tests/portal/test_wat_komt_eraan.py and tests/portal/test_query_budgets.py.
 """
 
 from __future__ import annotations

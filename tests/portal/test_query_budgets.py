@@ -31,7 +31,6 @@ from adviesraad.models.advies import Adviesaanvraag
 from adviesraad.vergaderingen import demo as vergaderingen_demo
 from adviesraad.vergaderingen.models import Soort, Vergadering
 from adviesraad.vergaderingen.services import vergadering as vergadering_services
-from tests.adviesraad.advies.conftest import raad  # noqa: F401
 from tests.adviesraad.advies.helpers import (
     gevraagd,
     reactie,
