@@ -148,6 +148,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out attempts before any password is checked.
     "axes.backends.AxesStandaloneBackend",
+    # Roles and model permissions in one query; fills ModelBackend's cache (authenticates nobody).
+    "hengelo_participatie.accounts.backends.RollenEnRechtenBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]

@@ -38,6 +38,8 @@ class KernwetAdmin(AlleenLezenAdmin, admin.ModelAdmin):
 class LidAdmin(BeheerAdmin):
     list_display = ("naam", "postcode", "beschikbaarheid_uren_per_maand", "inwerken_compleet")
     list_select_related = ("user",)
+    # One COUNT instead of two: "n of N" is not needed for a council of at most a dozen.
+    show_full_result_count = False
     search_fields = ("user__email", "user__voornaam", "user__achternaam", "postcode")
     list_filter = ("themas", "foto_toestemming")
     autocomplete_fields = ("user",)

@@ -26,6 +26,7 @@ from adviesraad.models.advies import (
     Overname,
     Soort,
     Status,
+    Vraag,
 )
 from adviesraad.policies import verklaring_policy
 from hengelo_participatie.core.queryparams import MAX_PAGINA
@@ -194,8 +195,17 @@ class Detail:
 
 def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
     op = op or vandaag()
-    aanvraag = aanvraag_voor(user, pk)
-    versies = list(aanvraag.versies.select_related("pdf").order_by("-versie"))
+    # The page's related rows in the same queries: the policy officer with the request, the
+    # College's response with each version, the questions once (the template reads them twice).
+    aanvraag = aanvraag_policy.get_object_for(
+        user,
+        "view",
+        queryset=Adviesaanvraag.objects.select_related("beleidsmedewerker").prefetch_related(
+            Prefetch("vragen", queryset=Vraag.objects.order_by("nummer"))
+        ),
+        pk=pk,
+    )
+    versies = list(aanvraag.versies.select_related("pdf", "reactie").order_by("-versie"))
     huidige = versies[0] if versies else None
     verzonden = next((v for v in versies if v.verzonden_op), None)
     punten = list(huidige.punten.select_related("reactie").order_by("nummer")) if huidige else []

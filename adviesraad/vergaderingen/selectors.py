@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -144,30 +144,45 @@ class Detail:
 
 
 def vergadering_detail(user: Any, pk: object) -> Detail:
+    # The minutes (one per meeting) come with the meeting; which linked advice requests the user
+    # may open comes with the agenda items; recusals are read only when there are any.
     vergadering = vergadering_policy.get_object_for(
-        user, "view", queryset=Vergadering.objects.select_related(*koppelingen.paden()), pk=pk
+        user,
+        "view",
+        queryset=Vergadering.objects.select_related(
+            *koppelingen.paden(), "notulen__vastgesteld_in"
+        ),
+        pk=pk,
     )
-    agendapunten = list(
-        vergadering.agendapunten.select_related("adviesaanvraag").prefetch_related(
+    agendapunten: list[Agendapunt] = list(
+        vergadering.agendapunten.select_related("adviesaanvraag").annotate(
+            aanvraag_zichtbaar=Exists(
+                aanvraag_policy.zichtbaar_zonder_extra_queries(user).filter(
+                    pk=OuterRef("adviesaanvraag_id")
+                )
+            ),
+            heeft_verschoningen=Exists(Verschoning.objects.filter(agendapunt=OuterRef("pk"))),
+        )
+    )
+    if any(p.heeft_verschoningen for p in agendapunten):  # type: ignore[attr-defined]
+        prefetch_related_objects(
+            agendapunten,
             Prefetch(
                 "verschoningen",
                 queryset=Verschoning.objects.select_related("gebruiker").order_by("pk"),
-            )
+            ),
         )
-    )
+    else:
+        for p in agendapunten:  # the template's p.verschoningen.all: empty, without a query
+            p._prefetched_objects_cache = {"verschoningen": Verschoning.objects.none()}  # type: ignore[attr-defined]
     verschoningen = [v for p in agendapunten for v in p.verschoningen.all()]
     for v in verschoningen:  # the prefetched rows are the ones the template shows per item
         v.reden_voor_lezer = reden_voor(user, v)  # type: ignore[attr-defined]
-    aanvraag_ids = {p.adviesaanvraag_id for p in agendapunten if p.adviesaanvraag_id}
-    zichtbaar = (
-        set(
-            aanvraag_policy.zichtbaar_zonder_extra_queries(user)
-            .filter(pk__in=aanvraag_ids)
-            .values_list("pk", flat=True)
-        )
-        if aanvraag_ids
-        else set()
-    )
+    zichtbaar = {
+        p.adviesaanvraag_id
+        for p in agendapunten
+        if p.adviesaanvraag_id and p.aanvraag_zichtbaar  # type: ignore[attr-defined]
+    }
     stukken_qs = zichtbare_stukken(
         user, list(vergadering.stukken.select_related("agendapunt").order_by("pk"))
     )
@@ -178,9 +193,10 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         )
     )
     mijn = next((d for d in deelnames if d.gebruiker_id == getattr(user, "pk", None)), None)
-    notulen = (
-        Notulen.objects.filter(vergadering=vergadering).select_related("vastgesteld_in").first()
-    )
+    try:
+        notulen: Notulen | None = vergadering.notulen
+    except Notulen.DoesNotExist:
+        notulen = None
     # The meeting that approved the minutes is named only to who may see that meeting too.
     vastgesteld_in_zichtbaar = bool(
         notulen

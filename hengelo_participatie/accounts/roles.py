@@ -388,6 +388,10 @@ def rollen_van(user: object) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return frozenset()
     cached: frozenset[str] | None = getattr(user, "_rolnamen", None)
+    if cached is None and not getattr(user, "is_superuser", False):
+        # The permission check of the page reads the roles in the same query (accounts.backends).
+        user.get_all_permissions()  # type: ignore[attr-defined]
+        cached = getattr(user, "_rolnamen", None)
     if cached is None:
         cached = frozenset(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
         user._rolnamen = cached  # type: ignore[attr-defined]

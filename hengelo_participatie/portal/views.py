@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
-from hengelo_participatie.accounts.roles import ROLES, Rol, vereist_totp
+from hengelo_participatie.accounts.roles import ROLES, Rol, rollen_van, vereist_totp
 
 from .wat_komt_eraan import wat_komt_eraan
 
@@ -30,7 +30,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    namen = set(user.groups.values_list("name", flat=True))
+    namen = set(rollen_van(user))
     # Who signs in with an e-mail code may move it to another address (accounts:
     # mfa_email_wijzigen); staff use an app. From the role names already read: no extra query.
     per_email = not vereist_totp(user, rollen=namen)
