@@ -47,28 +47,33 @@ HORIZON_LANG = Duur(12, "maanden")
 
 
 # --- The council on a date ----------------------------------------------------------------------
-def _zittende_leden(op: date) -> QuerySet[Lid]:
+def _zittende_leden(op: date, *, met_portefeuilles: bool = True) -> QuerySet[Lid]:
     """Everyone on the council on ``op`` (members with a running term, chair, vice-chair), with
-    their running terms, functions and portfolios prefetched: four queries in all."""
+    their running terms, functions and (unless not needed) portfolios prefetched: four queries
+    in all, three without the portfolios."""
     actieve_termijnen = Zittingstermijn.objects.actief_op(op)
     actieve_functies = Functie.objects.actief_op(op)
-    return (
-        Lid.objects.filter(
-            Exists(actieve_termijnen.filter(lid=OuterRef("pk")))
-            | Exists(actieve_functies.filter(lid=OuterRef("pk")))
-        )
-        .select_related("user")
-        .prefetch_related(
-            Prefetch("termijnen", queryset=actieve_termijnen, to_attr="actieve_termijnen"),
-            Prefetch("functies", queryset=actieve_functies, to_attr="actieve_functies"),
+    vooraf: list[Prefetch[Any]] = [
+        Prefetch("termijnen", queryset=actieve_termijnen, to_attr="actieve_termijnen"),
+        Prefetch("functies", queryset=actieve_functies, to_attr="actieve_functies"),
+    ]
+    if met_portefeuilles:
+        vooraf.append(
             Prefetch(
                 "portefeuilles",
                 queryset=Portefeuillehouder.objects.actief_op(op)
                 .select_related("portefeuille")
                 .order_by("portefeuille__naam"),
                 to_attr="actieve_portefeuilles",
-            ),
+            )
         )
+    return (
+        Lid.objects.filter(
+            Exists(actieve_termijnen.filter(lid=OuterRef("pk")))
+            | Exists(actieve_functies.filter(lid=OuterRef("pk")))
+        )
+        .select_related("user")
+        .prefetch_related(*vooraf)
     )
 
 
@@ -231,7 +236,7 @@ def samenstelling(*, user: Any, op: date | None = None) -> Samenstelling:
         raise Http404
     op = op or vandaag()
     omvang = _omvang(op)
-    leden = list(_zittende_leden(op))
+    leden = list(_zittende_leden(op, met_portefeuilles=False))  # the portfolios come below
     zittend = [
         lid
         for lid in leden
