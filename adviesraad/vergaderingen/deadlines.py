@@ -11,6 +11,9 @@ Europe/Amsterdam: a meeting at 00:30 on 1 April is on 1 April, also across a DST
 * ``vergadering_morgen``: to each participant (``Deelname``) who did not say "ik kom niet", on
   the day ``herinnering_vergadering_morgen`` (1 day) before a planned meeting. ``betrokkene`` in
   ``doelgroep_vergadering_morgen`` means these participants; roles added to that rule get it too.
+* ``aanmelding_doorgeven``: to each participant who has not said yet whether they come, from
+  ``herinnering_aanmelding_doorgeven`` (7 days) before a planned meeting until the day before.
+  Only that participant can answer, so there is no audience rule.
 * ``voorzittersoverleg_plannen``, ``collegepresentatie_plannen``, ``politieke_markt_plannen``:
   the half-yearly chair consultation, the yearly College presentation and the politieke markt
   (advice §4.2: "minimaal 1 keer per half jaar", "Eén keer per jaar", "1 keer per jaar"). The next
@@ -52,12 +55,14 @@ from .policies import vergadering_policy
 
 STUKKEN_VERSTUREN = "stukken_versturen"
 VERGADERING_MORGEN = "vergadering_morgen"
+AANMELDING_DOORGEVEN = "aanmelding_doorgeven"
 VOORZITTERSOVERLEG_PLANNEN = "voorzittersoverleg_plannen"
 COLLEGEPRESENTATIE_PLANNEN = "collegepresentatie_plannen"
 POLITIEKE_MARKT_PLANNEN = "politieke_markt_plannen"
 
 HERINNERING_STUKKEN_VERSTUREN = "herinnering_stukken_versturen"
 HERINNERING_VERGADERING_MORGEN = "herinnering_vergadering_morgen"
+HERINNERING_AANMELDING_DOORGEVEN = "herinnering_aanmelding_doorgeven"
 
 ONDERWERP = "vergaderingen.vergadering"
 #: Slack on SQL date ranges; the exact calendar window is checked per meeting.
@@ -230,6 +235,48 @@ class VergaderingMorgen(DeadlineProvider):
                 )
 
 
+class AanmeldingDoorgeven(DeadlineProvider):
+    kind = AANMELDING_DOORGEVEN
+    label = "Doorgeven of u naar een vergadering komt"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        lead = rules(HERINNERING_AANMELDING_DOORGEVEN, on=on)[
+            HERINNERING_AANMELDING_DOORGEVEN
+        ].waarde
+        open_vragen = (
+            Deelname.objects.filter(
+                aanmelding=Aanmelding.ONBEKEND,
+                # Only participants who may still see meetings (not a member whose term ended).
+                gebruiker__in=vergadering_policy.gebruikers_met_toegang().values("pk"),
+                vergadering__in=Vergadering.objects.filter(
+                    _geplande(on + timedelta(days=1), lead.na(on) + MARGE)
+                ),
+            )
+            .select_related("vergadering")
+            .order_by("vergadering__begin", "vergadering_id", "gebruiker_id")
+        )
+        for deelname in open_vragen:
+            vergadering = deelname.vergadering
+            dag = lokale_dag(vergadering.begin)
+            if not lead.voor(dag) <= on < dag:
+                continue
+            yield Deadline(
+                ontvanger_id=deelname.gebruiker_id,
+                soort=self.kind,
+                onderwerp=ONDERWERP,
+                onderwerp_id=vergadering.pk,
+                onderwerp_label=vergadering_label(vergadering),
+                datum=dag,
+                link=f"{vergadering_link(vergadering)}#aanmelden",
+                tekst=(
+                    f"Geef uiterlijk {datum_tekst(dag)} door of u naar "
+                    f"{vergadering_naam(vergadering)} komt."
+                ),
+                vertrouwelijk=vergadering.vertrouwelijk,
+            )
+
+
 class PeriodiekOverleg(DeadlineProvider):
     """A meeting that must come round every cycle: remind to plan the next one in time."""
 
@@ -295,6 +342,7 @@ class PeriodiekOverleg(DeadlineProvider):
 PROVIDERS = [
     StukkenVersturen(),
     VergaderingMorgen(),
+    AanmeldingDoorgeven(),
     PeriodiekOverleg(
         kind=VOORZITTERSOVERLEG_PLANNEN,
         label="Halfjaarlijks overleg van voorzitter, wethouders en accounthouder plannen",
