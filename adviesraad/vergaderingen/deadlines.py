@@ -14,6 +14,9 @@ Europe/Amsterdam: a meeting at 00:30 on 1 April is on 1 April, also across a DST
 * ``aanmelding_doorgeven``: to each participant who has not said yet whether they come, from
   ``herinnering_aanmelding_doorgeven`` (7 days) before a planned meeting until the day before.
   Only that participant can answer, so there is no audience rule.
+* ``stukken_lezen``: once the invitation with the documents is sent, to each participant who did
+  not say "ik kom niet", from ``herinnering_stukken_lezen`` (7 days) before the meeting until the
+  day before: read the documents. The reminder names no document (some are confidential).
 * ``voorzittersoverleg_plannen``, ``collegepresentatie_plannen``, ``politieke_markt_plannen``:
   the half-yearly chair consultation, the yearly College presentation and the politieke markt
   (advice §4.2: "minimaal 1 keer per half jaar", "Eén keer per jaar", "1 keer per jaar"). The next
@@ -30,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,12 +53,13 @@ from verordening.deadlines import cyclus_van
 from verordening.rules import Sleutel, rules
 from verordening.selectors import verordening_op
 
-from .models import Aanmelding, Deelname, Soort, Status, Vergadering
+from .models import Aanmelding, Deelname, Soort, Status, Vergadering, Vergaderstuk
 from .policies import vergadering_policy
 
 STUKKEN_VERSTUREN = "stukken_versturen"
 VERGADERING_MORGEN = "vergadering_morgen"
 AANMELDING_DOORGEVEN = "aanmelding_doorgeven"
+STUKKEN_LEZEN = "stukken_lezen"
 VOORZITTERSOVERLEG_PLANNEN = "voorzittersoverleg_plannen"
 COLLEGEPRESENTATIE_PLANNEN = "collegepresentatie_plannen"
 POLITIEKE_MARKT_PLANNEN = "politieke_markt_plannen"
@@ -63,6 +67,7 @@ POLITIEKE_MARKT_PLANNEN = "politieke_markt_plannen"
 HERINNERING_STUKKEN_VERSTUREN = "herinnering_stukken_versturen"
 HERINNERING_VERGADERING_MORGEN = "herinnering_vergadering_morgen"
 HERINNERING_AANMELDING_DOORGEVEN = "herinnering_aanmelding_doorgeven"
+HERINNERING_STUKKEN_LEZEN = "herinnering_stukken_lezen"
 
 ONDERWERP = "vergaderingen.vergadering"
 #: Slack on SQL date ranges; the exact calendar window is checked per meeting.
@@ -235,18 +240,26 @@ class VergaderingMorgen(DeadlineProvider):
                 )
 
 
-class AanmeldingDoorgeven(DeadlineProvider):
-    kind = AANMELDING_DOORGEVEN
-    label = "Doorgeven of u naar een vergadering komt"
-    mandatory = False
+class _PerDeelnemer(DeadlineProvider):
+    """A reminder to each participant of a planned meeting (``deelnames``), from the lead time
+    ``lead_regel`` before the meeting until the day before it."""
+
+    lead_regel: str
+
+    def deelnames(self) -> QuerySet[Deelname]:
+        raise NotImplementedError
+
+    def tekst(self, vergadering: Vergadering, dag: date) -> str:
+        raise NotImplementedError
+
+    def anker(self) -> str:
+        return ""
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
-        lead = rules(HERINNERING_AANMELDING_DOORGEVEN, on=on)[
-            HERINNERING_AANMELDING_DOORGEVEN
-        ].waarde
-        open_vragen = (
-            Deelname.objects.filter(
-                aanmelding=Aanmelding.ONBEKEND,
+        lead = rules(self.lead_regel, on=on)[self.lead_regel].waarde
+        deelnames = (
+            self.deelnames()
+            .filter(
                 # Only participants who may still see meetings (not a member whose term ended).
                 gebruiker__in=vergadering_policy.gebruikers_met_toegang().values("pk"),
                 vergadering__in=Vergadering.objects.filter(
@@ -256,7 +269,7 @@ class AanmeldingDoorgeven(DeadlineProvider):
             .select_related("vergadering")
             .order_by("vergadering__begin", "vergadering_id", "gebruiker_id")
         )
-        for deelname in open_vragen:
+        for deelname in deelnames:
             vergadering = deelname.vergadering
             dag = lokale_dag(vergadering.begin)
             if not lead.voor(dag) <= on < dag:
@@ -268,13 +281,42 @@ class AanmeldingDoorgeven(DeadlineProvider):
                 onderwerp_id=vergadering.pk,
                 onderwerp_label=vergadering_label(vergadering),
                 datum=dag,
-                link=f"{vergadering_link(vergadering)}#aanmelden",
-                tekst=(
-                    f"Geef uiterlijk {datum_tekst(dag)} door of u naar "
-                    f"{vergadering_naam(vergadering)} komt."
-                ),
+                link=f"{vergadering_link(vergadering)}{self.anker()}",
+                tekst=self.tekst(vergadering, dag),
                 vertrouwelijk=vergadering.vertrouwelijk,
             )
+
+
+class AanmeldingDoorgeven(_PerDeelnemer):
+    kind = AANMELDING_DOORGEVEN
+    label = "Doorgeven of u naar een vergadering komt"
+    mandatory = False
+    lead_regel = HERINNERING_AANMELDING_DOORGEVEN
+
+    def deelnames(self) -> QuerySet[Deelname]:
+        return Deelname.objects.filter(aanmelding=Aanmelding.ONBEKEND)
+
+    def tekst(self, vergadering: Vergadering, dag: date) -> str:
+        return f"Geef uiterlijk {datum_tekst(dag)} door of u naar {vergadering_naam(vergadering)} komt."
+
+    def anker(self) -> str:
+        return "#aanmelden"
+
+
+class StukkenLezen(_PerDeelnemer):
+    kind = STUKKEN_LEZEN
+    label = "De stukken lezen voor een vergadering"
+    mandatory = False
+    lead_regel = HERINNERING_STUKKEN_LEZEN
+
+    def deelnames(self) -> QuerySet[Deelname]:
+        return Deelname.objects.exclude(aanmelding=Aanmelding.KOMT_NIET).filter(
+            Exists(Vergaderstuk.objects.filter(vergadering=OuterRef("vergadering_id"))),
+            vergadering__uitnodiging_verzonden_op__isnull=False,
+        )
+
+    def tekst(self, vergadering: Vergadering, dag: date) -> str:
+        return f"Lees de stukken voor {vergadering_naam(vergadering)} uiterlijk {datum_tekst(dag)}."
 
 
 class PeriodiekOverleg(DeadlineProvider):
@@ -343,6 +385,7 @@ PROVIDERS = [
     StukkenVersturen(),
     VergaderingMorgen(),
     AanmeldingDoorgeven(),
+    StukkenLezen(),
     PeriodiekOverleg(
         kind=VOORZITTERSOVERLEG_PLANNEN,
         label="Halfjaarlijks overleg van voorzitter, wethouders en accounthouder plannen",
