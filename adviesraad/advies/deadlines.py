@@ -9,7 +9,9 @@ Discovered by the registry like every ``deadlines.py`` (also in a package of an 
   round who has not answered yet, from ``herinnering_goedkeuringsronde`` before the closing date.
 * ``reactie_college``: the College's response to a sent advice is due or overdue. To the
   supporter(s) and the account holder, from ``herinnering_reactie_college`` before the date until
-  the response is recorded (a ``Collegereactie`` exists) or the request leaves ``verzonden``.
+  the response is recorded (a ``Collegereactie`` exists) or the request leaves ``verzonden``;
+  overdue ones only within the scan's catch-up window (``registry.INHAALTERMIJN``), so a response
+  that stays overdue for years is not read again every day (it was sent once already).
 
 Lead times are verordening rules (migration 0005); so are the audiences, ``doelgroep_<kind>``
 (type ``rollen``, migration 0007): by default the supporter, who "signaleert deadlines en bewaakt
@@ -42,6 +44,7 @@ from hengelo_participatie.notifications.registry import (
     DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
+    inhaalgrens,
     rol_ontvangers,
 )
 from verordening.rules import rule, rules
@@ -178,19 +181,21 @@ class ReactieCollege(DeadlineProvider):
         regels = rules(HERINNERING_REACTIE_COLLEGE, doelgroep_sleutel(self.kind), on=on)
         lead = regels[HERINNERING_REACTIE_COLLEGE].waarde
         doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
-        # Due within the lead time, or overdue: the outbox sends each one once. A recorded
-        # response does not change the status by itself, so it is checked separately.
+        # Due within the lead time, or overdue (within the catch-up window): the outbox sends each
+        # one once. A recorded response does not change the status by itself, so it is checked
+        # separately.
         beantwoord = Collegereactie.objects.filter(advies__aanvraag=OuterRef("pk"))
         aanvragen = (
             Adviesaanvraag.objects.filter(
                 status__in=WACHT_OP_COLLEGE,
+                reactie_uiterlijk__gte=inhaalgrens(on),
                 reactie_uiterlijk__lte=lead.na(on) + timedelta(days=3),
             )
             .exclude(Exists(beantwoord))
             .order_by("reactie_uiterlijk", "pk")
         )
         ontvangers: list[int] | None = None
-        for aanvraag in aanvragen:
+        for aanvraag in aanvragen.iterator(chunk_size=2000):
             uiterlijk = aanvraag.reactie_uiterlijk
             if not lead.voor(uiterlijk) <= on:
                 continue
