@@ -52,6 +52,18 @@ class Status(models.TextChoices):
 
 #: States in which the request is finished: not "open" in the portal.
 EINDSTATUSSEN = (Status.AFGEROND, Status.INGETROKKEN)
+#: States in which the council's work on a request is done: finished (``EINDSTATUSSEN``), or
+#: only "Afronden" can still follow (the College answered, the council took note, an oral
+#: contribution was given). Many requests are never formally finished, so these count as closed
+#: for the nightly access re-sync (``advies.services.toegang.toegang_alle_open_bijwerken``): it
+#: re-syncs open requests in full, and a closed one only when its grants no longer match the
+#: council.
+AFGESLOTEN = (
+    *EINDSTATUSSEN,
+    Status.REACTIE_ONTVANGEN,
+    Status.TER_KENNISNAME_RAAD,
+    Status.GEHOUDEN,
+)
 #: States in which the College owes a response (overdue is counted here).
 WACHT_OP_COLLEGE = (Status.VERZONDEN,)
 #: States in which the council still owes its advice ("advies uiterlijk" counts here).
