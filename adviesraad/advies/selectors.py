@@ -285,10 +285,23 @@ def raadsvoorlegger(aanvraag: Adviesaanvraag) -> Raadsvoorlegger:
 
 
 # --- Public register -----------------------------------------------------------------------------
+REGISTER_VOLGORDE = ("-gepubliceerd_op", "-pk")
+
+
 def _register_basis() -> QuerySet[Adviesaanvraag]:
-    return (
-        Adviesaanvraag.objects.gepubliceerd()
-        .exclude(soort=Soort.MEEDENKEN)
+    """Every published request of the register, without figures: filter and slice this."""
+    return Adviesaanvraag.objects.gepubliceerd().exclude(soort=Soort.MEEDENKEN)
+
+
+def _met_cijfers(pagina: QuerySet[Adviesaanvraag]) -> list[Adviesaanvraag]:
+    """The requests of ``pagina`` (filtered, ordered and sliced) with their figures.
+
+    Slice first, count after: the sliced page is a subquery, so the aggregates over versions
+    and points (and their GROUP BY) only run for the rows shown, not for every published request
+    before the LIMIT. One query, plus one for the laws.
+    """
+    return list(
+        Adviesaanvraag.objects.filter(pk__in=pagina.values("pk"))
         .annotate(
             verzonden_op=Max("versies__verzonden_op"),
             punten_totaal=Count("versies__reactie__punten", distinct=True),
@@ -304,6 +317,7 @@ def _register_basis() -> QuerySet[Adviesaanvraag]:
             ),
         )
         .prefetch_related(Prefetch("kernwetten", queryset=Kernwet.objects.order_by("volgorde")))
+        .order_by(*REGISTER_VOLGORDE)
     )
 
 
@@ -340,7 +354,9 @@ def register(
         filters["status"] = status
     pagina = min(max(1, pagina), MAX_PAGINA)
     start = (pagina - 1) * REGISTER_PER_PAGINA
-    adviezen = list(qs.order_by("-gepubliceerd_op", "-pk")[start : start + REGISTER_PER_PAGINA + 1])
+    adviezen = _met_cijfers(
+        qs.order_by(*REGISTER_VOLGORDE)[start : start + REGISTER_PER_PAGINA + 1]
+    )
     jaren = sorted(
         {d.year for d in Adviesaanvraag.objects.gepubliceerd().dates("gepubliceerd_op", "year")},
         reverse=True,
@@ -356,7 +372,7 @@ def register(
 
 
 def register_feed(aantal: int = 50) -> list[Adviesaanvraag]:
-    return list(_register_basis().order_by("-gepubliceerd_op", "-pk")[:aantal])
+    return _met_cijfers(_register_basis().order_by(*REGISTER_VOLGORDE)[:aantal])
 
 
 @dataclass
