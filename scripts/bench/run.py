@@ -34,6 +34,11 @@ from urllib.parse import urlsplit
 
 from scripts.bench.gedeeld import ROOT, SEED, log
 from scripts.bench.gegevens import build_demo, counts, database_url, grow, recreate_database
+from scripts.bench.herinneringen import (
+    OPEN_DEADLINES,
+    measure_jaarrapportage,
+    measure_open_deadlines,
+)
 from scripts.bench.meten import (
     load,
     measure_pdf,
@@ -109,9 +114,30 @@ def markdown(r: dict[str, Any]) -> str:
             f"- Reminder scan at {schaal}: {scan['seconden']} s, {scan['queries']} queries, "
             f"{scan['deadlines']} deadlines, {scan['nieuw_in_outbox']} new outbox rows."
         )
-    regels.append(
-        "- Quarterly agenda PDF, annual/yearly report in Celery: niet gemeten (not built yet)."
-    )
+    for geval, scan in r.get("scan_open_deadlines", {}).items():
+        aantal, soort = geval.split("/")
+        uitleg = {
+            "tien_jaar": "spread over ten years",
+            "alles_in_venster": "all within the scan window",
+        }.get(soort, soort)
+        regels.append(
+            f"- Reminder scan, {int(aantal):,} open deadlines ({uitleg}): {scan['seconden']} s, "
+            f"{scan['queries']} queries in {scan['batches']} batches, {scan['deadlines']} "
+            f"deadlines offered, {scan['nieuw_in_outbox']} new outbox rows."
+        )
+    jr = r.get("jaarrapportage", {})
+    if "in_proces_s" in jr:
+        worker = (
+            f"{jr['worker_s']} s ({jr['worker_status']})" if "worker_s" in jr else jr.get("worker")
+        )
+        regels.append(
+            f"- Yearly report participatiemix {jr['jaar']} (jaarrapportage_maken): in-process "
+            f"{jr['in_proces_s']} s ({jr['in_proces_status']}); real Celery worker through Redis, "
+            f"queued to ready: {worker}."
+        )
+    else:
+        regels.append(f"- Yearly report participatiemix: {jr.get('niet_gemeten', 'niet gemeten')}.")
+    regels.append("- Quarterly agenda PDF, annual report: niet gemeten (not built yet).")
     regels.append(f"- Build {r['bouw_s']} s, total {r['totaal_s']} s.")
     return "\n".join(regels) + "\n"
 
@@ -155,6 +181,11 @@ def main() -> None:
     uit_wrk = load([r for r in rijen if r[0] not in niet_200], sessies, args.rounds, args.duration)
     log("PDF")
     pdf = measure_pdf()
+    # After the pages: the open deadlines would otherwise be part of every page's data.
+    log("herinneringsscan over open deadlines")
+    scan_open = measure_open_deadlines(OPEN_DEADLINES if args.scale == 10 else OPEN_DEADLINES[:1])
+    log("jaarrapportage participatiemix in Celery")
+    jaarrapportage = measure_jaarrapportage()
     gemaakt = datetime.now().astimezone()
     resultaat = {
         "gemaakt_op": gemaakt.isoformat(timespec="seconds"),
@@ -171,6 +202,8 @@ def main() -> None:
         "wrk": uit_wrk,
         "pdf": pdf,
         "scan": scan,
+        "scan_open_deadlines": scan_open,
+        "jaarrapportage": jaarrapportage,
         "bouw_s": bouw_s,
         "totaal_s": round(time.perf_counter() - start, 1),
     }
