@@ -5,15 +5,13 @@ the accessibility obligation too). Demo data gives every page realistic content.
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import Page
 
 from adviesraad.models import Nevenfunctieverklaring
+from tests import demo as demo_fixtures
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 
 pytestmark = pytest.mark.e2e
@@ -32,9 +30,9 @@ MEMBER_PAGES = {
 }
 
 
-@pytest.fixture
-def demo(transactional_db: None) -> None:
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+# The demo data, built once per session and loaded into each test's database (tests/demo.py).
+demo = demo_fixtures.demo
+demo_momentopname = demo_fixtures.demo_momentopname
 
 
 def _visit(page: Page, url: str) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page
 
 from adviesraad.vergaderingen.models import Deelname, Notulen, Vergadering
+from tests import demo as demo_fixtures
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 
 pytestmark = pytest.mark.e2e
@@ -27,9 +25,9 @@ BEHEER = [
 ]
 
 
-@pytest.fixture
-def demo(transactional_db: None, private_media: object) -> None:
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+# The demo data, built once per session and loaded into each test's database (tests/demo.py).
+demo = demo_fixtures.demo
+demo_momentopname = demo_fixtures.demo_momentopname
 
 
 def _visit(page: Page, url: str, *, csp: bool = True) -> None:
