@@ -114,6 +114,7 @@ class TerugkoppelingHerinnering(DeadlineProvider):
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
         ontvangers_van_rol = RolOntvangers()
+        link = portaal_link()
         for d in deadlines(peildatum=on):
             if d.soort != self.kind:
                 continue
@@ -128,7 +129,7 @@ class TerugkoppelingHerinnering(DeadlineProvider):
                     onderwerp_id=d.onderwerp_id,
                     onderwerp_label=str(d.titel)[:200],
                     datum=d.datum,
-                    link=portaal_link(),
+                    link=link,
                     tekst=self.label,
                 )
 

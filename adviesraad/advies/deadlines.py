@@ -23,11 +23,10 @@ provider call costs a fixed number of queries, however many requests there are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 
 from adviesraad.models.advies import (
     WACHT_OP_COLLEGE,
@@ -45,6 +44,7 @@ from hengelo_participatie.notifications.registry import (
     RolOntvangers,
     doelgroep_sleutel,
     inhaalgrens,
+    link_per_pk,
     rol_ontvangers,
 )
 from verordening.rules import rule, rules
@@ -90,18 +90,46 @@ def aanvraag_label(aanvraag: Adviesaanvraag) -> str:
 def _deadline(
     aanvraag: Adviesaanvraag, *, ontvanger_id: int, soort: str, datum: date, tekst: str
 ) -> Deadline:
-    return Deadline(
-        ontvanger_id=ontvanger_id,
-        soort=soort,
-        onderwerp=ONDERWERP,
-        onderwerp_id=aanvraag.pk,
-        onderwerp_label=aanvraag_label(aanvraag),
-        datum=datum,
-        link=reverse("advies:detail", args=[aanvraag.pk]),
-        tekst=tekst,
-        vertrouwelijk=_vertrouwelijk(aanvraag),
-        kenmerk=aanvraag.kenmerk,
+    return next(
+        _deadlines(
+            aanvraag,
+            ontvangers=[ontvanger_id],
+            soort=soort,
+            datum=datum,
+            tekst=tekst,
+            link_van=link_per_pk("advies:detail"),
+        )
     )
+
+
+def _deadlines(
+    aanvraag: Adviesaanvraag,
+    *,
+    ontvangers: list[int],
+    soort: str,
+    datum: date,
+    tekst: str,
+    link_van: Callable[[int], str],
+) -> Iterator[Deadline]:
+    """One deadline per recipient; link and label are made once per request, the link from
+    ``link_van`` (``registry.link_per_pk``, made once per scan): a scan over many requests spends
+    its time here."""
+    label = aanvraag_label(aanvraag)
+    link = link_van(aanvraag.pk)
+    vertrouwelijk = _vertrouwelijk(aanvraag)
+    for ontvanger_id in ontvangers:
+        yield Deadline(
+            ontvanger_id=ontvanger_id,
+            soort=soort,
+            onderwerp=ONDERWERP,
+            onderwerp_id=aanvraag.pk,
+            onderwerp_label=label,
+            datum=datum,
+            link=link,
+            tekst=tekst,
+            vertrouwelijk=vertrouwelijk,
+            kenmerk=aanvraag.kenmerk,
+        )
 
 
 class AdviesUiterlijk(DeadlineProvider):
@@ -121,20 +149,21 @@ class AdviesUiterlijk(DeadlineProvider):
             advies_uiterlijk__lte=lead.na(on) + timedelta(days=3),
         ).order_by("advies_uiterlijk", "pk")
         ontvangers: list[int] | None = None
+        link_van = link_per_pk("advies:detail")
         for aanvraag in aanvragen:
             uiterlijk = aanvraag.advies_uiterlijk
             if not lead.voor(uiterlijk) <= on:
                 continue
             if ontvangers is None:
                 ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
-            for ontvanger_id in ontvangers:
-                yield _deadline(
-                    aanvraag,
-                    ontvanger_id=ontvanger_id,
-                    soort=self.kind,
-                    datum=uiterlijk,
-                    tekst=f"Het advies moet uiterlijk {datum_tekst(uiterlijk)} naar het college.",
-                )
+            yield from _deadlines(
+                aanvraag,
+                ontvangers=ontvangers,
+                soort=self.kind,
+                datum=uiterlijk,
+                tekst=f"Het advies moet uiterlijk {datum_tekst(uiterlijk)} naar het college.",
+                link_van=link_van,
+            )
 
 
 class GoedkeuringsrondeSluit(DeadlineProvider):
@@ -195,6 +224,7 @@ class ReactieCollege(DeadlineProvider):
             .order_by("reactie_uiterlijk", "pk")
         )
         ontvangers: list[int] | None = None
+        link_van = link_per_pk("advies:detail")
         for aanvraag in aanvragen.iterator(chunk_size=2000):
             uiterlijk = aanvraag.reactie_uiterlijk
             if not lead.voor(uiterlijk) <= on:
@@ -210,14 +240,14 @@ class ReactieCollege(DeadlineProvider):
                 tekst = (
                     f"Het college moet uiterlijk {datum_tekst(uiterlijk)} reageren op het advies."
                 )
-            for ontvanger_id in ontvangers:
-                yield _deadline(
-                    aanvraag,
-                    ontvanger_id=ontvanger_id,
-                    soort=self.kind,
-                    datum=uiterlijk,
-                    tekst=tekst,
-                )
+            yield from _deadlines(
+                aanvraag,
+                ontvangers=ontvangers,
+                soort=self.kind,
+                datum=uiterlijk,
+                tekst=tekst,
+                link_van=link_van,
+            )
 
 
 PROVIDERS = [AdviesUiterlijk(), GoedkeuringsrondeSluit(), ReactieCollege()]

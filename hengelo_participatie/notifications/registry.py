@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import logging
 import pkgutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import import_module
@@ -211,6 +211,17 @@ def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -
         for user_id in rollen(rol):
             gevonden[user_id] = gevonden.get(user_id, False) or rol in beheer
     return dict(sorted(gevonden.items()))
+
+
+def link_per_pk(naam: str) -> Callable[[int], str]:
+    """``lambda pk: reverse(naam, args=[pk])`` at the cost of one ``reverse``: a scan over many
+    objects spent most of its time resolving the same pattern for each of them. For URL
+    patterns with one integer argument."""
+    teken = 987_654_321
+    voor, gevonden, na = reverse(naam, args=[teken]).partition(str(teken))
+    if not gevonden:  # pragma: no cover - a pattern that does not print the number as is
+        return lambda pk: reverse(naam, args=[pk])
+    return lambda pk: f"{voor}{pk}{na}"
 
 
 def portaal_link() -> str:

@@ -146,3 +146,10 @@ def test_een_lang_dagoverzicht_toont_de_eerste_punten_en_vat_de_rest_samen(tests
     assert not Herinnering.objects.filter(verzonden_op__isnull=True).exists()
     services.herinneringen_verwerken(op=DAG + timedelta(days=1))
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("pk", [1, 7, 42, 1_000_000])
+def test_link_per_pk_geeft_wat_reverse_geeft(pk):
+    from django.urls import reverse
+
+    assert registry.link_per_pk("advies:detail")(pk) == reverse("advies:detail", args=[pk])
