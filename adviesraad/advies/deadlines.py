@@ -201,6 +201,15 @@ class GoedkeuringsrondeSluit(DeadlineProvider):
             )
 
 
+def _reactie_tekst(uiterlijk: date, on: date) -> str:
+    if uiterlijk < on:
+        return (
+            f"Het college had uiterlijk {datum_tekst(uiterlijk)} moeten reageren op het advies. "
+            "Er is nog geen reactie."
+        )
+    return f"Het college moet uiterlijk {datum_tekst(uiterlijk)} reageren op het advies."
+
+
 class ReactieCollege(DeadlineProvider):
     kind = REACTIE_COLLEGE
     label = "Reactie van het college op een advies"
@@ -222,30 +231,26 @@ class ReactieCollege(DeadlineProvider):
             )
             .exclude(Exists(beantwoord))
             .order_by("reactie_uiterlijk", "pk")
+            # Only what a reminder shows (label, confidentiality, date): no long texts per row.
+            .only("pk", "kenmerk", "titel", "gepubliceerd_op", "reactie_uiterlijk")
         )
         ontvangers: list[int] | None = None
         link_van = link_per_pk("advies:detail")
+        teksten: dict[date, str] = {}  # one formatted date per day, not per request
         for aanvraag in aanvragen.iterator(chunk_size=2000):
             uiterlijk = aanvraag.reactie_uiterlijk
             if not lead.voor(uiterlijk) <= on:
                 continue
             if ontvangers is None:
                 ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
-            if uiterlijk < on:
-                tekst = (
-                    f"Het college had uiterlijk {datum_tekst(uiterlijk)} moeten reageren op het advies. "
-                    "Er is nog geen reactie."
-                )
-            else:
-                tekst = (
-                    f"Het college moet uiterlijk {datum_tekst(uiterlijk)} reageren op het advies."
-                )
+            if uiterlijk not in teksten:
+                teksten[uiterlijk] = _reactie_tekst(uiterlijk, on)
             yield from _deadlines(
                 aanvraag,
                 ontvangers=ontvangers,
                 soort=self.kind,
                 datum=uiterlijk,
-                tekst=tekst,
+                tekst=teksten[uiterlijk],
                 link_van=link_van,
             )
 

@@ -67,7 +67,7 @@ def _deadlines_zetten(*, gespreid: bool) -> None:
     spreiding = SPREIDING_DAGEN + 30 if gespreid else INHAALTERMIJN.days + 14
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE adviesraad_adviesaanvraag SET reactie_uiterlijk = %s::date + 14 - (id %% %s)"
+            "UPDATE adviesraad_adviesaanvraag SET reactie_uiterlijk = %s::date + 14 - (id %% %s)::int"
             " WHERE kenmerk LIKE %s",
             [vandaag, spreiding, f"{PREFIX}%"],
         )
