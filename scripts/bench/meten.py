@@ -232,11 +232,16 @@ def load(
                 pagina.append(wrk(pad, cookie, duur))
                 constant.append(wrk("/__bench/ok", cookie, duur))
             ratios = [p / c for p, c in zip(pagina, constant, strict=True) if c]
+            # No ratio when the constant view finished no request in any round (a very short
+            # --duration on a busy machine): reported as "niet gemeten" instead of a crash.
             uit[label] = {
                 "pagina_rps": pagina,
                 "constant_rps": constant,
-                "ratio_mediaan": round(statistics.median(ratios), 4),
-                "ratio_min": round(min(ratios), 4),
+                "ratio_mediaan": round(statistics.median(ratios), 4) if ratios else None,
+                "ratio_min": round(min(ratios), 4) if ratios else None,
             }
-            log(f"  {label}: {statistics.median(ratios):.1%} van de constante view")
+            if ratios:
+                log(f"  {label}: {statistics.median(ratios):.1%} van de constante view")
+            else:
+                log(f"  {label}: niet gemeten (de constante view haalde 0 verzoeken/s)")
     return uit
