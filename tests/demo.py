@@ -31,12 +31,21 @@ from django.test.utils import override_settings
 
 from tests.conftest import _SERIALIZED
 
+_MOMENTOPNAME: tuple[str, Path] | None = None
+
 
 @pytest.fixture(scope="session")
 def demo_momentopname(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, Path]:
-    """(serialized demo data, folder with its private files), made once per session."""
+    """(serialized demo data, folder with its private files), made once per session.
+
+    Each test module that names this fixture gets its own fixture definition from pytest (and so
+    its own session-scoped value); the module-level ``_MOMENTOPNAME`` makes it one build for all.
+    """
+    global _MOMENTOPNAME
+    if _MOMENTOPNAME is not None:
+        return _MOMENTOPNAME
     from django.conf import settings
 
     map_ = tmp_path_factory.mktemp("demo-private-media")
@@ -56,7 +65,8 @@ def demo_momentopname(
         gegevens = connection.creation.serialize_db_to_string()
         # Back to the state every other test expects: only the migrations' reference data.
         _leeg_met_referentie(referentie)
-    return gegevens, map_
+    _MOMENTOPNAME = (gegevens, map_)
+    return _MOMENTOPNAME
 
 
 def _leeg_met_referentie(referentie: str) -> None:
@@ -64,9 +74,15 @@ def _leeg_met_referentie(referentie: str) -> None:
     connection.creation.deserialize_db_from_string(referentie)
 
 
+def demo_laden(momentopname: tuple[str, Path], private_media: Path) -> None:
+    """Load the snapshot into the current test's database and its files into ``private_media``.
+    In a ``db`` test it is rolled back with the test; in a transactional one flushed after it."""
+    gegevens, map_ = momentopname
+    connection.creation.deserialize_db_from_string(gegevens)
+    shutil.copytree(map_, private_media, dirs_exist_ok=True)
+
+
 @pytest.fixture
 def demo(transactional_db: None, private_media: Path, demo_momentopname: tuple[str, Path]) -> None:
     """The demo data in the database of this (transactional) test, with its files."""
-    gegevens, map_ = demo_momentopname
-    connection.creation.deserialize_db_from_string(gegevens)
-    shutil.copytree(map_, private_media, dirs_exist_ok=True)
+    demo_laden(demo_momentopname, private_media)

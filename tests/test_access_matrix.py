@@ -11,7 +11,6 @@ pages of that model (changelist, add, history, delete, change and the bare-id re
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,6 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -45,6 +43,7 @@ from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.models import Agendatoken, Bericht
 from hengelo_participatie.notifications.services import herinnering_plannen
+from tests import demo as demo_fixtures
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import toegangswereld
@@ -763,11 +762,18 @@ def urls_for(route: Route, context: dict[str, Any]) -> list[tuple[str, str]]:
 OWNER_EMAIL = "eigenaar@example.org"
 
 
+# The demo data, built once per session (tests/demo.py).
+demo_momentopname = demo_fixtures.demo_momentopname
+
+
 @pytest.fixture
-def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
+def context(
+    db: None, private_media: Any, pdf_bytes: bytes, demo_momentopname: Any
+) -> dict[str, Any]:
     _made.clear()
-    # Every app's demo data gives each admin model an object to open.
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    # Every app's demo data gives each admin model an object to open (seed_demo, once per
+    # session, loaded here and rolled back with the test).
+    demo_fixtures.demo_laden(demo_momentopname, private_media)
     owner = UserFactory(email=OWNER_EMAIL)
     # A confidential file, uploaded by someone else and shared with the "lid" group only.
     bestand = bestand_opslaan(upload=SimpleUploadedFile("toegangstest.pdf", pdf_bytes), door=owner)
