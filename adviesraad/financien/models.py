@@ -22,6 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -168,6 +169,19 @@ class Vergoedingsregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lid_referentie} {self.periode}: € {self.bedrag}"
+
+    def clean(self) -> None:
+        """A checked or approved (locked) period takes no new or changed line."""
+        if self.periode_id and self.periode.status in (
+            PeriodeStatus.GECONTROLEERD,
+            PeriodeStatus.GOEDGEKEURD,
+        ):
+            raise ValidationError(
+                _(
+                    "Deze periode is gecontroleerd of goedgekeurd en staat vast. Een correctie "
+                    "komt als nieuwe regel in de volgende periode."
+                )
+            )
 
 
 class BegrotingStatus(models.TextChoices):

@@ -93,6 +93,11 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_opstellen",
+                "financien.declaratie_goedkeuren",
+                "financien.declareren",
+                "financien.periode_controleren",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -127,6 +132,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Vicevoorzitter"),
         kan=frozenset(
             {
+                "financien.declareren",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -156,6 +162,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Lid"),
         kan=frozenset(
             {
+                "financien.declareren",
                 "advies.belang_melden",
                 "advies.goedkeuren",
                 "participatie.meeluisteren",
@@ -175,6 +182,12 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Ondersteuner"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_opstellen",
+                "financien.correctie",
+                "financien.declaratie_controleren",
+                "financien.declareren",
+                "financien.periode_voorbereiden",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
                 "advies.afronden",
@@ -222,6 +235,10 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Accounthouder"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_vaststellen",
+                "financien.declaratie_betalen",
+                "financien.periode_goedkeuren",
                 "advies.aankondiging_ontvangen",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
