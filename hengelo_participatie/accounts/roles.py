@@ -29,6 +29,7 @@ from .permissies import (
     ADVIES_LEZEN,
     ADVIES_PUBLICEREN,
     ADVIES_STARTEN,
+    FINANCIEN_LEZEN,
     HERINNERINGEN_BEWAKEN,
     HR_INDIENEN,
     KWARTAALAGENDA_BEHEER,
@@ -229,7 +230,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
-        | VERGADERING_BEHEER,
+        | VERGADERING_BEHEER
+        | FINANCIEN_LEZEN
+        | perms("financien", "view add", "verzuim"),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label=gettext_noop("Accounthouder"),
@@ -275,7 +278,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | PARTICIPATIE_BEHEER
         | KWARTAALAGENDA_BEHEER
-        | VERGADERING_BEHEER,
+        | VERGADERING_BEHEER
+        | FINANCIEN_LEZEN,
         # Municipal staff who work with the council. Not the supporter (the council's own
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.

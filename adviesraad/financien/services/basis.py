@@ -31,10 +31,12 @@ def stap_zetten(
     op: date | None,
     actie: audit.Actie,
     niet_door: tuple[int | None, ...] = (),
+    velden: dict[str, object] | None = None,
 ) -> M:
     """Move ``obj`` (a fresh, locked copy) to ``naar`` if the table allows it and ``door`` may.
 
     ``niet_door``: ids of the people who took the earlier steps (four eyes): refused for them.
+    ``velden``: fields set together with the status (the date, a reason).
     """
     op = op or vandaag()
     obj = vergrendeld(obj)
@@ -57,6 +59,8 @@ def stap_zetten(
         raise ValidationError(probleem)
     van = status
     obj.status = naar  # type: ignore[attr-defined]
+    for veld, waarde in (velden or {}).items():
+        setattr(obj, veld, waarde)
     overgang.effecten_uitvoeren(obj, Stap(door=door, op=op, reden=reden.strip()))
     tekst = f"{van} → {naar}" + (f": {reden.strip()}" if reden.strip() else "")
     opslaan(obj, door=door, reden=tekst[:100])
