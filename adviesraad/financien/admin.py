@@ -11,7 +11,14 @@ from django.http import HttpRequest
 
 from hengelo_participatie.core.beheer import AlleenLezenAdmin, BeheerHistoryAdmin
 
-from .models import Begroting, Begrotingspost, Declaratie, Vergoedingsperiode, Vergoedingsregel, Verzuim
+from .models import (
+    Begroting,
+    Begrotingspost,
+    Declaratie,
+    Vergoedingsperiode,
+    Vergoedingsregel,
+    Verzuim,
+)
 from .services.perioden import verzuim_vastleggen
 
 
@@ -106,5 +113,9 @@ class VerzuimAdmin(BeheerHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Verzuim, form: Any, change: bool) -> None:
         verzuim_vastleggen(
-            lid=obj.lid, soort=obj.soort, van=obj.van, tot=obj.tot, door=request.user  # type: ignore[arg-type]
+            lid=obj.lid,
+            soort=obj.soort,
+            van=obj.van,
+            tot=obj.tot,
+            door=request.user,  # type: ignore[arg-type]
         )

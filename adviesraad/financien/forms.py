@@ -80,9 +80,13 @@ class BegrotingForm(forms.Form):
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     vergoedingen_raming = bedrag_veld(_("Raming vrijwilligersvergoedingen"), minimum=Decimal(0))
-    voorzitter_uren = forms.IntegerField(label=_("Uren voorzitter ad interim"), min_value=0, max_value=5000)
+    voorzitter_uren = forms.IntegerField(
+        label=_("Uren voorzitter ad interim"), min_value=0, max_value=5000
+    )
     voorzitter_uurtarief = bedrag_veld(_("Uurtarief voorzitter ad interim"), minimum=Decimal(0))
-    ondersteuner_uren = forms.IntegerField(label=_("Uren ondersteuner"), min_value=0, max_value=5000)
+    ondersteuner_uren = forms.IntegerField(
+        label=_("Uren ondersteuner"), min_value=0, max_value=5000
+    )
     ondersteuner_uurtarief = bedrag_veld(_("Uurtarief ondersteuner"), minimum=Decimal(0))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -48,9 +48,7 @@ def _perioden_van_jaar(jaar: int, maanden: int) -> list[tuple[date, date]]:
     return [vergoeding.periode_van(date(jaar, m, 1), maanden) for m in range(1, 13, maanden)]
 
 
-def vergoeding_verklaring(
-    *, user: Any, lid_pk: int | None, dag: date, vandaag: date
-) -> Verklaring:
+def vergoeding_verklaring(*, user: Any, lid_pk: int | None, dag: date, vandaag: date) -> Verklaring:
     """The statement of the period holding ``dag``: the user's own (``lid_pk=None``) or, for
     ``alles_zien``, any member's. 404 for anyone else."""
     if lid_pk is None:

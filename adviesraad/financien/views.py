@@ -18,11 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from adviesraad.models import Lid
-from hengelo_participatie.core import audit
+from hengelo_participatie.core import audit, queryparams
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.downloads import download_response, pdf_download
 from hengelo_participatie.core.formulieren import uitvoeren
-from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.files.views import bestand_serveren
 from hengelo_participatie.pdf.documents import render

@@ -16,7 +16,7 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis, opslaan
 
 from .. import transitions
-from ..models import MAX_BEDRAG, Begroting, BegrotingStatus, Begrotingspost, Categorie
+from ..models import MAX_BEDRAG, Begroting, Begrotingspost, BegrotingStatus, Categorie
 from ..policies import BEGROTING_OPSTELLEN, mag
 from ..regels import standaardbudget
 from .basis import stap_zetten
@@ -49,9 +49,7 @@ def begroting_opslaan(
         raise ValidationError(_("Vul voor elke categorie een bedrag in."))
     for categorie, bedrag in bedragen.items():
         if bedrag < 0 or bedrag > MAX_BEDRAG:
-            raise ValidationError(
-                {categorie: _("Vul een bedrag in tussen € 0 en € 100.000.")}
-            )
+            raise ValidationError({categorie: _("Vul een bedrag in tussen € 0 en € 100.000.")})
     versies = list(Begroting.objects.filter(jaar=jaar).order_by("-versie"))
     if versies and versies[0].status == BegrotingStatus.AFGESLOTEN:
         raise ValidationError(_("Het jaar %(jaar)s is afgesloten.") % {"jaar": jaar})

@@ -45,7 +45,9 @@ def financien_opschonen(*, today: date) -> str:
         bestand_verwijderen(bestand=bon, door=None)
     _wis(Declaratie, declaratie_pks)
     perioden = list(
-        Vergoedingsperiode.objects.filter(einde__year__lte=laatste_jaar).values_list("pk", flat=True)
+        Vergoedingsperiode.objects.filter(einde__year__lte=laatste_jaar).values_list(
+            "pk", flat=True
+        )
     )
     Vergoedingsregel.objects.filter(correctie_van_id__in=perioden).update(correctie_van=None)
     regels = list(
