@@ -103,8 +103,10 @@ def perioden(request: HttpRequest) -> HttpResponse:
 def periode(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.periode_detail(request.user, pk)
     stap = StapForm(_invoer(request))
-    if request.method == "POST" and stap.is_valid():
-        if uitvoeren(
+    if (
+        request.method == "POST"
+        and stap.is_valid()
+        and uitvoeren(
             request,
             stap,
             lambda: periode_services.periode_overgang(
@@ -114,8 +116,9 @@ def periode(request: HttpRequest, pk: int) -> HttpResponse:
                 door=request.user,
             ),
             _("De stap is gezet."),
-        ):
-            return redirect("financien:periode", pk=pk)
+        )
+    ):
+        return redirect("financien:periode", pk=pk)
     correctie = None
     if detail.periode.vergrendeld and mag(request.user, CORRECTIE):
         leden = [
@@ -295,8 +298,10 @@ def declaraties(request: HttpRequest) -> HttpResponse:
 def declaratie(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.declaratie_detail(request.user, pk)
     stap = StapForm(_invoer(request))
-    if request.method == "POST" and stap.is_valid():
-        if uitvoeren(
+    if (
+        request.method == "POST"
+        and stap.is_valid()
+        and uitvoeren(
             request,
             stap,
             lambda: declaratie_services.declaratie_overgang(
@@ -306,8 +311,9 @@ def declaratie(request: HttpRequest, pk: int) -> HttpResponse:
                 door=request.user,
             ),
             _("De stap is gezet."),
-        ):
-            return redirect("financien:declaratie", pk=pk)
+        )
+    ):
+        return redirect("financien:declaratie", pk=pk)
     return TemplateResponse(request, "financien/declaratie.html", {"d": detail, "stap": stap})
 
 
