@@ -31,7 +31,7 @@ from .models import (
     Vergoedingsperiode,
 )
 from .policies import declaratie_policy, mag, mag_alles_zien, mag_vergoeding_zien, periode_policy
-from .regels import begroting_waarschuwingen, periode_maanden
+from .regels import ALLE_VERGOEDING, Regelset, Sleutel, begroting_waarschuwingen
 
 NUL = Decimal("0.00")
 
@@ -59,10 +59,12 @@ def vergoeding_verklaring(*, user: Any, lid_pk: int | None, dag: date, vandaag: 
     lid = vergoeding.lid_geladen(lid_pk)
     if lid is None or not mag_vergoeding_zien(user, lid):
         raise Http404
-    maanden = periode_maanden(vandaag).waarde.aantal
+    # One query for every rule the statement needs, the period rule included.
+    regels = Regelset((*ALLE_VERGOEDING, Sleutel.VERGOEDING_PERIODE))
+    maanden = regels.duur(Sleutel.VERGOEDING_PERIODE, vandaag).aantal
     maanden = maanden if maanden in (1, 3) else 1
     begin, einde = vergoeding.periode_van(dag, maanden)
-    overzicht = vergoeding.bereken([lid], begin, einde)[0]
+    overzicht = vergoeding.bereken([lid], begin, einde, regels)[0]
     if lid.user_id != user.pk:
         audit.vastleggen(user, Actie.VERGOEDING_INZIEN, lid)
     return Verklaring(

@@ -362,9 +362,11 @@ def _met_relaties(qs: Any) -> Any:
     )
 
 
-def bereken(leden: Iterable[Lid], begin: date, einde: date) -> list[Overzicht]:
+def bereken(
+    leden: Iterable[Lid], begin: date, einde: date, regels: Regelset | None = None
+) -> list[Overzicht]:
     """Statements for ``leden`` (from ``leden_met_zetel`` or ``lid_geladen``)."""
-    regels = Regelset()
+    regels = regels or Regelset()
     return [bereken_uit(g, regels, begin, einde) for g in _gegevens(leden, begin.year, einde)]
 
 
