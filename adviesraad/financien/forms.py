@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.accounts.forms import UtrechtFormMixin
+
 from .models import MAX_BEDRAG, Categorie
 
 BEDRAG_FOUTEN = {
@@ -32,15 +34,20 @@ def bedrag_veld(label: Any, *, minimum: Decimal | None = Decimal("0.01")) -> for
     )
 
 
+#: Keeps a wide field (long choice labels, a text area) within a 320 px screen (portal.css).
+PASSEND = "utrecht-textarea hengelo-veld-passend"
+
+
 class DatumInput(forms.DateInput):
     input_type = "date"
 
 
-class DeclaratieForm(forms.Form):
+class DeclaratieForm(UtrechtFormMixin, forms.Form):
     datum = forms.DateField(label=_("Datum van de uitgave"), widget=DatumInput)
     categorie = forms.ChoiceField(
         label=_("Categorie"),
         choices=Categorie.choices,
+        widget=forms.Select(attrs={"class": "utrecht-select hengelo-veld-passend"}),
         error_messages={"invalid_choice": _("Kies een van de vijf categorieën.")},
     )
     bedrag = bedrag_veld(_("Bedrag in euro"))
@@ -51,21 +58,21 @@ class DeclaratieForm(forms.Form):
     )
 
 
-class StapForm(forms.Form):
+class StapForm(UtrechtFormMixin, forms.Form):
     naar = forms.CharField(widget=forms.HiddenInput, max_length=20)
     reden = forms.CharField(
         label=_("Reden (verplicht bij afwijzen of terugzetten)"),
         required=False,
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "class": PASSEND}),
     )
 
 
-class PeriodeForm(forms.Form):
+class PeriodeForm(UtrechtFormMixin, forms.Form):
     dag = forms.DateField(label=_("Een dag in de periode"), widget=DatumInput)
 
 
-class CorrectieForm(forms.Form):
+class CorrectieForm(UtrechtFormMixin, forms.Form):
     lid = forms.TypedChoiceField(label=_("Lid"), coerce=int)
     bedrag = bedrag_veld(_("Bedrag in euro (negatief om terug te vorderen)"), minimum=-MAX_BEDRAG)
     toelichting = forms.CharField(label=_("Toelichting"), max_length=300)
@@ -75,9 +82,11 @@ class CorrectieForm(forms.Form):
         self.fields["lid"].choices = leden  # type: ignore[attr-defined]
 
 
-class BegrotingForm(forms.Form):
+class BegrotingForm(UtrechtFormMixin, forms.Form):
     toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": PASSEND}),
     )
     vergoedingen_raming = bedrag_veld(_("Raming vrijwilligersvergoedingen"), minimum=Decimal(0))
     voorzitter_uren = forms.IntegerField(

@@ -52,7 +52,9 @@ def vergoeding_verklaring(*, user: Any, lid_pk: int | None, dag: date, vandaag: 
     """The statement of the period holding ``dag``: the user's own (``lid_pk=None``) or, for
     ``alles_zien``, any member's. 404 for anyone else."""
     if lid_pk is None:
-        eigen = Lid.objects.filter(user_id=getattr(user, "pk", None)).values_list("pk", flat=True)
+        if not getattr(user, "is_authenticated", False):
+            raise Http404
+        eigen = Lid.objects.filter(user_id=user.pk).values_list("pk", flat=True)
         lid_pk = next(iter(eigen), None)
         if lid_pk is None:
             raise Http404
