@@ -112,10 +112,11 @@ class VerzuimAdmin(BeheerHistoryAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: Verzuim, form: Any, change: bool) -> None:
-        verzuim_vastleggen(
+        verzuim = verzuim_vastleggen(
             lid=obj.lid,
             soort=obj.soort,
             van=obj.van,
             tot=obj.tot,
             door=request.user,  # type: ignore[arg-type]
         )
+        obj.pk = verzuim.pk  # the admin's log entry and redirect name the saved row
