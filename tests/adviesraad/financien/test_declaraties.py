@@ -21,12 +21,13 @@ from adviesraad.financien.models import (
     DeclaratieStatus,
 )
 from adviesraad.financien.services.declaraties import declaratie_indienen, declaratie_overgang
+from adviesraad.financien.services.perioden import periode_aanmaken, periode_overgang
 from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.files.models import Bestand
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 
-from .helpers import lid_met_termijn
+from .helpers import aanwezig, lid_met_termijn
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -204,10 +205,16 @@ def test_lid_ziet_nooit_de_vergoeding_van_een_ander(mensen) -> None:
 def test_avg_export_bevat_vergoeding_en_declaraties(mensen) -> None:
     _indienen(mensen["a"], "33.00", omschrijving="Boek over de Wmo")
     _indienen(mensen["b"], "44.00", omschrijving="Niet van a")
+    aanwezig(mensen["lid_a"], date(2026, 2, 10))
+    aanwezig(mensen["lid_b"], date(2026, 2, 10), date(2026, 2, 17))
+    periode = periode_aanmaken(dag=date(2026, 2, 1), door=None)
+    periode_overgang(periode=periode, naar="voorbereid", door=None, op=date(2026, 4, 2))
     data = _client(mensen["a"]).get(reverse("lidmaatschap:export")).json()
     assert [d["omschrijving"] for d in data["declaraties"]] == ["Boek over de Wmo"]
     assert data["declaraties"][0]["bedrag"] == "33.00"
-    assert "vergoedingen" in data
+    assert [(v["periode_begin"], v["bedrag"]) for v in data["vergoedingen"]] == [
+        ("2026-01-01", "55.00")
+    ]
 
 
 def test_formulier_hypothesis(mensen) -> None:
