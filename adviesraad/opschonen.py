@@ -269,7 +269,9 @@ def persoonsgegevens_opschonen(*, today: date | None = None) -> OpschoonResultaa
         oud_leden += 1
         audit.vastleggen(None, Actie.OUD_LID_OPSCHONEN, weg)
     for bewaarplicht in hooks.opschonen:
-        audit.vastleggen(None, Actie.PERSOONSGEGEVENS_OPSCHONEN, None, str(bewaarplicht(today=today)))
+        audit.vastleggen(
+            None, Actie.PERSOONSGEGEVENS_OPSCHONEN, None, str(bewaarplicht(today=today))
+        )
     audit.vastleggen(
         None,
         Actie.PERSOONSGEGEVENS_OPSCHONEN,
