@@ -9,6 +9,14 @@ rows (history is deleted, not kept), guardian object permissions (direct and gen
 entries about them, uploaded files (photo, letter), the account's own history, sessions, login
 attempts (django-axes) and references from other history rows to the account (set to empty).
 
+**What the law makes us keep.** Financial records (allowance lines, declarations and their
+receipts, budgets) are kept for the fiscal retention period (``bewaartermijn_financieel``, 7
+years, AWR art. 52), not for ``bewaartermijn_oud_leden``: the purge removes the person and
+their account, but those records stay with the member's *reference* (no name, address or
+account) until the money app's own purge (``hooks.opschonen``) removes them after 7 years.
+Recorded absence is personal (health) data, not a financial record, and goes with the member
+(``hooks.lid_opschonen``).
+
 Called by the daily Celery task with ``today=timezone.localdate()``; tests pass a date past the
 retention period.
 """
@@ -35,7 +43,7 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.files.services import bestand_verwijderen
 
-from . import regels
+from . import hooks, regels
 from .models import (
     Functie,
     Herbenoemingsevaluatie,
@@ -184,6 +192,7 @@ def _lid_verwijderen(lid: Lid) -> bool:
     Functie.objects.filter(lid=lid).update(termijn=None)
     VerklaringInzage.objects.filter(verklaring__lid=lid).delete()
     Lid.objects.filter(pk=lid.pk).update(foto=None)
+    hooks.lid_opschonen.uitvoeren(lid=lid)
     lid.delete()  # cascades terms, evaluations, functions, holdings, declarations (+ grants)
 
     _wis_sporen(Zittingstermijn, termijn_pks)
@@ -259,6 +268,10 @@ def persoonsgegevens_opschonen(*, today: date | None = None) -> OpschoonResultaa
         accounts += int(_lid_verwijderen(lid))
         oud_leden += 1
         audit.vastleggen(None, Actie.OUD_LID_OPSCHONEN, weg)
+    for bewaarplicht in hooks.opschonen:
+        audit.vastleggen(
+            None, Actie.PERSOONSGEGEVENS_OPSCHONEN, None, str(bewaarplicht(today=today))
+        )
     audit.vastleggen(
         None,
         Actie.PERSOONSGEGEVENS_OPSCHONEN,

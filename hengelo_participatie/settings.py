@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "adviesraad.advies",
     "adviesraad.kwartaalagenda",
     "adviesraad.vergaderingen",
+    "adviesraad.financien",
     "participatiemix",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("portaal/herinneringen/", include("hengelo_participatie.notifications.urls")),
     path("agenda/", include("hengelo_participatie.notifications.urls_agenda")),
     path("portaal/kwartaalagenda/", include("adviesraad.kwartaalagenda.urls")),
+    path("portaal/financien/", include("adviesraad.financien.urls")),
     path("portaal/vergaderingen/", include("adviesraad.vergaderingen.urls")),
     path("adviezen/", include("adviesraad.advies.urls_openbaar")),
     path("portaal/", include("hengelo_participatie.portal.urls")),

@@ -32,6 +32,13 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.shortcuts import assign_perm
 
+from adviesraad.financien.models import (
+    Declaratie,
+    Vergoedingsperiode,
+    Vergoedingsregel,
+    Verzuim,
+)
+from adviesraad.financien.services.perioden import periode_aanmaken, periode_overgang
 from adviesraad.kwartaalagenda.models import Kwartaalagenda
 from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
 from adviesraad.models.advies import Adviesaanvraag
@@ -67,6 +74,7 @@ RAAD = {"lid", "voorzitter", "vicevoorzitter"}
 PARTICIPATIE_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 ADVIES_STAF = {"ondersteuner", "accounthouder", SUPER}
 TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
+FINANCIEN_ALLES = {"voorzitter", "ondersteuner", "accounthouder", SUPER}
 
 Expectation = dict[str, int]
 
@@ -221,6 +229,43 @@ EXPECTED: dict[str, Expectation] = {
     "agenda:feed": everyone(404),  # the test token is unknown; a valid one works without login
     # Private files: shared with the "lid" group only; everyone else gets the same 404.
     "files:download": only({"lid", SUPER}),
+    # --- financien ---
+    # Role users hold no member record: nobody has an own statement; a member's statement and
+    # everything with every member's amounts is for the chair, the supporter and the account holder.
+    "financien:mijn_vergoeding": only(set()),
+    "financien:vergoeding_lid": only(FINANCIEN_ALLES),
+    "financien:perioden": only(FINANCIEN_ALLES),
+    "financien:periode": only(FINANCIEN_ALLES),
+    "financien:correctie": signed_in(405),  # POST only
+    "financien:export_csv": only(FINANCIEN_ALLES),
+    "financien:export_xlsx": only(FINANCIEN_ALLES),
+    "financien:begroting_nu": signed_in(302),
+    "financien:begroting": only(FINANCIEN_ALLES),
+    "financien:begroting_bewerken": only({"voorzitter", "ondersteuner", SUPER}),
+    "financien:begroting_pdf": only(FINANCIEN_ALLES),
+    # Own declarations for whoever may declare (an empty list), everyone's for FINANCIEN_ALLES.
+    "financien:declaraties": only(RAAD | {"ondersteuner", "accounthouder", SUPER}),
+    "financien:declaratie": only(FINANCIEN_ALLES),
+    "financien:bon": only(FINANCIEN_ALLES),
+    **{
+        key: value
+        for model in ("vergoedingsperiode", "vergoedingsregel", "begroting", "declaratie")
+        for key, value in admin_model(
+            f"financien.{model}",
+            view={"ondersteuner", "accounthouder"},
+            add=NOBODY,
+            delete=NOBODY,
+            history=True,
+        ).items()
+    },
+    **admin_model(
+        "financien.verzuim",
+        view={"ondersteuner"},
+        add={"ondersteuner"},
+        delete=NOBODY,
+        history=True,
+    ),
+    # --- end financien ---
     # Portal.
     "portal:home": signed_in(),
     # Admin site pages.
@@ -495,6 +540,8 @@ APP_LIST: dict[str, set[str]] = {
     "kwartaalagenda": {"accounthouder"},
     # --- vergaderingen ---
     "vergaderingen": {"accounthouder", "ondersteuner"},
+    # --- financien ---
+    "financien": {"accounthouder", "ondersteuner"},
     "otp_totp": SUPER_ONLY,
     "otp_email": SUPER_ONLY,
     "otp_static": SUPER_ONLY,
@@ -616,6 +663,13 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     ),
     "vergaderingen.actiepunt": lambda: Actiepunt.objects.order_by("pk").first(),
     # --- end vergaderingen ---
+    # --- financien ---
+    "financien.verzuim": lambda: Verzuim.objects.create(
+        lid=Lid.objects.order_by("pk").first(), soort="ziekte", van=date(2026, 2, 1)
+    ),
+    "financien.vergoedingsperiode": lambda: _goedgekeurde_periode(),
+    "financien.vergoedingsregel": lambda: Vergoedingsregel.objects.order_by("pk").first(),
+    # --- end financien ---
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),
     "otp_static.staticdevice": lambda: StaticDevice.objects.create(user=_owner(), name="codes"),
@@ -624,6 +678,16 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
 
 def _owner() -> User:
     return User.objects.get(email=OWNER_EMAIL)
+
+
+def _goedgekeurde_periode() -> Vergoedingsperiode:
+    """An approved (locked) allowance period, whatever day the demo was loaded."""
+    periode = Vergoedingsperiode.objects.filter(status="goedgekeurd").order_by("pk").first()
+    if periode is None:
+        periode = periode_aanmaken(dag=date(2025, 12, 31), door=None)
+        for naar in ("voorbereid", "gecontroleerd", "goedgekeurd"):
+            periode = periode_overgang(periode=periode, naar=naar, door=None)
+    return periode
 
 
 #: Objects for non-admin URLs with a ``pk``.
@@ -704,6 +768,17 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         INSTANCE_MAKERS["vergaderingen.vergadering"]().agendapunten.order_by("pk").first()
     ),
     # --- end vergaderingen ---
+    # --- financien ---
+    "financien:vergoeding_lid": lambda: Lid.objects.order_by("pk").first(),
+    **dict.fromkeys(
+        [f"financien:{name}" for name in ("periode", "correctie", "export_csv", "export_xlsx")],
+        INSTANCE_MAKERS["financien.vergoedingsperiode"],
+    ),
+    **dict.fromkeys(
+        ["financien:declaratie", "financien:bon"],
+        lambda: Declaratie.objects.order_by("pk").first(),
+    ),
+    # --- end financien ---
 }
 
 
@@ -797,6 +872,7 @@ def context(
         "object_id": "1",
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "token": "set-password",
+        "jaar": str(timezone.localdate().year),
     }
 
 

@@ -51,6 +51,20 @@ class Sleutel:
     EVALUATIE_VOOR_HERBENOEMING = "evaluatie_voor_herbenoeming"
     GEZAMENLIJKE_EVALUATIE_NA_START = "gezamenlijke_evaluatie_na_start"
 
+    # --- Money (issue 12; default versions in adviesraad/financien/migrations/0002) ---------
+    VERGOEDING_VICEVOORZITTER = "vergoeding_vicevoorzitter_percentage"
+    VERGOEDING_BIJEENKOMSTEN_PER_JAAR = "vergoeding_bijeenkomsten_per_jaar"
+    #: Prefix: ``vergoeding_weging_<meeting type>`` (percentage of a meeting's amount; 0: it
+    #: does not count).
+    VERGOEDING_WEGING = "vergoeding_weging_"
+    VERGOEDING_AFGEMELD = "vergoeding_afgemeld_percentage"
+    VERGOEDING_DOORBETALING_VERZUIM = "vergoeding_doorbetaling_verzuim"
+    VERGOEDING_PERIODE = "vergoeding_periode"
+    DECLARATIE_DREMPEL_VOORZITTER = "declaratie_drempel_voorzitter"
+    BEGROTING_WAARSCHUWING = "begroting_waarschuwing_percentage"
+    BEGROTING_OVERSCHRIJDING = "begroting_overschrijding_percentage"
+    BEWAARTERMIJN_FINANCIEEL = "bewaartermijn_financieel"
+
 
 class RegelOntbreekt(LookupError):
     """No version of the rule applies on the date asked. A configuration error, not user input."""

@@ -29,6 +29,7 @@ from .permissies import (
     ADVIES_LEZEN,
     ADVIES_PUBLICEREN,
     ADVIES_STARTEN,
+    FINANCIEN_LEZEN,
     HERINNERINGEN_BEWAKEN,
     HR_INDIENEN,
     KWARTAALAGENDA_BEHEER,
@@ -93,6 +94,11 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_opstellen",
+                "financien.declaratie_goedkeuren",
+                "financien.declareren",
+                "financien.periode_controleren",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -127,6 +133,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Vicevoorzitter"),
         kan=frozenset(
             {
+                "financien.declareren",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -156,6 +163,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Lid"),
         kan=frozenset(
             {
+                "financien.declareren",
                 "advies.belang_melden",
                 "advies.goedkeuren",
                 "participatie.meeluisteren",
@@ -175,6 +183,12 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Ondersteuner"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_opstellen",
+                "financien.correctie",
+                "financien.declaratie_controleren",
+                "financien.declareren",
+                "financien.periode_voorbereiden",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
                 "advies.afronden",
@@ -216,12 +230,18 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
-        | VERGADERING_BEHEER,
+        | VERGADERING_BEHEER
+        | FINANCIEN_LEZEN
+        | perms("financien", "view add", "verzuim"),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label=gettext_noop("Accounthouder"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_vaststellen",
+                "financien.declaratie_betalen",
+                "financien.periode_goedkeuren",
                 "advies.aankondiging_ontvangen",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
@@ -258,7 +278,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_RAPPORT
         | PARTICIPATIE_BEHEER
         | KWARTAALAGENDA_BEHEER
-        | VERGADERING_BEHEER,
+        | VERGADERING_BEHEER
+        | FINANCIEN_LEZEN,
         # Municipal staff who work with the council. Not the supporter (the council's own
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.

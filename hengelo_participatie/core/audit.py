@@ -164,6 +164,20 @@ class Actie(StrEnum):
     SPELREGEL_BEANTWOORDEN = "spelregel_beantwoorden"
     TERUGKOPPELING_VASTLEGGEN = "terugkoppeling_vastleggen"
 
+    # --- financien (issue 12: allowance, budget, declarations) ---------------------------------
+    VERGOEDING_INZIEN = "vergoeding_inzien"
+    VERGOEDINGSPERIODE_AANMAKEN = "vergoedingsperiode_aanmaken"
+    VERGOEDINGSPERIODE_OVERGANG = "vergoedingsperiode_overgang"
+    VERGOEDINGSPERIODE_EXPORTEREN = "vergoedingsperiode_exporteren"
+    VERGOEDING_CORRIGEREN = "vergoeding_corrigeren"
+    VERZUIM_VASTLEGGEN = "verzuim_vastleggen"
+    BEGROTING_OPSLAAN = "begroting_opslaan"
+    BEGROTING_OVERGANG = "begroting_overgang"
+    DECLARATIE_INDIENEN = "declaratie_indienen"
+    DECLARATIE_OVERGANG = "declaratie_overgang"
+    DECLARATIE_BON_DOWNLOAD = "declaratie_bon_download"
+    FINANCIEN_OPSCHONEN = "financien_opschonen"
+
 
 def objectnaam(obj: object) -> str:
     """``<model>:<pk>`` for a model instance, ``-`` for anything else."""
