@@ -58,9 +58,13 @@ def demo_momentopname(
     }
     # The reference data of the migrations, as serialized rollback keeps it (tests/conftest.py).
     referentie = _SERIALIZED.get("default") or getattr(
-        connection, "_test_serialized_contents", "[]"
+        connection, "_test_serialized_contents", None
     )
     with django_db_blocker.unblock(), override_settings(PRIVATE_MEDIA_ROOT=map_, STORAGES=opslag):
+        if not referentie:
+            # No transactional test was collected, so pytest-django serialized nothing; then no
+            # flush has run either and the database still holds just the migrations' data.
+            referentie = connection.creation.serialize_db_to_string()
         # A transactional test that ran before may have left the database empty (its flush).
         _leeg_met_referentie(referentie)
         call_command("seed_demo", allow_production=True, stdout=io.StringIO())
