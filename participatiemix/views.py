@@ -52,6 +52,7 @@ def _portefeuille_weergave(
     ``Domein`` codes to narrow to (None: everything), and the toggle, which keeps the filters."""
     alleen = filters.alleen_portefeuille()
     wissel = request.GET.copy()
+    wissel.pop("pagina", None)  # the other view has other pages: start at the first
     wissel["weergave"] = WEERGAVE_ALLES if alleen else WEERGAVE_PORTEFEUILLE
     return {
         "domeinen": relevantie.domeinen if alleen else None,

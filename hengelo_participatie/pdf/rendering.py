@@ -53,6 +53,7 @@ House style, once per process
 
 from __future__ import annotations
 
+import atexit
 import threading
 from typing import Any
 
@@ -95,8 +96,16 @@ def huisstijl() -> tuple[Any, Any]:
     font_config = FontConfiguration()
     css = CSS(url=url, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)
     fetcher.raise_if_violated()
+    if gevonden is None and threading.current_thread() is threading.main_thread():
+        # Let go of the fonts before the interpreter tears down the modules their cleanup (a
+        # temporary folder per FontConfiguration) needs; other threads let go when they end.
+        atexit.register(_opruimen)
     _per_thread.huisstijl = (url, font_config, css)
     return font_config, css
+
+
+def _opruimen() -> None:
+    _per_thread.__dict__.pop("huisstijl", None)
 
 
 def html_to_pdf(html: str) -> bytes:
