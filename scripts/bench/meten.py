@@ -296,10 +296,32 @@ def gunicorn() -> Iterator[None]:
             time.sleep(0.2)
         else:
             raise SystemExit("gunicorn kwam niet op.")
+        wacht_op_workers()
         yield
     finally:
         proces.terminate()
         proces.wait(timeout=30)
+
+
+def wacht_op_workers() -> None:
+    """The port answers as soon as the gunicorn master listens; the workers still import Django
+    for seconds. Without this wait the first page row times a booting server (0 req/s)."""
+    import urllib.request
+
+    verzoek = urllib.request.Request(  # noqa: S310 - fixed local URL
+        f"http://127.0.0.1:{PORT}/__bench/ok", headers={"Host": "localhost"}
+    )
+    goed = 0
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(verzoek, timeout=5) as antwoord:  # noqa: S310
+                goed = goed + 1 if antwoord.status == 200 else 0
+        except OSError:
+            goed = 0
+        if goed >= 4:  # a few answers in a row: both workers are up
+            return
+        time.sleep(0.2)
+    raise SystemExit("gunicorn gaf geen antwoord op /__bench/ok.")
 
 
 def wrk(pad: str, cookie: str | None, duur: int) -> float:
