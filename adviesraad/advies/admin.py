@@ -120,6 +120,8 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
     list_select_related = ("beleidsmedewerker",)
     search_fields = ("kenmerk", "titel", "zaaknummer")
     date_hierarchy = "aangemaakt_op"
+    # Half of Django's 100: rendering the rows (two boolean icons each) is most of the page.
+    list_per_page = 50
     inlines = (StatuswijzigingInline,)
     filter_horizontal = ()
 

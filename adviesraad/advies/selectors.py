@@ -37,6 +37,8 @@ from .opmaak import platte_tekst
 from .policies import aanvraag_policy
 
 GESCHIEDENIS_PER_PAGINA = 25
+#: Running requests per page of the portal list (``?lopend=``); ten years of data hold hundreds.
+LOPEND_PER_PAGINA = 25
 REGISTER_PER_PAGINA = 25
 
 
@@ -64,12 +66,25 @@ class Overzicht:
     meer_geschiedenis: bool
     pagina: int
     op: date
+    meer_open: bool = False
+    pagina_open: int = 1
 
 
-def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> Overzicht:
+def portaal_overzicht(
+    user: Any, *, pagina: int = 1, op: date | None = None, pagina_open: int = 1
+) -> Overzicht:
+    """Running requests (``pagina_open``), approvals waiting for ``user`` and finished requests
+    (``pagina``); both lists ``*_PER_PAGINA`` at a time, read one row ahead to know if there is
+    a next page (no count query)."""
     op = op or vandaag()
     zichtbaar = aanvragen_zichtbaar_voor(user)
-    open_ = list(zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk"))
+    pagina_open = min(max(1, pagina_open), MAX_PAGINA)
+    begin_open = (pagina_open - 1) * LOPEND_PER_PAGINA
+    open_ = list(
+        zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk")[
+            begin_open : begin_open + LOPEND_PER_PAGINA + 1
+        ]
+    )
     wachtend = (
         list(
             Goedkeuring.objects.filter(
@@ -94,7 +109,9 @@ def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> 
         )[start : start + GESCHIEDENIS_PER_PAGINA + 1]
     )
     return Overzicht(
-        open=open_,
+        open=open_[:LOPEND_PER_PAGINA],
+        meer_open=len(open_) > LOPEND_PER_PAGINA,
+        pagina_open=pagina_open,
         wacht_op_mij=wachtend,
         geschiedenis=geschiedenis[:GESCHIEDENIS_PER_PAGINA],
         meer_geschiedenis=len(geschiedenis) > GESCHIEDENIS_PER_PAGINA,

@@ -66,7 +66,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         request,
         "adviesraad/advies/overzicht.html",
         {
-            "overzicht": selectors.portaal_overzicht(request.user, pagina=pagina),
+            "overzicht": selectors.portaal_overzicht(
+                request.user,
+                pagina=pagina,
+                pagina_open=queryparams.pagina(request.GET, "lopend"),
+            ),
             "kan_aanmaken": kan_aanmaken and aanvraag_policy.user_has_perm(request.user, "add"),
         },
     )

@@ -181,7 +181,14 @@ class Adviesaanvraag(models.Model):
             return str(_("conceptverslag"))
         if self.status == Status.AANGEKONDIGD and self.soort == Soort.ONGEVRAAGD:
             return str(_("aangekondigd bij de accounthouder"))
-        return self.get_status_display()
+        # Not get_status_display(): Django hashes every (lazy) choice label for that, one
+        # translation per choice per call, which a list page pays for every row.
+        return str(Status(self.status).label) if self.status in Status.values else self.status
+
+    @property
+    def soort_label(self) -> str:
+        """``get_soort_display()`` with one translation per call (see ``status_label``)."""
+        return str(Soort(self.soort).label) if self.soort in Soort.values else self.soort
 
     def advies_te_laat_op(self, op: date) -> bool:
         return bool(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from adviesraad.vergaderingen.models import Deelname, Notulen, Vergadering
@@ -87,3 +90,15 @@ def test_supporter_pages(demo: None, page_as) -> None:
     )
     _visit(page, reverse("admin:vergaderingen_vergadering_change", args=[volgende.pk]), csp=False)
     _visit(page, reverse("admin:vergaderingen_actiepunt_changelist"), csp=False)
+
+
+def test_meeting_list_with_pages(demo: None, page_as) -> None:
+    """The list in pages: the pagination nav (labelled, ``aria-current``) and the filters."""
+    page = page_as("ondersteuner")
+    begin = timezone.now() - timedelta(days=30)
+    Vergadering.objects.bulk_create(
+        Vergadering(soort="raadsvergadering", titel=f"Oud {i}", begin=begin - timedelta(days=i))
+        for i in range(30)
+    )
+    _visit(page, reverse("vergaderingen:overzicht") + "?pagina=2&soort=raadsvergadering")
+    assert page.locator("nav.utrecht-pagination [aria-current=page]").count() == 1

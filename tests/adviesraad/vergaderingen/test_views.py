@@ -247,7 +247,9 @@ def _veel(
     ]
     laatste = None
     for i in range(aantal):
-        v = maak_vergadering(dagen=i - aantal // 2, extra_deelnemers=gasten)
+        # Yesterday onwards (never today 19:00, which is past or upcoming by the clock): the
+        # single meeting of the small case is a past one, as in the large case some are.
+        v = maak_vergadering(dagen=i - aantal // 2 - 1, extra_deelnemers=gasten)
         o = raad["ondersteuner"]
         for j in range(aantal):
             p = agenda_services.agendapunt_opslaan(vergadering=v, titel=f"Punt {j}", door=o)
