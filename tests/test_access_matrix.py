@@ -195,6 +195,7 @@ EXPECTED: dict[str, Expectation] = {
     "advies:inbreng": only(set()),  # early-input requests only
     "advies:kortere_termijn": only(set()),  # the chair, before the concept; the test one is closed
     "advies:reactie": only(set()),  # only while waiting for the College
+    "advies:beleidsmedewerker": only(set()),  # open requests only; the test one is closed
     "advies:raadsvoorlegger": only(ADVIES_STAF),
     "advies:raadsvoorlegger_pdf": only(ADVIES_STAF),
     "adviezen:register": everyone(),

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from . import views
+from . import views, views_college
 
 app_name = "advies"
 
@@ -19,6 +19,11 @@ urlpatterns: list[URLPattern] = [
     path("<id:pk>/kortere-termijn/", views.kortere_termijn, name="kortere_termijn"),
     path("<id:pk>/reactie/", views.reactie, name="reactie"),
     path("<id:pk>/publiceren/", views.publiceren, name="publiceren"),
+    path(
+        "<id:pk>/beleidsmedewerker/",
+        views_college.beleidsmedewerker,
+        name="beleidsmedewerker",
+    ),
     path("<id:pk>/raadsvoorlegger/", views.voorlegger, name="raadsvoorlegger"),
     path("<id:pk>/raadsvoorlegger.pdf", views.voorlegger_pdf, name="raadsvoorlegger_pdf"),
 ]

@@ -168,13 +168,16 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
     _toegestaan(request, transitions.CONCEPT_BEWERKEN, aanvraag)
     huidige = huidige_versie(aanvraag)
     punten = list(huidige.punten.order_by("nummer")) if huidige else []
+    extra_punt = request.method == "POST" and "extra_punt" in request.POST
     form = ConceptForm(
         request.POST or None,
         punten=punten,
+        meer=1 if extra_punt else 0,
         initial={"inleiding": huidige.inleiding if huidige else ""},
     )
     if (
         request.method == "POST"
+        and not extra_punt
         and form.is_valid()
         and uitvoeren(
             request,
@@ -189,7 +192,14 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ):
         return _naar_detail(aanvraag)
-    return _formulier(request, aanvraag, form, _("Concept schrijven"), _("Opslaan"))
+    return _formulier(
+        request,
+        aanvraag,
+        form,
+        _("Concept schrijven"),
+        _("Opslaan"),
+        extra_knop=_("Nog een adviespunt toevoegen"),
+    )
 
 
 @login_required
