@@ -237,3 +237,25 @@ class BeleidsmedewerkerForm(forms.Form):
         veld = self.fields["beleidsmedewerker"]
         veld.queryset = keuzes
         veld.label_from_instance = lambda u: u.get_full_name() or u.email
+
+
+class OntvangstForm(forms.Form):
+    geregistreerd_op = forms.DateField(
+        label=_("Wanneer heeft het college het advies geregistreerd?"), widget=DATUM
+    )
+    zaaknummer = forms.CharField(
+        label=_("Zaaknummer van de gemeente"),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(TEKST),
+    )
+
+
+class VerlengenForm(forms.Form):
+    nieuwe_datum = forms.DateField(label=_("Nieuwe uiterste datum voor de reactie"), widget=DATUM)
+    reden = forms.CharField(
+        label=_("Waarom is de termijn langer?"),
+        required=False,
+        widget=forms.Textarea(VAK),
+        help_text=_("Deze reden staat ook in het openbare register."),
+    )

@@ -20,6 +20,18 @@ urlpatterns: list[URLPattern] = [
     path("<id:pk>/reactie/", views.reactie, name="reactie"),
     path("<id:pk>/publiceren/", views.publiceren, name="publiceren"),
     path(
+        "<id:pk>/bezorging/<id:bezorging>/opnieuw/",
+        views_college.opnieuw_bezorgen,
+        name="opnieuw_bezorgen",
+    ),
+    path("<id:pk>/ontvangst/", views_college.ontvangst, name="ontvangst"),
+    path("<id:pk>/reactietermijn/", views_college.verlengen, name="reactietermijn"),
+    path(
+        "<id:pk>/raadsvoorlegger/versturen/",
+        views_college.voorlegger_versturen,
+        name="raadsvoorlegger_versturen",
+    ),
+    path(
         "<id:pk>/beleidsmedewerker/",
         views_college.beleidsmedewerker,
         name="beleidsmedewerker",

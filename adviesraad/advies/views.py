@@ -23,7 +23,7 @@ from hengelo_participatie.core.downloads import pdf_download
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
 from hengelo_participatie.pdf.documents import render
 
-from . import selectors, transitions
+from . import selectors, selectors_college, transitions
 from .forms import (
     AanvraagForm,
     BelangForm,
@@ -104,10 +104,15 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    d = selectors.aanvraag_detail(request.user, pk)
     return TemplateResponse(
         request,
         "adviesraad/advies/detail.html",
-        {"d": selectors.aanvraag_detail(request.user, pk), "reden_form": RedenForm()},
+        {
+            "d": d,
+            "reden_form": RedenForm(),
+            "c": selectors_college.college_paneel(request.user, d.aanvraag),
+        },
     )
 
 

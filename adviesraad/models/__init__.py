@@ -50,4 +50,7 @@ __all__ = [
     "VerklaringInzage",
     "Zittingstermijn",
 ]
-from . import advies  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
+from . import (
+    advies,  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
+    college,  # noqa: E402,F401  (delivery to the College and the raad; issue 14)
+)
