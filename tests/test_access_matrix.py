@@ -196,6 +196,12 @@ EXPECTED: dict[str, Expectation] = {
     "advies:kortere_termijn": only(set()),  # the chair, before the concept; the test one is closed
     "advies:reactie": only(set()),  # only while waiting for the College
     "advies:beleidsmedewerker": only(set()),  # open requests only; the test one is closed
+    # Issue 14: delivery, receipt, the response period, the raadsvoorlegger.
+    "advies:opnieuw_bezorgen": signed_in(405),  # POST only
+    "advies:raadsvoorlegger_versturen": signed_in(405),  # POST only
+    "advies:ontvangst": only(set()),  # only while waiting for the College
+    "advies:reactietermijn": only(set()),  # the chair, while waiting for the College
+    "adviezen:raadsvoorlegger": everyone(404),  # the demo's voorlegger was not sent
     "advies:raadsvoorlegger": only(ADVIES_STAF),
     "advies:raadsvoorlegger_pdf": only(ADVIES_STAF),
     "adviezen:register": everyone(),
@@ -296,6 +302,15 @@ EXPECTED: dict[str, Expectation] = {
         view={"ondersteuner", "accounthouder"},
         add={"ondersteuner", "accounthouder"},
         change={"ondersteuner", "accounthouder"},
+        delete=NOBODY,
+        history=True,
+    ),
+    # Issue 14: who receives what the council sends; kept by the account holder, never deleted.
+    **admin_model(
+        "adviesraad.ontvangers",
+        view={"accounthouder"},
+        add={"accounthouder"},
+        change={"accounthouder"},
         delete=NOBODY,
         history=True,
     ),
@@ -649,6 +664,12 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
                 "publiceren",
                 "raadsvoorlegger",
                 "raadsvoorlegger_pdf",
+                # Issue 14.
+                "beleidsmedewerker",
+                "opnieuw_bezorgen",
+                "ontvangst",
+                "reactietermijn",
+                "raadsvoorlegger_versturen",
             )
         ],
         lambda: (
@@ -783,6 +804,7 @@ def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
     assert advies is not None, "de demo heeft een gepubliceerd, beantwoord advies nodig"
     return {
         "kenmerk": advies.kenmerk,
+        "bezorging": "1",
         "naar": "afgerond",
         "activiteit_id": str(participatie["a"]),
         "rapportage_id": str(participatie["r"]),

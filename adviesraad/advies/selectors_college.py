@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch
+from django.http import Http404
 
 from adviesraad.models.advies import WACHT_OP_COLLEGE, Adviesaanvraag
 from adviesraad.models.college import (
@@ -100,3 +101,21 @@ def openbare_termijn(aanvraag: Adviesaanvraag, op: date) -> OpenbareTermijn:
         verlengingen=verlengingen,
         voorlegger_verstuurd_op=voorlegger,
     )
+
+
+def openbare_voorlegger(kenmerk: str) -> Bezorging:
+    """The raadsvoorlegger of a published advice, once it reached the griffie (else 404)."""
+    bezorging = (
+        Bezorging.objects.filter(
+            stuk=Stuk.RAADSVOORLEGGER,
+            status=Bezorgstatus.BEZORGD,
+            aanvraag__kenmerk=kenmerk,
+            aanvraag__gepubliceerd_op__isnull=False,
+        )
+        .exclude(aanvraag__soort="meedenken")
+        .select_related("bestand")
+        .first()
+    )
+    if bezorging is None:
+        raise Http404
+    return bezorging

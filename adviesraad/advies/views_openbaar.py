@@ -19,8 +19,9 @@ from django.views.decorators.http import require_GET
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.downloads import bestand_download
+from hengelo_participatie.core.schrijven import vandaag
 
-from . import selectors
+from . import selectors, selectors_college
 from .opmaak import platte_tekst
 
 
@@ -37,16 +38,17 @@ def register(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "adviesraad/advies/register.html",
-        {"register": reg, "statussen": Status.choices},
+        {"register": reg, "statussen": Status.choices, "vandaag": vandaag()},
     )
 
 
 @require_GET
 def register_detail(request: HttpRequest, kenmerk: str) -> HttpResponse:
+    o = selectors.openbaar_advies(kenmerk)
     return TemplateResponse(
         request,
         "adviesraad/advies/register_detail.html",
-        {"o": selectors.openbaar_advies(kenmerk)},
+        {"o": o, "termijn": selectors_college.openbare_termijn(o.aanvraag, vandaag())},
     )
 
 
@@ -65,6 +67,12 @@ def _bestand_response(bestand: Any) -> FileResponse:
 def register_pdf(request: HttpRequest, kenmerk: str) -> FileResponse:
     """The stored PDF of the published advice: the same bytes as sent to the College."""
     return _bestand_response(selectors.openbaar_advies(kenmerk).advies.pdf)
+
+
+@require_GET
+def register_voorlegger(request: HttpRequest, kenmerk: str) -> FileResponse:
+    """The raadsvoorlegger as it went to the griffie: the same stored bytes."""
+    return _bestand_response(selectors_college.openbare_voorlegger(kenmerk).bestand)
 
 
 @require_GET

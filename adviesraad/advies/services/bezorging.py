@@ -67,7 +67,9 @@ CLAIM_VERLOOPT = timedelta(minutes=15)
 MAX_POGINGEN = 6
 BACKOFF_BASIS = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=1)
-SMTP_FOUTEN: tuple[type[BaseException], ...] = (smtplib.SMTPException, OSError)
+SMTP_FOUTEN: tuple[type[Exception], ...] = (smtplib.SMTPException, OSError)
+#: What ends an attempt: an SMTP or connection error (retried), or a broken rule (given up).
+POGING_FOUTEN: tuple[type[Exception], ...] = (*SMTP_FOUTEN, ValidationError)
 
 ONTVANGERS_BEHEREN = "advies.ontvangers_beheren"
 VERZENDEN = "advies.verzenden"
@@ -262,7 +264,7 @@ def _verstuur_een(pk: int, *, claim: str, resultaat: Resultaat) -> None:
         if not bezorging.adressen:
             raise ValidationError(_("Er is geen e-mailadres om naar te versturen."))
         bezorg_mail(bezorging, inhoud).send()
-    except (*SMTP_FOUTEN, ValidationError) as exc:
+    except POGING_FOUTEN as exc:
         opgegeven = bezorging.pogingen >= MAX_POGINGEN or isinstance(exc, ValidationError)
         fout = f"{type(exc).__name__}: {exc}"
         with transaction.atomic():
