@@ -37,6 +37,7 @@ from guardian.shortcuts import assign_perm
 from adviesraad.kwartaalagenda.models import Kwartaalagenda
 from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
 from adviesraad.models.advies import Adviesaanvraag
+from adviesraad.models.toezeggingen import Toezegging
 from adviesraad.services.termijnen import evaluatie_vastleggen
 from adviesraad.vergaderingen.models import Actiepunt, Vergadering
 from hengelo_participatie.accounts.models import User
@@ -202,6 +203,10 @@ EXPECTED: dict[str, Expectation] = {
     "advies:ontvangst": only(set()),  # only while waiting for the College
     "advies:reactietermijn": only(set()),  # the chair, while waiting for the College
     "adviezen:raadsvoorlegger": everyone(404),  # the demo's voorlegger was not sent
+    "advies:toezeggingen": signed_in(),  # each sees the follow-up of requests they may see
+    "advies:toezeggingen_csv": signed_in(),
+    "advies:toezegging": only(ADVIES_STAF),  # of the test request: staff (group grants)
+    "advies:toezegging_stand": signed_in(405),  # POST only
     "advies:raadsvoorlegger": only(ADVIES_STAF),
     "advies:raadsvoorlegger_pdf": only(ADVIES_STAF),
     "adviezen:register": everyone(),
@@ -683,6 +688,19 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         ),
     ),
     "adviezen:document": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
+    # Issue 14: a follow-up record of the test request (the demo's response adopted points).
+    **dict.fromkeys(
+        ["advies:toezegging", "advies:toezegging_stand"],
+        lambda: (
+            Toezegging.objects.filter(
+                aanvraag__soort="gevraagd",
+                aanvraag__gepubliceerd_op__isnull=False,
+                aanvraag__status="afgerond",
+            )
+            .order_by("aanvraag", "pk")
+            .first()
+        ),
+    ),
     # --- kwartaalagenda ---
     **dict.fromkeys(
         [

@@ -38,6 +38,7 @@ from adviesraad.models.advies import (
     Status,
 )
 from adviesraad.models.college import Bezorging, Bezorgstatus
+from adviesraad.models.toezeggingen import OPEN_TOEZEGGING, Toezegging
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
     Deadline,
@@ -324,6 +325,88 @@ class BezorgingMislukt(DeadlineProvider):
                 )
 
 
+# --- Issue 14: follow-up of adopted points ---------------------------------------------------------
+TOEZEGGING_VERLOPEN = "toezegging_verlopen"
+TOEZEGGING_STAND_GEVRAAGD = "toezegging_stand_gevraagd"
+
+
+def _toezegging_deadline(
+    t: Toezegging, *, ontvanger_id: int, soort: str, datum: date, tekst: str
+) -> Deadline:
+    aanvraag = t.aanvraag
+    return Deadline(
+        ontvanger_id=ontvanger_id,
+        soort=soort,
+        onderwerp="adviesraad.toezegging",
+        onderwerp_id=t.pk,
+        onderwerp_label=f"{aanvraag_label(aanvraag)}, punt {t.punt.nummer}"[:200],
+        datum=datum,
+        link=reverse("advies:toezegging", args=[t.pk]),
+        tekst=tekst,
+        vertrouwelijk=_vertrouwelijk(aanvraag),
+        kenmerk=aanvraag.kenmerk,
+    )
+
+
+class ToezeggingVerlopen(DeadlineProvider):
+    """An adopted point's expected date passed without "uitgevoerd": to the account holder."""
+
+    kind = TOEZEGGING_VERLOPEN
+    label = "Een toezegging van het college is over de verwachte datum"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        verlopen = (
+            Toezegging.objects.filter(status__in=OPEN_TOEZEGGING, verwacht_op__lt=on)
+            .select_related("aanvraag", "punt")
+            .order_by("verwacht_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for t in verlopen:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _toezegging_deadline(
+                    t,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=t.verwacht_op,  # type: ignore[arg-type]
+                    tekst=(
+                        f"Een toezegging had uiterlijk {datum_tekst(t.verwacht_op)} klaar moeten "
+                        "zijn. Leg de stand vast."
+                    ),
+                )
+
+
+class ToezeggingStandGevraagd(DeadlineProvider):
+    """The chair asked for an update of a follow-up: to the account holder until a note answers."""
+
+    kind = TOEZEGGING_STAND_GEVRAAGD
+    label = "De voorzitter vraagt de stand van een toezegging"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        gevraagd = (
+            Toezegging.objects.filter(stand_gevraagd_op__isnull=False, stand_gevraagd_op__lte=on)
+            .select_related("aanvraag", "punt")
+            .order_by("stand_gevraagd_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for t in gevraagd:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _toezegging_deadline(
+                    t,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=t.stand_gevraagd_op,  # type: ignore[arg-type]
+                    tekst="De voorzitter vraagt hoe het staat met een toezegging van het college.",
+                )
+
+
 PROVIDERS = [
     AdviesUiterlijk(),
     GoedkeuringsrondeSluit(),
@@ -331,4 +414,6 @@ PROVIDERS = [
     ReactieCollegeTeLaat(),
     ReactieCollegeEscalatie(),
     BezorgingMislukt(),
+    ToezeggingVerlopen(),
+    ToezeggingStandGevraagd(),
 ]

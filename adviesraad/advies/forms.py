@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import Adviespunt, Oordeel, Overname, Soort
+from adviesraad.models.toezeggingen import ToezeggingStatus
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -258,4 +259,32 @@ class VerlengenForm(forms.Form):
         required=False,
         widget=forms.Textarea(VAK),
         help_text=_("Deze reden staat ook in het openbare register."),
+    )
+
+
+class ToezeggingForm(forms.Form):
+    belofte = forms.CharField(
+        label=_("Wat heeft het college toegezegd?"), required=False, widget=forms.Textarea(VAK)
+    )
+    afdeling = forms.CharField(
+        label=_("Verantwoordelijke afdeling"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(TEKST),
+    )
+    verwacht_op = forms.DateField(label=_("Verwacht klaar op"), required=False, widget=DATUM)
+    status = forms.ChoiceField(
+        label=_("Stand"), choices=ToezeggingStatus.choices, widget=forms.RadioSelect
+    )
+    vervallen_reden = forms.CharField(
+        label=_("Reden van vervallen"),
+        required=False,
+        widget=forms.Textarea(VAK),
+        help_text=_("Alleen nodig als de toezegging is vervallen."),
+    )
+    notitie = forms.CharField(
+        label=_("Wat is er gebeurd? (voortgang)"),
+        required=False,
+        widget=forms.Textarea(VAK),
+        help_text=_("Deze tekst komt met de datum in het openbare register, zonder uw naam."),
     )

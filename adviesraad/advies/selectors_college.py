@@ -42,6 +42,28 @@ class CollegePaneel:
     te_bevestigen: Bezorging | None = None
 
 
+def mag_verlengen(user: Any, aanvraag: Adviesaanvraag) -> bool:
+    return bool(
+        aanvraag.status in WACHT_OP_COLLEGE
+        and aanvraag.reactie_uiterlijk is not None
+        and aanvraag_policy.user_has_perm(user, VERLENGEN)
+    )
+
+
+def te_bevestigen(user: Any, aanvraag: Adviesaanvraag) -> Bezorging | None:
+    """The latest advice delivery whose receipt ``user`` may confirm now (one query), or None."""
+    if aanvraag.status not in WACHT_OP_COLLEGE or not aanvraag_policy.user_has_perm(
+        user, ONTVANGST_BEVESTIGEN
+    ):
+        return None
+    return (
+        aanvraag.bezorgingen.filter(stuk=Stuk.ADVIES)
+        .select_related("advies")
+        .order_by("-aangemaakt_op", "-pk")
+        .first()
+    )
+
+
 def college_paneel(user: Any, aanvraag: Adviesaanvraag) -> CollegePaneel:
     """Three queries: deliveries with their attempts, and the extensions."""
     bezorgingen = list(
@@ -61,9 +83,7 @@ def college_paneel(user: Any, aanvraag: Adviesaanvraag) -> CollegePaneel:
         verlengingen=list(aanvraag.termijnverlengingen.order_by("vastgelegd_op", "pk")),
         mag_opnieuw=heeft[VERZENDEN],
         mag_ontvangst=heeft[ONTVANGST_BEVESTIGEN] and wacht and laatste is not None,
-        mag_verlengen=wacht
-        and aanvraag.reactie_uiterlijk is not None
-        and aanvraag_policy.user_has_perm(user, VERLENGEN),
+        mag_verlengen=mag_verlengen(user, aanvraag),
         mag_voorlegger_versturen=heeft[VERZENDEN] and not verzonden_voorlegger,
         niet_aangekomen=[b for b in bezorgingen if b.status != Bezorgstatus.BEZORGD],
         te_bevestigen=laatste,

@@ -2,13 +2,17 @@
 
 from django.urls import URLPattern, path
 
-from . import views, views_college
+from . import views, views_college, views_toezeggingen
 
 app_name = "advies"
 
 urlpatterns: list[URLPattern] = [
     path("", views.overzicht, name="overzicht"),
     path("nieuw/", views.nieuw, name="nieuw"),
+    path("toezeggingen/", views_toezeggingen.overzicht, name="toezeggingen"),
+    path("toezeggingen.csv", views_toezeggingen.export_csv, name="toezeggingen_csv"),
+    path("toezeggingen/<id:pk>/", views_toezeggingen.detail, name="toezegging"),
+    path("toezeggingen/<id:pk>/stand/", views_toezeggingen.stand, name="toezegging_stand"),
     path("<id:pk>/", views.detail, name="detail"),
     path("<id:pk>/status/<slug:naar>/", views.overgang, name="overgang"),
     path("<id:pk>/concept/", views.concept, name="concept"),

@@ -21,9 +21,10 @@ from adviesraad.models.advies import Adviesaanvraag, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.downloads import pdf_download
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
+from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.pdf.documents import render
 
-from . import selectors, selectors_college, transitions
+from . import selectors, selectors_college, selectors_toezeggingen, transitions
 from .forms import (
     AanvraagForm,
     BelangForm,
@@ -105,6 +106,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     d = selectors.aanvraag_detail(request.user, pk)
+    standen = selectors_toezeggingen.standen([d.aanvraag], vandaag())
+    for punt in d.punten:
+        punt.stand = standen.get(punt.pk)  # type: ignore[attr-defined]
     return TemplateResponse(
         request,
         "adviesraad/advies/detail.html",
@@ -240,6 +244,9 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     """The page the approval e-mail links to: the concept and the member's answer."""
     d = selectors.aanvraag_detail(request.user, pk)
+    standen = selectors_toezeggingen.standen([d.aanvraag], vandaag())
+    for punt in d.punten:
+        punt.stand = standen.get(punt.pk)  # type: ignore[attr-defined]
     if d.mijn_goedkeuring is None:
         raise Http404
     form = GoedkeuringForm(request.POST or None)

@@ -131,9 +131,8 @@ def _pagina(request: HttpRequest, aanvraag: Any, form: Any, titel: str, knop: st
 def ontvangst(request: HttpRequest, pk: int) -> HttpResponse:
     """The account holder records that the College's secretariat registered the advice."""
     aanvraag = selectors.aanvraag_voor(request.user, pk)
-    paneel = selectors_college.college_paneel(request.user, aanvraag)
-    rij = paneel.te_bevestigen
-    if not paneel.mag_ontvangst or rij is None:
+    rij = selectors_college.te_bevestigen(request.user, aanvraag)
+    if rij is None:
         raise Http404
     form = OntvangstForm(
         request.POST or None,
@@ -160,7 +159,7 @@ def ontvangst(request: HttpRequest, pk: int) -> HttpResponse:
 def verlengen(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair records that the College's response period was extended, and why."""
     aanvraag = selectors.aanvraag_voor(request.user, pk)
-    if not selectors_college.college_paneel(request.user, aanvraag).mag_verlengen:
+    if not selectors_college.mag_verlengen(request.user, aanvraag):
         raise Http404
     form = VerlengenForm(request.POST or None)
     if (

@@ -53,4 +53,5 @@ __all__ = [
 from . import (
     advies,  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
     college,  # noqa: E402,F401  (delivery to the College and the raad; issue 14)
+    toezeggingen,  # noqa: E402,F401  (follow-up of adopted points; issue 14)
 )

@@ -26,6 +26,7 @@ from adviesraad.advies.services import bezorging as bezorg_services
 from adviesraad.advies.services.reactietermijn import ontvangst_bevestigen
 from adviesraad.advies.services.versie import huidige_versie
 from adviesraad.models.college import Bezorging, Bezorgstatus, Ontvangersoort
+from tests.conftest import count_queries
 from verordening.rules import Sleutel, rule
 
 from .conftest import SmtpServer
@@ -218,3 +219,37 @@ def test_receipt_confirmation_starts_the_response_period_from_the_rule(
             zaaknummer="Z",
             door=raad["accounthouder"],
         )
+
+
+@pytest.mark.parametrize("aantal", [1, 10])
+def test_new_pages_have_a_fixed_query_count(
+    raad: dict[str, Any], pdf_bytes: bytes, adres: Any, client_van: Any, aantal: int
+) -> None:
+    """The advice page (deliveries, attempts, follow-up) and the receipt and extension forms
+    cost the same number of queries with 1 and with 10 sent advices (each with failed and
+    successful attempts)."""
+    aanvragen = [
+        _verzonden(raad, pdf_bytes) if i == 0 else _verzonden_met_titel(raad, pdf_bytes, i)
+        for i in range(aantal)
+    ]
+    Bezorging.objects.update(volgende_poging_op=None)
+    bezorg_services.bezorgingen_versturen()  # one successful attempt each (locmem mail)
+    eerste = aanvragen[0]
+    houder, chair = client_van(raad["accounthouder"]), client_van(raad["voorzitter"].user)
+    paginas = {
+        "detail": (houder, reverse("advies:detail", args=[eerste.pk])),
+        "ontvangst": (houder, reverse("advies:ontvangst", args=[eerste.pk])),
+        "reactietermijn": (chair, reverse("advies:reactietermijn", args=[eerste.pk])),
+    }
+    gemeten = {}
+    for naam, (client, url) in paginas.items():
+        client.get(url)  # warm up
+        gemeten[naam], antwoord = count_queries(lambda c=client, u=url: c.get(u))
+        assert antwoord.status_code == 200, naam
+    assert gemeten == {"detail": 25, "ontvangst": 9, "reactietermijn": 8}, gemeten
+
+
+def _verzonden_met_titel(raad: dict[str, Any], pdf_bytes: bytes, i: int) -> Any:
+    aanvraag = gevraagd(raad, pdf_bytes, titel=f"Advies {i}", zaaknummer=f"Z-{i}")
+    tot_verzonden(aanvraag, raad)
+    return aanvraag
