@@ -13,24 +13,29 @@ from __future__ import annotations
 
 import email
 import hashlib
+from collections.abc import Iterator
 from datetime import date, timedelta
 from email import policy
 from typing import Any
 
 import pytest
+from celery import signals
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from adviesraad.advies.services import bezorging as bezorg_services
+from adviesraad.advies.services.aanvraag import overgang_uitvoeren
 from adviesraad.advies.services.reactietermijn import ontvangst_bevestigen
 from adviesraad.advies.services.versie import huidige_versie
+from adviesraad.models.advies import Status
 from adviesraad.models.college import Bezorging, Bezorgstatus, Ontvangersoort
-from tests.conftest import count_queries
+from hengelo_participatie.celery import app as celery_app
+from tests.conftest import count_queries, reset_app_connections
 from verordening.rules import Sleutel, rule
 
-from .conftest import SmtpServer
-from .helpers import gevraagd, tot_verzonden
+from .conftest import SmtpServer, vrije_poort
+from .helpers import gevraagd, iedereen_akkoord, tot_ter_goedkeuring, tot_verzonden
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +258,54 @@ def _verzonden_met_titel(raad: dict[str, Any], pdf_bytes: bytes, i: int) -> Any:
     aanvraag = gevraagd(raad, pdf_bytes, titel=f"Advies {i}", zaaknummer=f"Z-{i}")
     tot_verzonden(aanvraag, raad)
     return aanvraag
+
+
+@pytest.fixture
+def dode_broker() -> Iterator[None]:
+    """The broker on a closed port, and no in-process shortcut: as in production with Redis down."""
+    saved = {k: celery_app.conf[k] for k in ("broker_url", "task_always_eager")}
+    reset_app_connections(celery_app)
+    celery_app.conf.update(
+        broker_url=f"redis://127.0.0.1:{vrije_poort()}/0", task_always_eager=False
+    )
+    try:
+        yield
+    finally:
+        celery_app.conf.update(saved)
+        reset_app_connections(celery_app)
+
+
+def test_sending_never_touches_the_broker_and_is_delivered_when_the_task_runs(
+    raad: dict[str, Any],
+    pdf_bytes: bytes,
+    adres: Any,
+    client_van: Any,
+    smtp_server: SmtpServer,
+    dode_broker: None,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    aanvraag = gevraagd(raad, pdf_bytes)
+    tot_ter_goedkeuring(aanvraag, raad)
+    iedereen_akkoord(aanvraag, raad)
+    overgang_uitvoeren(aanvraag=aanvraag, naar=Status.VASTGESTELD, door=raad["voorzitter"].user)
+    gepubliceerd: list[str] = []
+
+    def publicatie(sender: Any = None, **kwargs: Any) -> None:
+        gepubliceerd.append(str(sender))
+
+    signals.before_task_publish.connect(publicatie, weak=False)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            antwoord = client_van(raad["ondersteuner"]).post(
+                reverse("advies:overgang", args=[aanvraag.pk, Status.VERZONDEN])
+            )
+    finally:
+        signals.before_task_publish.disconnect(publicatie)
+    assert antwoord.status_code == 302
+    assert gepubliceerd == []  # the request did not even try the broker
+    bezorging = Bezorging.objects.get(aanvraag=aanvraag)
+    assert bezorging.status == Bezorgstatus.WACHTEND  # in the outbox, not lost
+    assert smtp_server.berichten == []
+    # The periodic task (here its work, in-process) delivers it once the broker is back.
+    assert bezorg_services.bezorgingen_versturen().bezorgd == [bezorging.pk]
+    assert [naar for naar, _ in smtp_server.berichten] == [[SECRETARIAAT]]
