@@ -226,32 +226,35 @@ def test_receipt_confirmation_starts_the_response_period_from_the_rule(
         )
 
 
-@pytest.mark.parametrize("aantal", [1, 10])
 def test_new_pages_have_a_fixed_query_count(
-    raad: dict[str, Any], pdf_bytes: bytes, adres: Any, client_van: Any, aantal: int
+    raad: dict[str, Any], pdf_bytes: bytes, adres: Any, client_van: Any
 ) -> None:
     """The advice page (deliveries, attempts, follow-up) and the receipt and extension forms
-    cost the same number of queries with 1 and with 10 sent advices (each with failed and
-    successful attempts)."""
-    aanvragen = [
-        _verzonden(raad, pdf_bytes) if i == 0 else _verzonden_met_titel(raad, pdf_bytes, i)
-        for i in range(aantal)
-    ]
-    Bezorging.objects.update(volgende_poging_op=None)
-    bezorg_services.bezorgingen_versturen()  # one successful attempt each (locmem mail)
-    eerste = aanvragen[0]
+    cost the same number of queries with 1 and with 10 sent advices (each delivered)."""
+    eerste = _verzonden(raad, pdf_bytes)
     houder, chair = client_van(raad["accounthouder"]), client_van(raad["voorzitter"].user)
     paginas = {
         "detail": (houder, reverse("advies:detail", args=[eerste.pk])),
         "ontvangst": (houder, reverse("advies:ontvangst", args=[eerste.pk])),
         "reactietermijn": (chair, reverse("advies:reactietermijn", args=[eerste.pk])),
     }
-    gemeten = {}
-    for naam, (client, url) in paginas.items():
-        client.get(url)  # warm up
-        gemeten[naam], antwoord = count_queries(lambda c=client, u=url: c.get(u))
-        assert antwoord.status_code == 200, naam
-    assert gemeten == {"detail": 25, "ontvangst": 9, "reactietermijn": 8}, gemeten
+
+    def meten() -> dict[str, int]:
+        bezorg_services.bezorgingen_versturen()  # one attempt each (locmem mail)
+        gemeten = {}
+        for naam, (client, url) in paginas.items():
+            client.get(url)  # warm up
+            gemeten[naam], antwoord = count_queries(lambda c=client, u=url: c.get(u))
+            assert antwoord.status_code == 200, naam
+        return gemeten
+
+    een = meten()
+    for i in range(1, 10):
+        _verzonden_met_titel(raad, pdf_bytes, i)
+    tien = meten()
+    assert een == tien
+    # The advice page was already the heaviest portal page; the forms stay within 10.
+    assert tien["detail"] <= 25 and tien["ontvangst"] <= 10 and tien["reactietermijn"] <= 10
 
 
 def _verzonden_met_titel(raad: dict[str, Any], pdf_bytes: bytes, i: int) -> Any:
