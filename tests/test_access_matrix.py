@@ -42,6 +42,7 @@ from adviesraad.financien.services.perioden import periode_aanmaken, periode_ove
 from adviesraad.kwartaalagenda.models import Kwartaalagenda
 from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
 from adviesraad.models.advies import Adviesaanvraag
+from adviesraad.models.toezeggingen import Toezegging
 from adviesraad.services.termijnen import evaluatie_vastleggen
 from adviesraad.vergaderingen.models import Actiepunt, Vergadering
 from hengelo_participatie.accounts.models import User
@@ -202,6 +203,17 @@ EXPECTED: dict[str, Expectation] = {
     "advies:inbreng": only(set()),  # early-input requests only
     "advies:kortere_termijn": only(set()),  # the chair, before the concept; the test one is closed
     "advies:reactie": only(set()),  # only while waiting for the College
+    "advies:beleidsmedewerker": only(set()),  # open requests only; the test one is closed
+    # Issue 14: delivery, receipt, the response period, the raadsvoorlegger.
+    "advies:opnieuw_bezorgen": signed_in(405),  # POST only
+    "advies:raadsvoorlegger_versturen": signed_in(405),  # POST only
+    "advies:ontvangst": only(set()),  # only while waiting for the College
+    "advies:reactietermijn": only(set()),  # the chair, while waiting for the College
+    "adviezen:raadsvoorlegger": everyone(404),  # the demo's voorlegger was not sent
+    "advies:toezeggingen": signed_in(),  # each sees the follow-up of requests they may see
+    "advies:toezeggingen_csv": signed_in(),
+    "advies:toezegging": only(ADVIES_STAF),  # of the test request: staff (group grants)
+    "advies:toezegging_stand": signed_in(405),  # POST only
     "advies:raadsvoorlegger": only(ADVIES_STAF),
     "advies:raadsvoorlegger_pdf": only(ADVIES_STAF),
     "adviezen:register": everyone(),
@@ -339,6 +351,15 @@ EXPECTED: dict[str, Expectation] = {
         view={"ondersteuner", "accounthouder"},
         add={"ondersteuner", "accounthouder"},
         change={"ondersteuner", "accounthouder"},
+        delete=NOBODY,
+        history=True,
+    ),
+    # Issue 14: who receives what the council sends; kept by the account holder, never deleted.
+    **admin_model(
+        "adviesraad.ontvangers",
+        view={"accounthouder"},
+        add={"accounthouder"},
+        change={"accounthouder"},
         delete=NOBODY,
         history=True,
     ),
@@ -711,6 +732,12 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
                 "publiceren",
                 "raadsvoorlegger",
                 "raadsvoorlegger_pdf",
+                # Issue 14.
+                "beleidsmedewerker",
+                "opnieuw_bezorgen",
+                "ontvangst",
+                "reactietermijn",
+                "raadsvoorlegger_versturen",
             )
         ],
         lambda: (
@@ -724,6 +751,19 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         ),
     ),
     "adviezen:document": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
+    # Issue 14: a follow-up record of the test request (the demo's response adopted points).
+    **dict.fromkeys(
+        ["advies:toezegging", "advies:toezegging_stand"],
+        lambda: (
+            Toezegging.objects.filter(
+                aanvraag__soort="gevraagd",
+                aanvraag__gepubliceerd_op__isnull=False,
+                aanvraag__status="afgerond",
+            )
+            .order_by("aanvraag", "pk")
+            .first()
+        ),
+    ),
     # --- kwartaalagenda ---
     **dict.fromkeys(
         [
@@ -863,6 +903,7 @@ def context(
     assert advies is not None, "de demo heeft een gepubliceerd, beantwoord advies nodig"
     return {
         "kenmerk": advies.kenmerk,
+        "bezorging": "1",
         "naar": "afgerond",
         "activiteit_id": str(participatie["a"]),
         "rapportage_id": str(participatie["r"]),

@@ -50,6 +50,8 @@ class Sleutel:
     TERUGKOPPELING_TERMIJN = "terugkoppeling_termijn"
     EVALUATIE_VOOR_HERBENOEMING = "evaluatie_voor_herbenoeming"
     GEZAMENLIJKE_EVALUATIE_NA_START = "gezamenlijke_evaluatie_na_start"
+    # Issue 14: an overdue response of the College also goes to the chair after this period.
+    ESCALATIE_REACTIE_COLLEGE = "escalatie_reactie_college"
 
     # --- Money (issue 12; default versions in adviesraad/financien/migrations/0002) ---------
     VERGOEDING_VICEVOORZITTER = "vergoeding_vicevoorzitter_percentage"

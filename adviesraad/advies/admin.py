@@ -290,3 +290,6 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         return None  # kernwetten are set by the service; inlines are read-only
+
+
+from . import admin_college  # noqa: E402,F401  (issue 14: recipients of what is sent)

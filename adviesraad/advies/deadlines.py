@@ -26,7 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
 from adviesraad.models.advies import (
     WACHT_OP_COLLEGE,
@@ -37,6 +39,8 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
+from adviesraad.models.college import Bezorging, Bezorgstatus
+from adviesraad.models.toezeggingen import OPEN_TOEZEGGING, Toezegging
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
     Deadline,
@@ -47,7 +51,7 @@ from hengelo_participatie.notifications.registry import (
     link_per_pk,
     rol_ontvangers,
 )
-from verordening.rules import rule, rules
+from verordening.rules import Sleutel, rule, rules
 
 ADVIES_UITERLIJK = "advies_uiterlijk"
 GOEDKEURINGSRONDE_SLUIT = "goedkeuringsronde_sluit"
@@ -255,4 +259,213 @@ class ReactieCollege(DeadlineProvider):
             )
 
 
-PROVIDERS = [AdviesUiterlijk(), GoedkeuringsrondeSluit(), ReactieCollege()]
+# --- Issue 14: an overdue response, its escalation, a delivery that did not arrive ----------------
+REACTIE_COLLEGE_TE_LAAT = "reactie_college_te_laat"
+REACTIE_COLLEGE_ESCALATIE = "reactie_college_escalatie"
+BEZORGING_MISLUKT = "bezorging_mislukt"
+
+
+def _wacht_op_reactie() -> QuerySet[Adviesaanvraag]:
+    beantwoord = Collegereactie.objects.filter(advies__aanvraag=OuterRef("pk"))
+    return (
+        Adviesaanvraag.objects.filter(status__in=WACHT_OP_COLLEGE, reactie_uiterlijk__isnull=False)
+        .exclude(Exists(beantwoord))
+        .order_by("reactie_uiterlijk", "pk")
+    )
+
+
+class ReactieCollegeTeLaat(DeadlineProvider):
+    """The College's response is overdue: to the account holder (``doelgroep_<kind>``), once per
+    response date (an extension gives a new date, so a new reminder when that one passes)."""
+
+    kind = REACTIE_COLLEGE_TE_LAAT
+    label = "De reactie van het college is te laat"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        ontvangers: list[int] | None = None
+        te_laat = _wacht_op_reactie().filter(
+            reactie_uiterlijk__lt=on, reactie_uiterlijk__gte=inhaalgrens(on)
+        )
+        for aanvraag in te_laat:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            uiterlijk = aanvraag.reactie_uiterlijk
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=uiterlijk,
+                    tekst=(
+                        f"De reactie van het college is te laat: die moest er uiterlijk "
+                        f"{datum_tekst(uiterlijk)} zijn. Vraag het college om de reactie."
+                    ),
+                )
+
+
+class ReactieCollegeEscalatie(DeadlineProvider):
+    """Still no response ``escalatie_reactie_college`` after the date: to the chair as well."""
+
+    kind = REACTIE_COLLEGE_ESCALATIE
+    label = "De reactie van het college blijft lang uit"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        regels = rules(Sleutel.ESCALATIE_REACTIE_COLLEGE, doelgroep_sleutel(self.kind), on=on)
+        wachttijd = regels[Sleutel.ESCALATIE_REACTIE_COLLEGE].waarde
+        doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
+        ontvangers: list[int] | None = None
+        # Only escalations that fall due within the scan's catch-up window (each is sent once).
+        grens = inhaalgrens(on)
+        kandidaten = _wacht_op_reactie().filter(
+            reactie_uiterlijk__lt=on,
+            reactie_uiterlijk__gte=wachttijd.voor(grens) - timedelta(days=1),
+        )
+        for aanvraag in kandidaten:
+            uiterlijk = aanvraag.reactie_uiterlijk
+            if not grens <= wachttijd.na(uiterlijk) <= on:
+                continue
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=uiterlijk,
+                    tekst=(
+                        f"Het college heeft nog steeds niet gereageerd (uiterlijk "
+                        f"{datum_tekst(uiterlijk)}). Bespreek dit met de accounthouder of "
+                        "verleng de termijn."
+                    ),
+                )
+
+
+class BezorgingMislukt(DeadlineProvider):
+    """An advice or raadsvoorlegger that could not be delivered: to the supporter, who sends it
+    again from the advice page. Also what the dashboard shows (it reads the providers)."""
+
+    kind = BEZORGING_MISLUKT
+    label = "Een advies is niet aangekomen bij het college of de griffie"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        mislukt = (
+            Bezorging.objects.filter(status=Bezorgstatus.MISLUKT)
+            .select_related("aanvraag")
+            .order_by("aangemaakt_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for bezorging in mislukt:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    bezorging.aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=timezone.localdate(bezorging.aangemaakt_op),
+                    tekst=(
+                        f"Het versturen is niet gelukt ({bezorging.get_stuk_display()}). "
+                        "Stuur het opnieuw vanaf de pagina van het advies."
+                    ),
+                )
+
+
+# --- Issue 14: follow-up of adopted points ---------------------------------------------------------
+TOEZEGGING_VERLOPEN = "toezegging_verlopen"
+TOEZEGGING_STAND_GEVRAAGD = "toezegging_stand_gevraagd"
+
+
+def _toezegging_deadline(
+    t: Toezegging, *, ontvanger_id: int, soort: str, datum: date, tekst: str
+) -> Deadline:
+    aanvraag = t.aanvraag
+    return Deadline(
+        ontvanger_id=ontvanger_id,
+        soort=soort,
+        onderwerp="adviesraad.toezegging",
+        onderwerp_id=t.pk,
+        onderwerp_label=f"{aanvraag_label(aanvraag)}, punt {t.punt.nummer}"[:200],
+        datum=datum,
+        link=reverse("advies:toezegging", args=[t.pk]),
+        tekst=tekst,
+        vertrouwelijk=_vertrouwelijk(aanvraag),
+        kenmerk=aanvraag.kenmerk,
+    )
+
+
+class ToezeggingVerlopen(DeadlineProvider):
+    """An adopted point's expected date passed without "uitgevoerd": to the account holder."""
+
+    kind = TOEZEGGING_VERLOPEN
+    label = "Een toezegging van het college is over de verwachte datum"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        verlopen = (
+            Toezegging.objects.filter(
+                status__in=OPEN_TOEZEGGING, verwacht_op__lt=on, verwacht_op__gte=inhaalgrens(on)
+            )
+            .select_related("aanvraag", "punt")
+            .order_by("verwacht_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for t in verlopen:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _toezegging_deadline(
+                    t,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=t.verwacht_op,  # type: ignore[arg-type]
+                    tekst=(
+                        f"Een toezegging had uiterlijk {datum_tekst(t.verwacht_op)} klaar moeten "
+                        "zijn. Leg de stand vast."
+                    ),
+                )
+
+
+class ToezeggingStandGevraagd(DeadlineProvider):
+    """The chair asked for an update of a follow-up: to the account holder until a note answers."""
+
+    kind = TOEZEGGING_STAND_GEVRAAGD
+    label = "De voorzitter vraagt de stand van een toezegging"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        gevraagd = (
+            Toezegging.objects.filter(stand_gevraagd_op__isnull=False, stand_gevraagd_op__lte=on)
+            .select_related("aanvraag", "punt")
+            .order_by("stand_gevraagd_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for t in gevraagd:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _toezegging_deadline(
+                    t,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=t.stand_gevraagd_op,  # type: ignore[arg-type]
+                    tekst="De voorzitter vraagt hoe het staat met een toezegging van het college.",
+                )
+
+
+PROVIDERS = [
+    AdviesUiterlijk(),
+    GoedkeuringsrondeSluit(),
+    ReactieCollege(),
+    ReactieCollegeTeLaat(),
+    ReactieCollegeEscalatie(),
+    BezorgingMislukt(),
+    ToezeggingVerlopen(),
+    ToezeggingStandGevraagd(),
+]

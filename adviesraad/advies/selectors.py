@@ -13,9 +13,11 @@ from typing import Any, cast
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import (
+    EINDSTATUSSEN,
     Advies,
     Adviesaanvraag,
     AdviesaanvraagQuerySet,
@@ -143,6 +145,33 @@ def _mag(user: Any, regel: transitions.Regel, aanvraag: Adviesaanvraag) -> bool:
     return aanvraag_policy.user_has_perm(user, capability) and aanvraag.status in statussen
 
 
+#: Who assigns the policy officer of a request (and so may be asked to, where one is missing).
+TOEWIJZEN: transitions.Regel = (
+    "advies.plannen",
+    tuple(s for s in Status if s not in EINDSTATUSSEN),
+)
+
+
+def mag_beleidsmedewerker_toewijzen(user: Any, aanvraag: Adviesaanvraag) -> bool:
+    return aanvraag.soort != Soort.MEEDENKEN and _mag(user, TOEWIJZEN, aanvraag)
+
+
+def aan_zet(aanvraag: Adviesaanvraag) -> str:
+    """Who must act before the municipality can answer: said plainly where nobody is assigned."""
+    if (
+        aanvraag.beleidsmedewerker_id is None
+        and aanvraag.soort != Soort.MEEDENKEN
+        and aanvraag.status not in EINDSTATUSSEN
+    ):
+        return str(
+            _(
+                "Er is nog geen beleidsmedewerker toegewezen. De accounthouder wijst er een toe. "
+                "Pas daarna kan de gemeente op dit advies reageren."
+            )
+        )
+    return ""
+
+
 @dataclass(frozen=True)
 class Stem:
     """One member's row of an approval round, as ``user`` may read it."""
@@ -194,6 +223,8 @@ class Detail:
     knoppen: list[Knop]
     acties: dict[str, bool] = field(default_factory=dict)
     te_laat: bool = False
+    #: Who must act where the work is stuck (no policy officer yet), or "".
+    aan_zet: str = ""
     #: "Wat inwoners zeiden": the uses of residents' findings linked to this request, each with
     #: its finding, theme and activity (``panelen.inwoners``).
     inwoners: list[Any] = field(default_factory=list)
@@ -235,7 +266,9 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
             and aanvraag.soort == Soort.MEEDENKEN,
             "kortere_termijn": _mag(user, transitions.KORTERE_TERMIJN, aanvraag),
             "raadsvoorlegger": verzonden is not None and hasattr(verzonden, "reactie"),
+            "beleidsmedewerker": mag_beleidsmedewerker_toewijzen(user, aanvraag),
         },
+        aan_zet=aan_zet(aanvraag),
         te_laat=aanvraag.reactie_te_laat_op(op),
         inwoners=panelen.inwoners(user, aanvraag),
     )

@@ -50,4 +50,8 @@ __all__ = [
     "VerklaringInzage",
     "Zittingstermijn",
 ]
-from . import advies  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
+from . import (
+    advies,  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
+    college,  # noqa: E402,F401  (delivery to the College and the raad; issue 14)
+    toezeggingen,  # noqa: E402,F401  (follow-up of adopted points; issue 14)
+)

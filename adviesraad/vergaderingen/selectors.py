@@ -326,9 +326,10 @@ def _downloadbaar(user: Any, bestand_ids: list[int]) -> set[int]:
 
 
 def latere_vergaderingen(vergadering: Vergadering) -> QuerySet[Vergadering]:
-    """Meetings in which the minutes of ``vergadering`` can be approved."""
-    return Vergadering.objects.filter(begin__gt=vergadering.begin).exclude(
-        status=Status.GEANNULEERD
+    """Meetings in which the minutes of ``vergadering`` can be approved: later council meetings
+    that were held (the service refuses any other)."""
+    return Vergadering.objects.filter(
+        begin__gt=vergadering.begin, soort=Soort.RAADSVERGADERING, status=Status.GEHOUDEN
     )
 
 

@@ -106,7 +106,9 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.ongevraagd_aanmaken",
                 "advies.ongevraagd_intrekken",
                 "advies.publiceren",
+                "advies.reactietermijn_verlengen",
                 "advies.ronde_inzien",
+                "advies.toezegging_stand_vragen",
                 "advies.vaststellen",
                 "advies.voorbereiden",
                 "lidmaatschap.verklaring_lezen",
@@ -249,8 +251,11 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.alle_aanvragen_zien",
                 "advies.documenten_ontvangen",
                 "advies.documenten_toevoegen",
+                "advies.ontvangers_beheren",
+                "advies.ontvangst_bevestigen",
                 "advies.plannen",
                 "advies.reactie_vastleggen",
+                "advies.toezegging_bijwerken",
                 "lidmaatschap.kandidaat_fase_wijzigen",
                 "participatie.activiteit_organiseren",
                 "participatie.activiteit_status_wijzigen",
@@ -273,6 +278,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         | perms("adviesraad", "view", "samenstelling", "kernwet")
         | perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_BEHEER
+        # Issue 14: who receives what the council sends (effective-dated, with history).
+        | perms("adviesraad", "view add change", "ontvangers")
         | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
@@ -296,6 +303,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.documenten_toevoegen",
                 "advies.meedenken_vastleggen",
                 "advies.reactie_vastleggen",
+                "advies.toezegging_bijwerken",
                 "kwartaalagenda.onderwerp_houden",
                 "participatie.activiteit_organiseren",
                 "participatie.meeluisteren",

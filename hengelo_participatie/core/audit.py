@@ -178,6 +178,17 @@ class Actie(StrEnum):
     DECLARATIE_BON_DOWNLOAD = "declaratie_bon_download"
     FINANCIEN_OPSCHONEN = "financien_opschonen"
 
+    # --- adviesraad.advies: delivery to the College and the raad, follow-up (issue 14) -----------
+    ONTVANGERS_VASTLEGGEN = "ontvangers_vastleggen"
+    BEZORGING_AANMAKEN = "bezorging_aanmaken"
+    BEZORGING_VERSTUREN = "bezorging_versturen"
+    BEZORGING_OPNIEUW = "bezorging_opnieuw"
+    ONTVANGST_BEVESTIGEN = "ontvangst_bevestigen"
+    REACTIETERMIJN_VERLENGEN = "reactietermijn_verlengen"
+    RAADSVOORLEGGER_VERSTUREN = "raadsvoorlegger_versturen"
+    TOEZEGGING_BIJWERKEN = "toezegging_bijwerken"
+    TOEZEGGING_STAND_VRAGEN = "toezegging_stand_vragen"
+
 
 def objectnaam(obj: object) -> str:
     """``<model>:<pk>`` for a model instance, ``-`` for anything else."""
