@@ -83,8 +83,12 @@ def test_elke_dag_scannen_verstuurt_een_te_late_reactie_een_keer(staf):
     assert verzonden_per_dag[0] == len(staf)
     assert set(reminders.values_list("bericht__dag", flat=True)) == {begin}
     assert not reminders.filter(verzonden_op__isnull=True).exists()
-    # (Other registered kinds may send on other days; none of these items is in their mails.)
-    assert sum("T-0000" in m.body for m in mail.outbox) == len(staf)
+    # The other kind about these requests is the overdue notice to the account holder
+    # (``reactie_college_te_laat``, issue 14), also sent once: the day after the date.
+    te_laat = Herinnering.objects.filter(soort=ad.REACTIE_COLLEGE_TE_LAAT)
+    assert te_laat.count() == 3
+    assert set(te_laat.values_list("bericht__dag", flat=True)) == {DAG + timedelta(days=1)}
+    assert sum("T-0000" in m.body for m in mail.outbox) == len(staf) + 1
     # After the window, a daily scan offers nothing of it.
     assert _reactie_college(DAG + timedelta(days=90)) == []
 
@@ -106,8 +110,11 @@ def test_scan_kost_een_vast_aantal_queries_per_batch_bij_twee_datagroottes(staf)
         _wachtend_op_college(aantal, uiterlijk=DAG - timedelta(days=3))
         _wachtend_op_college(aantal, uiterlijk=DAG - timedelta(days=300), start=aantal)
         queries, resultaat = _scan_queries(batch)
-        assert resultaat.deadlines == aantal * len(staf)
-        assert resultaat.batches == -(-aantal * len(staf) // batch)
+        # Each overdue request: a reminder to both staff members, and the overdue notice to the
+        # account holder (``reactie_college_te_laat``).
+        per_aanvraag = len(staf) + 1
+        assert resultaat.deadlines == aantal * per_aanvraag
+        assert resultaat.batches == -(-aantal * per_aanvraag // batch)
         gemeten[aantal] = (queries, resultaat.batches)
     # The cost is a constant plus the same fixed cost per batch at both sizes (the provider's own
     # queries do not grow with the data): active recipients, switched-off kinds, one INSERT, and
@@ -118,7 +125,7 @@ def test_scan_kost_een_vast_aantal_queries_per_batch_bij_twee_datagroottes(staf)
     vast = klein - per_batch * batches_klein
     assert vast == groot - per_batch * batches_groot
     assert vast - basis <= 5  # the requests, the two roles, content types
-    assert Herinnering.objects.count() == 300 * len(staf)
+    assert Herinnering.objects.count() == 300 * (len(staf) + 1)
 
 
 def test_een_lang_dagoverzicht_toont_de_eerste_punten_en_vat_de_rest_samen(testsoort, settings):
