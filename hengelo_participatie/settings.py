@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "adviesraad.kwartaalagenda",
     "adviesraad.vergaderingen",
     "participatiemix",
+    "jaarcyclus",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("agenda/", include("hengelo_participatie.notifications.urls_agenda")),
     path("portaal/kwartaalagenda/", include("adviesraad.kwartaalagenda.urls")),
     path("portaal/vergaderingen/", include("adviesraad.vergaderingen.urls")),
+    path("portaal/jaarcyclus/", include("jaarcyclus.urls")),
     path("adviezen/", include("adviesraad.advies.urls_openbaar")),
     path("portaal/", include("hengelo_participatie.portal.urls")),
     path("adviesraad/", include("adviesraad.urls")),

@@ -50,6 +50,11 @@ class Sleutel:
     TERUGKOPPELING_TERMIJN = "terugkoppeling_termijn"
     EVALUATIE_VOOR_HERBENOEMING = "evaluatie_voor_herbenoeming"
     GEZAMENLIJKE_EVALUATIE_NA_START = "gezamenlijke_evaluatie_na_start"
+    # --- jaarcyclus (issue 13): evaluations and their questionnaires (migration 0008) ---
+    CYCLUS_TOTAALEVALUATIE = "cyclus_totaalevaluatie"
+    PARTICIPATIEMIX_EVALUATIE_NA_START = "participatiemix_evaluatie_na_start"
+    EVALUATIE_MINIMALE_GROEP = "evaluatie_minimale_groep"
+    INZAGE_EVALUATIE_VOORZITTER = "inzage_evaluatie_voorzitter"
 
 
 class RegelOntbreekt(LookupError):

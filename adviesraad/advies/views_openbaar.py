@@ -19,9 +19,11 @@ from django.views.decorators.http import require_GET
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.downloads import bestand_download
+from hengelo_participatie.core.schrijven import vandaag
 
 from . import selectors
 from .opmaak import platte_tekst
+from .overname import overname_per_jaar
 
 
 @require_GET
@@ -34,10 +36,20 @@ def register(request: HttpRequest) -> HttpResponse:
         status=queryparams.keuze(request.GET, "status", Status.values),
         pagina=queryparams.pagina(request.GET),
     )
+    dit_jaar = vandaag().year
     return TemplateResponse(
         request,
         "adviesraad/advies/register.html",
-        {"register": reg, "statussen": Status.choices},
+        {
+            "register": reg,
+            "statussen": Status.choices,
+            # Figures only (no names, no titles): the adoption rate per year, newest first.
+            "overname": list(
+                reversed(
+                    overname_per_jaar(van=dit_jaar - 4, tot=dit_jaar, alleen_gepubliceerd=True)
+                )
+            ),
+        },
     )
 
 

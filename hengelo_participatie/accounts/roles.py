@@ -93,6 +93,12 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
+                "evaluatie.beheren",
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "evaluatie.respons_zien",
+                "jaarverslag.inzien",
+                "jaarverslag.maken",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -127,6 +133,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Vicevoorzitter"),
         kan=frozenset(
             {
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "jaarverslag.inzien",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -156,6 +165,9 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Lid"),
         kan=frozenset(
             {
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "jaarverslag.inzien",
                 "advies.belang_melden",
                 "advies.goedkeuren",
                 "participatie.meeluisteren",
@@ -175,6 +187,12 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Ondersteuner"),
         kan=frozenset(
             {
+                "evaluatie.beheren",
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "evaluatie.respons_zien",
+                "jaarverslag.inzien",
+                "jaarverslag.maken",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
                 "advies.afronden",
@@ -222,6 +240,12 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Accounthouder"),
         kan=frozenset(
             {
+                "evaluatie.beheren",
+                "evaluatie.deelnemen",
+                "evaluatie.reflectie_opvolgen",
+                "evaluatie.inzien",
+                "jaarverslag.inzien",
+                "jaarverslag.maken",
                 "advies.aankondiging_ontvangen",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
@@ -268,6 +292,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Beleidsmedewerker"),
         kan=frozenset(
             {
+                "evaluatie.deelnemen",
+                "jaarverslag.inzien",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
                 "advies.beleidsmedewerker",
