@@ -55,6 +55,9 @@ class Grafiek:
 def _toegankelijk(svg: str, *, sleutel: str, titel: str, beschrijving: str) -> str:
     """Give the root ``<svg>`` a role, a title and a description (before anything else)."""
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)  # pygal's banner with a date
+    # pygal always writes its tooltip config as a <script>, even with js=[]: a static chart
+    # needs none (an <img> would not run it, WeasyPrint neither), so it goes.
+    svg = re.sub(r"<script.*?</script>", "", svg, flags=re.DOTALL)
     svg = re.sub(r' id="chart-[0-9a-f-]+"', f' id="grafiek-{sleutel}"', svg, count=1)
     svg = re.sub(r"#chart-[0-9a-f-]+", f"#grafiek-{sleutel}", svg)
     kop, _, rest = svg.partition(">")

@@ -9,8 +9,11 @@ once an app records money) come in through this registry, so the report never im
     registreren(Onderdeel(
         sleutel="geld",
         titel="Geld: uitgaven per budgetcategorie",
-        template="<app>/jaarverslag_geld.html",   # rendered in the page and in the PDF
-        cijfers=lambda jaar, peildatum: {...},     # a selector; fixed number of queries
+        # a selector with a fixed number of queries; the default template shows a table:
+        cijfers=lambda jaar, peildatum: {
+            "koppen": ["Categorie", "Begroot", "Uitgegeven"],
+            "rijen": [("Scholing", "€ 3.000,00", "€ 2.450,00"), ...],
+        },
     ))
 
 Call ``registreren`` from the owning app's ``AppConfig.ready()``. Nothing is registered today:
@@ -29,8 +32,9 @@ from typing import Any
 class Onderdeel:
     sleutel: str
     titel: str
-    template: str
     cijfers: Callable[[int, date], dict[str, Any]]
+    #: Rendered in the page and in the PDF with ``onderdeel`` and ``cijfers`` in its context.
+    template: str = "jaarcyclus/_onderdeel_standaard.html"
 
 
 _onderdelen: dict[str, Onderdeel] = {}

@@ -83,9 +83,11 @@ def test_wie_geen_deelnemer_is_kan_niet_invullen(m):
 def test_onder_de_minimale_groep_geen_uitsplitsing(m):
     e = evaluatie_met_vragen(m)
     _beantwoord(e, m["leden"][:2], [5, 1], ["Geheim A", "Geheim B"])
-    html = _client(m["voorzitter"]).get(
-        reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk})
-    ).content.decode()
+    html = (
+        _client(m["voorzitter"])
+        .get(reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk}))
+        .content.decode()
+    )
     assert 'id="te-weinig"' in html
     assert "Er hebben 2 mensen geantwoord" in html
     assert "Geheim A" not in html and "Geheim B" not in html
@@ -95,9 +97,11 @@ def test_onder_de_minimale_groep_geen_uitsplitsing(m):
 def test_vanaf_de_minimale_groep_alleen_totalen(m):
     e = evaluatie_met_vragen(m)
     _beantwoord(e, m["leden"][:3], [5, 4, 4], ["Zebra", "Appel", "Mango"])
-    html = _client(m["voorzitter"]).get(
-        reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk})
-    ).content.decode()
+    html = (
+        _client(m["voorzitter"])
+        .get(reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk}))
+        .content.decode()
+    )
     assert 'id="te-weinig"' not in html
     # Spread 1..5 = 0,0,0,2,1 and average 4.3 (13/3).
     cellen = re.findall(r'cell--numeric">([^<]*)<', html)
@@ -117,9 +121,11 @@ def test_minimale_groep_is_een_regel(m):
     Regel.objects.filter(sleutel="evaluatie_minimale_groep").update(waarde=4)
     e = evaluatie_met_vragen(m)
     _beantwoord(e, m["leden"][:3], [5, 4, 4], ["a", "b", "c"])
-    html = _client(m["voorzitter"]).get(
-        reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk})
-    ).content.decode()
+    html = (
+        _client(m["voorzitter"])
+        .get(reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk}))
+        .content.decode()
+    )
     assert 'id="te-weinig"' in html
 
 
