@@ -45,6 +45,7 @@ from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.models import Agendatoken, Bericht
 from hengelo_participatie.notifications.services import herinnering_plannen
+from jaarcyclus.models import Evaluatie, Jaarverslag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import toegangswereld
@@ -68,6 +69,9 @@ RAAD = {"lid", "voorzitter", "vicevoorzitter"}
 PARTICIPATIE_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 ADVIES_STAF = {"ondersteuner", "accounthouder", SUPER}
 TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
+# jaarcyclus: who reads evaluations (evaluatie.inzien) and the annual report (jaarverslag.inzien).
+JAARCYCLUS_EVALUATIE = RAAD | {"ondersteuner", "accounthouder", SUPER}
+JAARVERSLAG_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 
 Expectation = dict[str, int]
 
@@ -480,6 +484,22 @@ EXPECTED: dict[str, Expectation] = {
     # admin shows them read-only, to superusers too (this replaces the auth.group row above).
     **admin_model("auth.group", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
     # --- end rollen ---
+    # --- jaarcyclus: evaluations, questionnaires, the annual report and the presentation pack.
+    # The test evaluation is the demo self-evaluation; role users here are not its participants.
+    "jaarcyclus:evaluaties": signed_in(),  # lists only what the user may see or answer
+    "jaarcyclus:nieuw": only({"voorzitter", "ondersteuner", "accounthouder", SUPER}),
+    "jaarcyclus:evaluatie": only(JAARCYCLUS_EVALUATIE),
+    "jaarcyclus:invullen": only(set()),  # participants only, once
+    "jaarcyclus:vragen": everyone(405),  # POST only
+    "jaarcyclus:afronden": everyone(405),  # POST only
+    "jaarcyclus:actie_nieuw": everyone(405),  # POST only
+    "jaarcyclus:actie_status": everyone(405),  # POST only
+    "jaarcyclus:jaarverslag": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:presentatie": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:pdf_aanvragen": everyone(405),  # POST only
+    "jaarcyclus:pdf_status": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:pdf_downloaden": only(JAARVERSLAG_LEZERS),
+    # --- end jaarcyclus ---
 }
 
 #: admin:app_list per app label: which staff roles see the app.
@@ -785,12 +805,23 @@ def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
         "naar": "afgerond",
         "activiteit_id": str(participatie["a"]),
         "rapportage_id": str(participatie["r"]),
+        # --- jaarcyclus: the demo self-evaluation, one of its actions, the demo annual report.
+        **_jaarcyclus_context(),
         "user_id": str(owner.pk),
         "group_id": str(Group.objects.get(name="lid").pk),
         "content_type_id": "1",
         "object_id": "1",
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "token": "set-password",
+    }
+
+
+def _jaarcyclus_context() -> dict[str, str]:
+    evaluatie = Evaluatie.objects.get(soort="zelfevaluatie", titel__startswith="Demo")
+    return {
+        "evaluatie_id": str(evaluatie.pk),
+        "actie_id": str(evaluatie.acties.order_by("pk").first().pk),
+        "verslag_id": str(Jaarverslag.objects.order_by("pk").first().pk),
     }
 
 
