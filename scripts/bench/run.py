@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from scripts.bench.gedeeld import ROOT, SEED, log
 from scripts.bench.gegevens import build_demo, counts, database_url, grow, recreate_database
+from scripts.bench.jaarverslag import measure_jaarverslag, regel
 from scripts.bench.meten import (
     load,
     measure_pdf,
@@ -109,9 +110,8 @@ def markdown(r: dict[str, Any]) -> str:
             f"- Reminder scan at {schaal}: {scan['seconden']} s, {scan['queries']} queries, "
             f"{scan['deadlines']} deadlines, {scan['nieuw_in_outbox']} new outbox rows."
         )
-    regels.append(
-        "- Quarterly agenda PDF, annual/yearly report in Celery: niet gemeten (not built yet)."
-    )
+    regels += [regel(schaal, m) for schaal, m in r.get("jaarverslag", {}).items()]
+    regels.append("- Quarterly agenda PDF, yearly report in Celery: niet gemeten (not built yet).")
     regels.append(f"- Build {r['bouw_s']} s, total {r['totaal_s']} s.")
     return "\n".join(regels) + "\n"
 
@@ -141,12 +141,14 @@ def main() -> None:
     rijen = pages()
     q1 = query_counts(rijen, sessies)
     scan = {"1x": measure_scan()}
+    jaarverslag = {"1x": measure_jaarverslag()}
     q10: dict[str, dict[str, Any]] = {}
     if args.scale == 10:
         log("data tot 10x")
         bouw = {k: bouw[k] + v for k, v in grow(10, rng).items()}
         q10 = query_counts(rijen, sessies)
         scan["10x"] = measure_scan()
+        jaarverslag["10x"] = measure_jaarverslag()
     bouw_s = round(time.perf_counter() - start, 1)
     niet_200 = [label for label, d in (q10 or q1).items() if d["status"] != 200]
     if niet_200:
@@ -171,6 +173,7 @@ def main() -> None:
         "wrk": uit_wrk,
         "pdf": pdf,
         "scan": scan,
+        "jaarverslag": jaarverslag,
         "bouw_s": bouw_s,
         "totaal_s": round(time.perf_counter() - start, 1),
     }

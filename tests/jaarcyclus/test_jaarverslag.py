@@ -17,12 +17,14 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from adviesraad.models.advies import Adviesaanvraag
+from hengelo_participatie.accounts.demo import seed_demo_users
 from hengelo_participatie.pdf import render_html
 from jaarcyclus import onderdelen
 from jaarcyclus.documents import JaarverslagPdf
 from jaarcyclus.jaarverslag import jaarcijfers
 from jaarcyclus.models import Jaarverslag
 from jaarcyclus.tasks import jaarverslag_maken
+from scripts.bench.jaarverslag import measure_jaarverslag, regel
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.jaarcyclus import gegevens
@@ -265,3 +267,11 @@ def test_gespreksleider_en_anoniem_komen_er_niet_in(jaar_2026):
     client, _ = _client("gespreksleider")
     assert client.get(URL).status_code == 404
     assert Client().get(URL).status_code == 302
+
+
+def test_bench_meet_het_jaarverslag_via_de_celery_taak(jaar_2026):
+    seed_demo_users()
+    meting = measure_jaarverslag()
+    assert meting["status"] == "klaar"
+    assert Jaarverslag.objects.get().status == "klaar"
+    assert regel("1x", meting).startswith("- Annual report (jaarverslag) in Celery at 1x: ")
