@@ -139,7 +139,8 @@ def evaluatie_detail(user: Any, pk: object) -> Detail:
     evaluatie = evaluatie_voor(user, pk)
     mag_resultaten = evaluatie_policy.user_has_perm_for_object(user, "resultaten", evaluatie)
     vragen = list(evaluatie.vragen.all())
-    deelnemers = evaluatie.deelnemers.count()
+    is_deelnemer = evaluatie_policy.is_deelnemer(user, evaluatie)  # reads (and keeps) the ids
+    deelnemers = len(evaluatie._deelnemer_ids)  # type: ignore[attr-defined]
     beantwoord = evaluatie.beantwoordingen.count()
     heeft_beantwoord = evaluatie.beantwoordingen.filter(gebruiker=user).exists()
     minimale_groep = int(rule(Sleutel.EVALUATIE_MINIMALE_GROEP, on=vandaag()).waarde)
@@ -168,11 +169,7 @@ def evaluatie_detail(user: Any, pk: object) -> Detail:
         mag_resultaten=mag_resultaten,
         mag_respons=evaluatie_policy.user_has_perm_for_object(user, RESPONS_ZIEN, evaluatie),
         mag_beheren=evaluatie_policy.user_has_perm_for_object(user, BEHEREN, evaluatie),
-        mag_invullen=(
-            evaluatie.is_open
-            and evaluatie_policy.is_deelnemer(user, evaluatie)
-            and not heeft_beantwoord
-        ),
+        mag_invullen=evaluatie.is_open and is_deelnemer and not heeft_beantwoord,
         acties=acties,
         conclusies=conclusies,
     )

@@ -20,7 +20,6 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis
 
 from ..models import Antwoord, Beantwoording, Evaluatie, VraagSoort
-from ..policies import evaluatie_policy
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -29,9 +28,10 @@ MAX_TEKST = 4000
 
 
 def mag_invullen(user: User, evaluatie: Evaluatie) -> bool:
+    # Asked fresh (not the policy's per-object cache): participants may have changed since.
     return (
         evaluatie.is_open
-        and evaluatie_policy.is_deelnemer(user, evaluatie)
+        and evaluatie.deelnemers.filter(pk=user.pk).exists()
         and not Beantwoording.objects.filter(evaluatie=evaluatie, gebruiker=user).exists()
     )
 

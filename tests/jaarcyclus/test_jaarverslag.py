@@ -275,3 +275,21 @@ def test_bench_meet_het_jaarverslag_via_de_celery_taak(jaar_2026):
     assert meting["status"] == "klaar"
     assert Jaarverslag.objects.get().status == "klaar"
     assert regel("1x", meting).startswith("- Annual report (jaarverslag) in Celery at 1x: ")
+
+
+def test_presentatiemap_als_pdf_uit_dezelfde_cijfers(jaar_2026, django_capture_on_commit_callbacks):
+    client, _ = _client("voorzitter")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("jaarcyclus:pdf_aanvragen"), {"jaar": "2026", "soort": "presentatie"}
+        )
+    verslag = Jaarverslag.objects.get()
+    assert response.status_code == 302
+    assert (verslag.soort, verslag.status) == ("presentatie", "klaar")
+    download = client.get(reverse("jaarcyclus:pdf_downloaden", kwargs={"verslag_id": verslag.pk}))
+    reader = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    tekst = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "De adviesraad in 2026" in tekst
+    assert "Het college reageerde op 5 adviespunten; overgenomen (geheel of deels): 80%." in tekst
+    assert "2026 80% 78%" in tekst

@@ -198,3 +198,30 @@ def test_geen_rol_kan_een_antwoord_aan_een_lid_koppelen(m):
             assert "uitkomst" not in html[html.index('id="acties-kop"') :]
     # The chair, the supporter, the account holder, the members and the superuser read results.
     assert gezien == 7
+
+
+def test_vaste_aantal_queries_voor_overzicht_en_uitkomsten(m, django_assert_max_num_queries):
+    """The list and the results page cost the same at 3 and at 30 answers (1x and 10x). The
+    results page reads the evaluation, questions, participants, answers (two aggregates),
+    actions, conclusions, two rules and the people for the action form, besides the session."""
+    e = evaluatie_met_vragen(m)
+    _beantwoord(e, m["leden"][:3], [5, 4, 4], ["a", "b", "c"])
+    client = _client(m["voorzitter"])
+    urls = [
+        reverse("jaarcyclus:evaluaties"),
+        reverse("jaarcyclus:evaluatie", kwargs={"evaluatie_id": e.pk}),
+    ]
+    for url in urls:
+        client.get(url)
+    een = {}
+    for url in urls:
+        with django_assert_max_num_queries(21) as ctx:
+            assert client.get(url).status_code == 200
+        een[url] = len(ctx.captured_queries)
+    extra = [UserFactory(roles=["lid"]) for _ in range(27)]
+    e.deelnemers.add(*extra)
+    _beantwoord(e, extra, [3] * 27, [f"tekst {i}" for i in range(27)])
+    for url in urls:
+        with django_assert_max_num_queries(21) as ctx:
+            assert client.get(url).status_code == 200
+        assert len(ctx.captured_queries) == een[url], url
