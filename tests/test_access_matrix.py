@@ -45,7 +45,9 @@ from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.models import Agendatoken, Bericht
 from hengelo_participatie.notifications.services import herinnering_plannen
+from jaarcyclus.forms import ActieForm, EvaluatieForm
 from jaarcyclus.models import Evaluatie, Jaarverslag
+from jaarcyclus.services.evaluaties import evaluatie_aanmaken, vervolgactie_toevoegen
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import toegangswereld
@@ -892,6 +894,11 @@ TOEWIJZING: dict[str, set[str]] = {
     # former member or a moderator does not make them an action owner.
     "vergadering.deelnemer": TOEWIJZING_RAAD_EN_STAF | {SUPER},
     "actiepunt.eigenaar": TOEWIJZING_RAAD_EN_STAF | {SUPER},
+    # jaarcyclus: participants of an evaluation and owners of its follow-up actions; the
+    # follow-up of policy staff's reflection belongs to the account holder (§4.2).
+    "evaluatie.deelnemer": TOEWIJZING_RAAD_EN_STAF,
+    "vervolgactie.eigenaar": TOEWIJZING_RAAD_EN_STAF,
+    "reflectie.eigenaar": {"accounthouder"},
 }
 
 
@@ -981,6 +988,39 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
             lambda: besluiten_services.actiepunt_toevoegen(
                 vergadering=vergadering, omschrijving="Actie", eigenaar=doel, door=ondersteuner
             ),
+        ),
+        **_jaarcyclus_pogingen(doel, ondersteuner, aangeboden),
+    }
+
+
+def _jaarcyclus_pogingen(doel: Any, ondersteuner: Any, aangeboden: Any) -> dict[str, Any]:
+    zelf = evaluatie_aanmaken(soort="zelfevaluatie", jaar=2026, door=ondersteuner)
+    reflectie = evaluatie_aanmaken(soort="reflectie", jaar=2026, door=ondersteuner)
+
+    def actie(evaluatie: Any) -> Any:
+        return vervolgactie_toevoegen(
+            evaluatie=evaluatie,
+            omschrijving="Actie",
+            eigenaar=doel,
+            uiterlijk=date(2027, 1, 1),
+            door=ondersteuner,
+        )
+
+    return {
+        "evaluatie.deelnemer": (
+            aangeboden(EvaluatieForm().fields["deelnemers"].queryset),  # type: ignore[attr-defined]
+            lambda: evaluatie_aanmaken(
+                soort="zelfevaluatie", jaar=2026, deelnemers=[doel], door=ondersteuner
+            ),
+        ),
+        "vervolgactie.eigenaar": (
+            aangeboden(ActieForm().fields["eigenaar"].queryset),  # type: ignore[attr-defined]
+            lambda: actie(zelf),
+        ),
+        # The portal offers the same people for every action; the service narrows it.
+        "reflectie.eigenaar": (
+            doel.groups.filter(name="accounthouder").exists(),
+            lambda: actie(reflectie),
         ),
     }
 
