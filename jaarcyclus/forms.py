@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hengelo_participatie.accounts.toewijzing import houders_van
+from verordening.models import Artikel, Samenwerkingsafspraken
 
 from .models import ActieStatus, EvaluatieSoort, Vraag, VraagSoort
 from .policies import DEELNEMEN
@@ -63,6 +64,21 @@ class ActieForm(forms.Form):
     omschrijving = forms.CharField(label=_("Vervolgactie"), max_length=500)
     eigenaar = Persoonkeuze(label=_("Eigenaar"), queryset=houders_van(DEELNEMEN))
     uiterlijk = forms.DateField(label=_("Klaar op"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ConclusieForm(forms.Form):
+    tekst = forms.CharField(label=_("Conclusie"), widget=forms.Textarea(attrs={"rows": 3}))
+    artikelen = forms.ModelMultipleChoiceField(
+        label=_("Artikelen van de verordening die het wil veranderen"),
+        queryset=Artikel.objects.select_related("verordening").order_by("verordening", "pk"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    samenwerkingsafspraken = forms.ModelChoiceField(
+        label=_("Samenwerkingsafspraken die het wil veranderen"),
+        queryset=Samenwerkingsafspraken.objects.order_by("-jaar"),
+        required=False,
+    )
 
 
 class ActieStatusForm(forms.Form):

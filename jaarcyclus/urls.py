@@ -14,6 +14,7 @@ urlpatterns = [
     path("evaluaties/<id:evaluatie_id>/invullen/", evaluaties.invullen, name="invullen"),
     path("evaluaties/<id:evaluatie_id>/vragen/", evaluaties.vragen, name="vragen"),
     path("evaluaties/<id:evaluatie_id>/afronden/", evaluaties.afronden, name="afronden"),
+    path("evaluaties/<id:evaluatie_id>/conclusies/", evaluaties.conclusie, name="conclusie"),
     path("evaluaties/<id:evaluatie_id>/acties/", evaluaties.actie_nieuw, name="actie_nieuw"),
     path(
         "evaluaties/<id:evaluatie_id>/acties/<id:actie_id>/",

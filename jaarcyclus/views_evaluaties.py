@@ -22,6 +22,7 @@ from .forms import (
     ActieForm,
     ActieStatusForm,
     AfrondenForm,
+    ConclusieForm,
     EvaluatieForm,
     VraagForm,
     VragenlijstForm,
@@ -87,6 +88,8 @@ def detail(request: HttpRequest, evaluatie_id: int) -> HttpResponse:
         }
     elif gegevens.mag_beheren:
         context["actie_form"] = ActieForm()
+    if gegevens.mag_beheren:
+        context["conclusie_form"] = ConclusieForm()
     context["status_form"] = ActieStatusForm()
     return TemplateResponse(request, "jaarcyclus/evaluatie.html", context)
 
@@ -140,6 +143,19 @@ def afronden(request: HttpRequest, evaluatie_id: int) -> HttpResponse:
         _fout(request, exc)
     else:
         messages.success(request, _("De evaluatie is afgerond."))
+    return _naar(evaluatie.pk)
+
+
+@require_POST
+@login_required
+def conclusie(request: HttpRequest, evaluatie_id: int) -> HttpResponse:
+    evaluatie = _beheerd(request, evaluatie_id)
+    form = ConclusieForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Schrijf de conclusie op en kies geldige artikelen."))
+        return _naar(evaluatie.pk)
+    evaluaties.conclusie_toevoegen(evaluatie=evaluatie, door=request.user, **form.cleaned_data)
+    messages.success(request, _("De conclusie is toegevoegd."))
     return _naar(evaluatie.pk)
 
 

@@ -494,6 +494,7 @@ EXPECTED: dict[str, Expectation] = {
     "jaarcyclus:invullen": only(set()),  # participants only, once
     "jaarcyclus:vragen": everyone(405),  # POST only
     "jaarcyclus:afronden": everyone(405),  # POST only
+    "jaarcyclus:conclusie": everyone(405),  # POST only
     "jaarcyclus:actie_nieuw": everyone(405),  # POST only
     "jaarcyclus:actie_status": everyone(405),  # POST only
     "jaarcyclus:jaarverslag": only(JAARVERSLAG_LEZERS),

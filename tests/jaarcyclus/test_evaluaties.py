@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 
 from adviesraad.models import FunctieSoort
 from adviesraad.models.leden import Conclusie
@@ -32,6 +33,7 @@ from jaarcyclus.services.evaluaties import (
 )
 from jaarcyclus.services.vragenlijst import vragenlijst_beantwoorden
 from tests.adviesraad.factories import LidFactory, benoemde_termijn
+from tests.conftest import mfa_verify
 from tests.jaarcyclus.factories import evaluatie_met_vragen, mensen
 from verordening.models import Artikel, Regel, Samenwerkingsafspraken
 from verordening.rules import rule
@@ -273,3 +275,29 @@ def test_gesprek_met_wethouders_als_cyclus(m):
     gevonden = _van(vd.WETHOUDERSGESPREK_PLANNEN, uiterlijk - timedelta(weeks=8))
     assert {d.ontvanger_id for d in gevonden} == {m["voorzitter"].pk, m["accounthouder"].pk}
     assert all(d.datum == uiterlijk for d in gevonden)
+
+
+def test_conclusie_via_het_portaal_met_artikel_en_afspraken(m):
+    e = evaluatie_aanmaken(soort="totaal", jaar=2029, door=m["accounthouder"])
+    artikel = Artikel.objects.filter(verordening__cvdr="CVDR753530").order_by("pk").first()
+    afspraken = Samenwerkingsafspraken.objects.create(jaar=2029)
+    url = f"/portaal/jaarcyclus/evaluaties/{e.pk}/conclusies/"
+    velden = {
+        "tekst": "Adviestermijn naar acht weken",
+        "artikelen": [artikel.pk],
+        "samenwerkingsafspraken": afspraken.pk,
+    }
+    lid = Client()
+    mfa_verify(lid, m["leden"][0])
+    assert lid.post(url, velden).status_code == 404
+    client = Client()
+    mfa_verify(client, m["accounthouder"])
+    assert client.post(url, velden).status_code == 302
+    c = e.conclusies.get()
+    assert (c.tekst, list(c.artikelen.all()), c.samenwerkingsafspraken) == (
+        "Adviestermijn naar acht weken",
+        [artikel],
+        afspraken,
+    )
+    html = client.get(f"/portaal/jaarcyclus/evaluaties/{e.pk}/").content.decode()
+    assert f"(artikel {artikel.nummer})" in html and "Samenwerkingsafspraken 2029" in html
