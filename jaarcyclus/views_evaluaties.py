@@ -27,9 +27,12 @@ from .forms import (
     VraagForm,
     VragenlijstForm,
 )
-from .models import Vervolgactie
+from .models import EvaluatieSoort, Vervolgactie
 from .policies import BEHEREN, evaluatie_policy
 from .services import evaluaties, vragenlijst
+
+#: The evaluations whose conclusions feed the verordening and the samenwerkingsafspraken.
+MET_CONCLUSIES = (EvaluatieSoort.TOTAAL, EvaluatieSoort.GEZAMENLIJK)
 
 
 def _naar(evaluatie_id: int) -> HttpResponseRedirect:
@@ -88,7 +91,7 @@ def detail(request: HttpRequest, evaluatie_id: int) -> HttpResponse:
         }
     elif gegevens.mag_beheren:
         context["actie_form"] = ActieForm()
-    if gegevens.mag_beheren:
+    if gegevens.mag_beheren and gegevens.evaluatie.soort in MET_CONCLUSIES:
         context["conclusie_form"] = ConclusieForm()
     context["status_form"] = ActieStatusForm()
     return TemplateResponse(request, "jaarcyclus/evaluatie.html", context)
