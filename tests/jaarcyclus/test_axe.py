@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
+from jaarcyclus.services.evaluaties import evaluatie_aanmaken
 from jaarcyclus.services.jaarverslag import jaarverslag_aanvragen
 from jaarcyclus.services.jaarverslag_maken import jaarverslag_genereren
 from jaarcyclus.services.vragenlijst import vragenlijst_beantwoorden
@@ -34,7 +35,8 @@ def wereld(transactional_db: None, private_media: Any) -> dict[str, Any]:
         )
     verslag = jaarverslag_aanvragen(jaar=2026, door=m["ondersteuner"]).verslag
     jaarverslag_genereren(verslag_id=verslag.pk)
-    return {"m": m, "e": e, "verslag": verslag}
+    totaal = evaluatie_aanmaken(soort="totaal", jaar=2029, door=m["accounthouder"])
+    return {"m": m, "e": e, "verslag": verslag, "totaal": totaal}
 
 
 def _bekijk(page: Page, url: str) -> None:
@@ -58,6 +60,8 @@ def test_paginas(page_as, wereld, rol):
     ]
     if rol == "ondersteuner":
         urls.append("/portaal/jaarcyclus/evaluaties/nieuw/")
+        # With the conclusion form (articles and samenwerkingsafspraken).
+        urls.append(f"/portaal/jaarcyclus/evaluaties/{wereld['totaal'].pk}/")
     for url in urls:
         _bekijk(page, url)
 
