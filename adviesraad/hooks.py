@@ -10,6 +10,9 @@ calls them; the sub-apps register into them from their ``AppConfig.ready()`` (Op
   council itself changed; each hook is called without arguments (re-sync every open record).
 * :data:`rollen_gewijzigd`: right after that, for the account whose roles changed; each hook
   gets ``gebruiker=<the account>``.
+* :data:`evaluatie_vastgelegd`: a re-appointment evaluation was recorded; each hook gets
+  ``evaluatie=<Herbenoemingsevaluatie>, door=<user or None>`` (the yearly cycle keeps every
+  evaluation in one shape, ``jaarcyclus``).
 * :data:`dagelijks`: the nightly task, after the terms were closed and the roles recomputed;
   each hook brings the sub-app's object grants in line with who sits on the council.
 
@@ -61,3 +64,5 @@ export_onderdelen = HookLijst("export_onderdelen")
 lid_opschonen = HookLijst("lid_opschonen")
 #: Once per purge run: ``hook(today=date) -> str`` (what it removed, for the audit line).
 opschonen = HookLijst("opschonen")
+#: A re-appointment evaluation was recorded: ``hook(evaluatie=..., door=...)``.
+evaluatie_vastgelegd = HookLijst("evaluatie_vastgelegd")

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "adviesraad.vergaderingen",
     "adviesraad.financien",
     "participatiemix",
+    "jaarcyclus",
 ]
 
 MIDDLEWARE = [

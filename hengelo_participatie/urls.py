@@ -22,6 +22,7 @@ urlpatterns = [
     path("portaal/kwartaalagenda/", include("adviesraad.kwartaalagenda.urls")),
     path("portaal/financien/", include("adviesraad.financien.urls")),
     path("portaal/vergaderingen/", include("adviesraad.vergaderingen.urls")),
+    path("portaal/jaarcyclus/", include("jaarcyclus.urls")),
     path("adviezen/", include("adviesraad.advies.urls_openbaar")),
     path("portaal/", include("hengelo_participatie.portal.urls")),
     path("adviesraad/", include("adviesraad.urls")),

@@ -51,6 +51,9 @@ from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.models import Agendatoken, Bericht
 from hengelo_participatie.notifications.services import herinnering_plannen
+from jaarcyclus.forms import ActieForm, EvaluatieForm
+from jaarcyclus.models import Evaluatie, Jaarverslag
+from jaarcyclus.services.evaluaties import evaluatie_aanmaken, vervolgactie_toevoegen
 from tests import demo as demo_fixtures
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
@@ -76,6 +79,9 @@ PARTICIPATIE_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerke
 ADVIES_STAF = {"ondersteuner", "accounthouder", SUPER}
 TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 FINANCIEN_ALLES = {"voorzitter", "ondersteuner", "accounthouder", SUPER}
+# jaarcyclus: who reads evaluations (evaluatie.inzien) and the annual report (jaarverslag.inzien).
+JAARCYCLUS_EVALUATIE = RAAD | {"ondersteuner", "accounthouder", SUPER}
+JAARVERSLAG_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 
 Expectation = dict[str, int]
 
@@ -545,6 +551,23 @@ EXPECTED: dict[str, Expectation] = {
     # admin shows them read-only, to superusers too (this replaces the auth.group row above).
     **admin_model("auth.group", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
     # --- end rollen ---
+    # --- jaarcyclus: evaluations, questionnaires, the annual report and the presentation pack.
+    # The test evaluation is the demo self-evaluation; role users here are not its participants.
+    "jaarcyclus:evaluaties": signed_in(),  # lists only what the user may see or answer
+    "jaarcyclus:nieuw": only({"voorzitter", "ondersteuner", "accounthouder", SUPER}),
+    "jaarcyclus:evaluatie": only(JAARCYCLUS_EVALUATIE),
+    "jaarcyclus:invullen": only(set()),  # participants only, once
+    "jaarcyclus:vragen": everyone(405),  # POST only
+    "jaarcyclus:afronden": everyone(405),  # POST only
+    "jaarcyclus:conclusie": everyone(405),  # POST only
+    "jaarcyclus:actie_nieuw": everyone(405),  # POST only
+    "jaarcyclus:actie_status": everyone(405),  # POST only
+    "jaarcyclus:jaarverslag": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:presentatie": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:pdf_aanvragen": everyone(405),  # POST only
+    "jaarcyclus:pdf_status": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:pdf_downloaden": only(JAARVERSLAG_LEZERS),
+    # --- end jaarcyclus ---
 }
 
 #: admin:app_list per app label: which staff roles see the app.
@@ -907,6 +930,8 @@ def context(
         "naar": "afgerond",
         "activiteit_id": str(participatie["a"]),
         "rapportage_id": str(participatie["r"]),
+        # --- jaarcyclus: the demo self-evaluation, one of its actions, the demo annual report.
+        **_jaarcyclus_context(),
         "user_id": str(owner.pk),
         "group_id": str(Group.objects.get(name="lid").pk),
         "content_type_id": "1",
@@ -914,6 +939,15 @@ def context(
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "token": "set-password",
         "jaar": str(timezone.localdate().year),
+    }
+
+
+def _jaarcyclus_context() -> dict[str, str]:
+    evaluatie = Evaluatie.objects.get(soort="zelfevaluatie", titel__startswith="Demo")
+    return {
+        "evaluatie_id": str(evaluatie.pk),
+        "actie_id": str(evaluatie.acties.order_by("pk").first().pk),
+        "verslag_id": str(Jaarverslag.objects.order_by("pk").first().pk),
     }
 
 
@@ -984,6 +1018,11 @@ TOEWIJZING: dict[str, set[str]] = {
     # former member or a moderator does not make them an action owner.
     "vergadering.deelnemer": TOEWIJZING_RAAD_EN_STAF | {SUPER},
     "actiepunt.eigenaar": TOEWIJZING_RAAD_EN_STAF | {SUPER},
+    # jaarcyclus: participants of an evaluation and owners of its follow-up actions; the
+    # follow-up of policy staff's reflection belongs to the account holder (§4.2).
+    "evaluatie.deelnemer": TOEWIJZING_RAAD_EN_STAF,
+    "vervolgactie.eigenaar": TOEWIJZING_RAAD_EN_STAF,
+    "reflectie.eigenaar": {"accounthouder"},
 }
 
 
@@ -1073,6 +1112,39 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
             lambda: besluiten_services.actiepunt_toevoegen(
                 vergadering=vergadering, omschrijving="Actie", eigenaar=doel, door=ondersteuner
             ),
+        ),
+        **_jaarcyclus_pogingen(doel, ondersteuner, aangeboden),
+    }
+
+
+def _jaarcyclus_pogingen(doel: Any, ondersteuner: Any, aangeboden: Any) -> dict[str, Any]:
+    zelf = evaluatie_aanmaken(soort="zelfevaluatie", jaar=2026, door=ondersteuner)
+    reflectie = evaluatie_aanmaken(soort="reflectie", jaar=2026, door=ondersteuner)
+
+    def actie(evaluatie: Any) -> Any:
+        return vervolgactie_toevoegen(
+            evaluatie=evaluatie,
+            omschrijving="Actie",
+            eigenaar=doel,
+            uiterlijk=date(2027, 1, 1),
+            door=ondersteuner,
+        )
+
+    return {
+        "evaluatie.deelnemer": (
+            aangeboden(EvaluatieForm().fields["deelnemers"].queryset),  # type: ignore[attr-defined]
+            lambda: evaluatie_aanmaken(
+                soort="zelfevaluatie", jaar=2026, deelnemers=[doel], door=ondersteuner
+            ),
+        ),
+        "vervolgactie.eigenaar": (
+            aangeboden(ActieForm().fields["eigenaar"].queryset),  # type: ignore[attr-defined]
+            lambda: actie(zelf),
+        ),
+        # The portal offers the same people for every action; the service narrows it.
+        "reflectie.eigenaar": (
+            doel.groups.filter(name="accounthouder").exists(),
+            lambda: actie(reflectie),
         ),
     }
 

@@ -66,6 +66,11 @@ class Sleutel:
     BEGROTING_WAARSCHUWING = "begroting_waarschuwing_percentage"
     BEGROTING_OVERSCHRIJDING = "begroting_overschrijding_percentage"
     BEWAARTERMIJN_FINANCIEEL = "bewaartermijn_financieel"
+    # --- jaarcyclus (issue 13): evaluations and their questionnaires (migration 0008) ---
+    CYCLUS_TOTAALEVALUATIE = "cyclus_totaalevaluatie"
+    PARTICIPATIEMIX_EVALUATIE_NA_START = "participatiemix_evaluatie_na_start"
+    EVALUATIE_MINIMALE_GROEP = "evaluatie_minimale_groep"
+    INZAGE_EVALUATIE_VOORZITTER = "inzage_evaluatie_voorzitter"
 
 
 class RegelOntbreekt(LookupError):

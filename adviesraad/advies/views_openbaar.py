@@ -23,6 +23,7 @@ from hengelo_participatie.core.schrijven import vandaag
 
 from . import selectors, selectors_college, selectors_toezeggingen
 from .opmaak import platte_tekst
+from .overname import overname_per_jaar
 
 
 @require_GET
@@ -35,10 +36,21 @@ def register(request: HttpRequest) -> HttpResponse:
         status=queryparams.keuze(request.GET, "status", Status.values),
         pagina=queryparams.pagina(request.GET),
     )
+    dit_jaar = vandaag().year
     return TemplateResponse(
         request,
         "adviesraad/advies/register.html",
-        {"register": reg, "statussen": Status.choices, "vandaag": vandaag()},
+        {
+            "register": reg,
+            "statussen": Status.choices,
+            "vandaag": vandaag(),
+            # Figures only (no names, no titles): the adoption rate per year, newest first.
+            "overname": list(
+                reversed(
+                    overname_per_jaar(van=dit_jaar - 4, tot=dit_jaar, alleen_gepubliceerd=True)
+                )
+            ),
+        },
     )
 
 

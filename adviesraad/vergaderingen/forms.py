@@ -9,9 +9,18 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
+from verordening.models import Samenwerkingsafspraken
 
 from . import koppelingen
-from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
+from .models import (
+    AFSPRAKEN_SOORTEN,
+    Aanmelding,
+    Aanwezigheid,
+    Agendapunt,
+    Deelname,
+    Soort,
+    Vergadering,
+)
 from .policies import vergadering_policy
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
@@ -236,7 +245,16 @@ class BesluitForm(forms.Form):
         required=False,
         widget=forms.Select(KEUZE),
     )
+    samenwerkingsafspraken = forms.ModelChoiceField(
+        label=_("Wijzigt de samenwerkingsafspraken"),
+        queryset=Samenwerkingsafspraken.objects.order_by("-jaar"),
+        required=False,
+        widget=forms.Select(KEUZE),
+        help_text=_("Alleen bij een afspraak die de samenwerkingsafspraken verandert."),
+    )
 
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agendapunt"].queryset = vergadering.agendapunten.all()
+        if vergadering.soort not in AFSPRAKEN_SOORTEN:
+            del self.fields["samenwerkingsafspraken"]

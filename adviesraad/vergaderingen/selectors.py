@@ -280,7 +280,9 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         vastgesteld_in_zichtbaar=vastgesteld_in_zichtbaar,
         gekoppeld=koppelingen.weergaven(vergadering),
         actiepunten=list(vergadering.actiepunten.select_related("eigenaar")),
-        besluiten=list(vergadering.besluiten.select_related("agendapunt")),
+        besluiten=list(
+            vergadering.besluiten.select_related("agendapunt", "samenwerkingsafspraken")
+        ),
         verschoningen=verschoningen,
         termijn=stukkentermijn(vergadering),
         telling=dict(Counter(d.aanwezigheid or "onbekend" for d in deelnames)),

@@ -163,6 +163,16 @@ class Actie(StrEnum):
     REFERENTIE_OPSLAAN = "referentie_opslaan"
     SPELREGEL_BEANTWOORDEN = "spelregel_beantwoorden"
     TERUGKOPPELING_VASTLEGGEN = "terugkoppeling_vastleggen"
+    # --- jaarcyclus (issue 13): evaluations, questionnaires, the annual report ---
+    EVALUATIE_AANMAKEN = "evaluatie_aanmaken"
+    EVALUATIE_VRAGEN_TOEVOEGEN = "evaluatie_vragen_toevoegen"
+    EVALUATIE_BEANTWOORDEN = "evaluatie_beantwoorden"
+    EVALUATIE_AFRONDEN = "evaluatie_afronden"
+    EVALUATIE_CONCLUSIE = "evaluatie_conclusie"
+    VERVOLGACTIE_TOEVOEGEN = "vervolgactie_toevoegen"
+    VERVOLGACTIE_BIJWERKEN = "vervolgactie_bijwerken"
+    JAARVERSLAG_AANVRAGEN = "jaarverslag_aanvragen"
+    JAARVERSLAG_GENEREREN = "jaarverslag_genereren"
 
     # --- financien (issue 12: allowance, budget, declarations) ---------------------------------
     VERGOEDING_INZIEN = "vergoeding_inzien"

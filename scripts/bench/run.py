@@ -42,6 +42,7 @@ from scripts.bench.herinneringen import (
     measure_jaarrapportage,
     measure_open_deadlines,
 )
+from scripts.bench.jaarverslag import measure_jaarverslag, regel
 from scripts.bench.meten import (
     alle_rollen,
     andere_rollen,
@@ -148,7 +149,7 @@ def markdown(r: dict[str, Any]) -> str:
         )
     else:
         regels.append(f"- Yearly report participatiemix: {jr.get('niet_gemeten', 'niet gemeten')}.")
-    regels.append("- Annual report (jaarverslag) in Celery: niet gemeten (not built yet).")
+    regels += [regel(schaal, m) for schaal, m in r.get("jaarverslag", {}).items()]
     regels.append(f"- Build {r['bouw_s']} s, total {r['totaal_s']} s.")
     return "\n".join(regels) + "\n"
 
@@ -187,12 +188,14 @@ def main() -> None:
     log(f"{len(hoofd)} pagina's, {len(extra)} keer als een andere rol")
     q1 = query_counts(rijen, sessies)
     scan = {"1x": measure_scan()}
+    jaarverslag = {"1x": measure_jaarverslag()}
     q10: dict[str, dict[str, Any]] = {}
     if args.scale == 10:
         log("data tot 10x")
         bouw = {k: bouw[k] + v for k, v in grow(10, rng).items()}
         q10 = query_counts(rijen, sessies)
         scan["10x"] = measure_scan()
+        jaarverslag["10x"] = measure_jaarverslag()
     bouw_s = round(time.perf_counter() - start, 1)
     niet_200 = [label for label, d in (q10 or q1).items() if d["status"] != 200]
     if niet_200:
@@ -237,6 +240,7 @@ def main() -> None:
         "scan": scan,
         "scan_open_deadlines": scan_open,
         "jaarrapportage": jaarrapportage,
+        "jaarverslag": jaarverslag,
         "bouw_s": bouw_s,
         "totaal_s": round(time.perf_counter() - start, 1),
     }
