@@ -164,6 +164,11 @@ class Actie(StrEnum):
     SPELREGEL_BEANTWOORDEN = "spelregel_beantwoorden"
     TERUGKOPPELING_VASTLEGGEN = "terugkoppeling_vastleggen"
 
+    # --- adviesraad: public application form (werving, issue 15 §8) --------------------------
+    AANMELDING_INDIENEN = "aanmelding_indienen"
+    AANMELDING_GEWEIGERD = "aanmelding_geweigerd"
+    SELECTIECOMMISSIE_ZETTEN = "selectiecommissie_zetten"
+
 
 def objectnaam(obj: object) -> str:
     """``<model>:<pk>`` for a model instance, ``-`` for anything else."""
