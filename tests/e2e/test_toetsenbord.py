@@ -151,6 +151,11 @@ def test_member_logs_in_approves_answers_and_downloads_with_the_keyboard_only(
         _laad(page)
         assert page.get_by_label("Ik ga akkoord").is_checked()
         assert not page.get_by_label("Ik wil een wijziging").is_checked()
+        # Large touch targets: a 24 px radio button, its label a row of at least 44 px.
+        radio = page.get_by_label("Ik ga akkoord").bounding_box()
+        label = page.locator("label[for='id_oordeel_0']").bounding_box()
+        assert radio and radio["width"] >= 24 and radio["height"] >= 24, radio
+        assert label and label["height"] >= 44, label
 
         # --- RSVP: the same pattern on the meeting's "Komt u?" form ------------------------------
         page.goto(reverse("vergaderingen:aanmelden", args=[vergadering.pk]))
