@@ -344,3 +344,8 @@ def test_channel_overview_for_chair_and_supporter(
         assert "Via een maatschappelijke organisatie: 2" in html
         assert "Via de krant of een huis-aan-huisblad: 1" in html
         assert "Iemand" not in html  # counts only, no names
+
+
+def test_public_council_page_links_to_the_vacancies(client):
+    html = client.get(reverse("adviesraad:openbaar")).content.decode()
+    assert f'href="{reverse("adviesraad:vacatures")}"' in html
