@@ -1,6 +1,8 @@
 """The retention purge (AVG art. 5(1)(e), BIO 5.33.01).
 
-* Candidates: removed once ``bewaartermijn_kandidaten`` has passed after their vacancy closed.
+* Candidates: removed once ``bewaartermijn_kandidaten`` has passed after their vacancy closed,
+  or after they were rejected or withdrew (``afgerond_op``) while the vacancy stays open. The
+  channel counts (``Kanaaltelling``) hold no personal data and stay.
 * Former members: removed once ``bewaartermijn_oud_leden`` has passed after their last term or
   function, together with their account unless that account still has another role.
 
@@ -120,6 +122,19 @@ def _kandidaten_opschonen(*, today: date) -> int:
         _wis_sporen(Kandidaat, pks)
         _bestanden_verwijderen(brieven)
         Vacature.objects.filter(pk=vacature.pk).update(kandidaten_verwijderd_op=today)
+        aantal += len(pks)
+    # Rejected or withdrawn candidates of a vacancy that is still open: their data goes once the
+    # same retention period has passed since they left the procedure (public applications, §8).
+    afgerond = [
+        k
+        for k in Kandidaat.objects.filter(afgerond_op__isnull=False).select_related("brief")
+        if bewaar.na(k.afgerond_op) <= today
+    ]
+    if afgerond:
+        pks = {k.pk for k in afgerond}
+        Kandidaat.objects.filter(pk__in=pks).delete()
+        _wis_sporen(Kandidaat, pks)
+        _bestanden_verwijderen([k.brief for k in afgerond])
         aantal += len(pks)
     return aantal
 

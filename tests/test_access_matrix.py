@@ -40,7 +40,13 @@ from adviesraad.financien.models import (
 )
 from adviesraad.financien.services.perioden import periode_aanmaken, periode_overgang
 from adviesraad.kwartaalagenda.models import Kwartaalagenda
-from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
+from adviesraad.models import (
+    Lid,
+    Nevenfunctieverklaring,
+    Vacature,
+    VerklaringInzage,
+    Zittingstermijn,
+)
 from adviesraad.models.advies import Adviesaanvraag
 from adviesraad.models.toezeggingen import Toezegging
 from adviesraad.services.termijnen import evaluatie_vastleggen
@@ -187,6 +193,11 @@ EXPECTED: dict[str, Expectation] = {
     # The council: public page, and the membership pages of the portal.
     "adviesraad:openbaar": everyone(),
     "adviesraad:foto": everyone(404),  # the test member gave no photo (or no consent)
+    # Public recruitment (issue 15 §8): no account needed; the channel overview for chair and
+    # supporter only.
+    "adviesraad:vacatures": everyone(),
+    "adviesraad:vacature": everyone(),
+    "lidmaatschap:werving": only({"voorzitter", "ondersteuner", SUPER}),
     "lidmaatschap:mijn": signed_in(),
     "lidmaatschap:export": signed_in(),
     "lidmaatschap:verklaringen": signed_in(),
@@ -738,6 +749,9 @@ def _goedgekeurde_periode() -> Vergoedingsperiode:
 URL_OBJECTS: dict[str, Callable[[], Model]] = {
     "files:download": INSTANCE_MAKERS["files.bestand"],
     "adviesraad:foto": lambda: Lid.objects.filter(foto__isnull=True).order_by("pk").first(),
+    "adviesraad:vacature": lambda: (
+        Vacature.objects.filter(status="gepubliceerd").order_by("pk").first()
+    ),
     "lidmaatschap:verklaring": lambda: Nevenfunctieverklaring.objects.order_by("pk").first(),
     **dict.fromkeys(
         [

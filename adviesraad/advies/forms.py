@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import Adviespunt, Oordeel, Overname, Soort
 from adviesraad.models.toezeggingen import ToezeggingStatus
+from hengelo_participatie.core.formulieren import PortaalFormulier
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 VAK = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
 
 
-class AanvraagForm(forms.Form):
+class AanvraagForm(PortaalFormulier, forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), choices=Soort.choices, widget=forms.RadioSelect)
     titel = forms.CharField(label=_("Onderwerp"), max_length=200, widget=forms.TextInput(TEKST))
     samenvatting = forms.CharField(
@@ -63,7 +64,7 @@ class AanvraagForm(forms.Form):
         return {k: v for k, v in d.items() if v not in (None, "") or k in ("soort", "titel")}
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(PortaalFormulier, forms.Form):
     titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
     upload = forms.FileField(
         label=_("Bestand"), help_text=_("Een PDF, Word-, Excel- of OpenDocument-bestand.")
@@ -79,7 +80,7 @@ class DocumentForm(forms.Form):
 MAX_PUNTEN = 60
 
 
-class ConceptForm(forms.Form):
+class ConceptForm(PortaalFormulier, forms.Form):
     inleiding = forms.CharField(label=_("Inleiding"), required=False, widget=forms.Textarea(VAK))
 
     def __init__(
@@ -119,7 +120,7 @@ class ConceptForm(forms.Form):
         return [self.cleaned_data[n] for n in self.fields if n.startswith("punt_")]
 
 
-class GoedkeuringForm(forms.Form):
+class GoedkeuringForm(PortaalFormulier, forms.Form):
     oordeel = forms.ChoiceField(
         label=_("Wat vindt u van het concept?"),
         choices=[
@@ -136,20 +137,20 @@ class GoedkeuringForm(forms.Form):
     )
 
 
-class BelangForm(forms.Form):
+class BelangForm(PortaalFormulier, forms.Form):
     toelichting = forms.CharField(
         label=_("Welk belang heeft u bij deze adviesaanvraag?"), widget=forms.Textarea(VAK)
     )
 
 
-class InbrengForm(forms.Form):
+class InbrengForm(PortaalFormulier, forms.Form):
     meedenken_op = forms.DateField(label=_("Datum meedenken"), required=False, widget=DATUM)
     mondelinge_inbreng = forms.CharField(
         label=_("Wat heeft de adviesraad ingebracht?"), widget=forms.Textarea(VAK)
     )
 
 
-class RedenForm(forms.Form):
+class RedenForm(PortaalFormulier, forms.Form):
     reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(VAK))
 
 
@@ -167,7 +168,7 @@ class StapForm(forms.Form):
             del self.fields["reden"]
 
 
-class KortereTermijnForm(forms.Form):
+class KortereTermijnForm(PortaalFormulier, forms.Form):
     advies_uiterlijk = forms.DateField(
         label=_("Nieuwe datum: advies uiterlijk"),
         widget=DATUM,
@@ -181,7 +182,7 @@ class KortereTermijnForm(forms.Form):
     )
 
 
-class ReactieForm(forms.Form):
+class ReactieForm(PortaalFormulier, forms.Form):
     besluitdatum = forms.DateField(label=_("Datum collegebesluit"), widget=DATUM)
     brief = forms.FileField(
         label=_("Reactiebrief (PDF)"),

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from adviesraad.models.advies import Adviesaanvraag, Status
+from adviesraad.models.advies import Adviesaanvraag, Oordeel, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.downloads import pdf_download
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
@@ -253,7 +253,17 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
         punt.stand = standen.get(punt.pk)  # type: ignore[attr-defined]
     if d.mijn_goedkeuring is None:
         raise Http404
-    form = GoedkeuringForm(request.POST or None)
+    mijn = d.mijn_goedkeuring
+    # The answer already given is checked again, so "Uw reactie tot nu toe" and the radios agree.
+    form = GoedkeuringForm(
+        request.POST or None,
+        initial={
+            "oordeel": mijn.oordeel
+            if mijn.oordeel in (Oordeel.AKKOORD, Oordeel.WIJZIGING)
+            else None,
+            "opmerking": mijn.opmerking,
+        },
+    )
     if (
         request.method == "POST"
         and form.is_valid()

@@ -26,7 +26,7 @@ from .verklaringen import (
     NevenfunctieverklaringUserObjectPermission,
     VerklaringInzage,
 )
-from .werving import Kandidaat, KandidaatFase, Vacature, VacatureStatus
+from .werving import Kanaal, Kanaaltelling, Kandidaat, KandidaatFase, Vacature, VacatureStatus
 
 __all__ = [
     "Beoordeling",
@@ -34,6 +34,8 @@ __all__ = [
     "Functie",
     "FunctieSoort",
     "Herbenoemingsevaluatie",
+    "Kanaal",
+    "Kanaaltelling",
     "Kandidaat",
     "KandidaatFase",
     "Kernwet",

@@ -199,6 +199,11 @@ class Actie(StrEnum):
     TOEZEGGING_BIJWERKEN = "toezegging_bijwerken"
     TOEZEGGING_STAND_VRAGEN = "toezegging_stand_vragen"
 
+    # --- adviesraad: public application form (werving, issue 15 §8) --------------------------
+    AANMELDING_INDIENEN = "aanmelding_indienen"
+    AANMELDING_GEWEIGERD = "aanmelding_geweigerd"
+    SELECTIECOMMISSIE_ZETTEN = "selectiecommissie_zetten"
+
 
 def objectnaam(obj: object) -> str:
     """``<model>:<pk>`` for a model instance, ``-`` for anything else."""
