@@ -24,6 +24,7 @@ from .models import (
     Kernwet,
     Lid,
     Portefeuille,
+    TermijnSoort,
     TermijnStatus,
     Vacature,
 )
@@ -40,6 +41,7 @@ from .services.termijnen import (
 )
 from .services.verklaringen import verklaring_indienen
 from .services.werving import kandidaat_aanmelden, vacature_aanmaken, vacature_publiceren
+from .werving_profielen import PROFIEL_LID, PROFIEL_VOORZITTER
 
 EERSTE_DAG = date(2026, 1, 5)  # after the verordening's start (30 December 2025)
 
@@ -166,10 +168,7 @@ def seed(*, stdout: Any) -> None:
     if not Vacature.objects.filter(titel=titel).exists():
         vacature = vacature_aanmaken(
             titel=titel,
-            profiel=(
-                "U woont in Hengelo, heeft interesse in zorg, werk, inkomen of jeugd, kent mensen "
-                "die zorg of ondersteuning gebruiken en heeft gemiddeld 10 uur per maand tijd."
-            ),
+            profiel=PROFIEL_LID,
             aantal_plaatsen=2,
             sluit_op=vandaag + timedelta(days=30),
             door=None,
@@ -184,6 +183,16 @@ def seed(*, stdout: Any) -> None:
                 motivatie="Ik wil meedenken over zorg en ondersteuning in Hengelo.",
                 door=None,
             )
+    titel = "Vaste voorzitter Adviesraad sociaal domein"
+    if not Vacature.objects.filter(titel=titel).exists():
+        vacature = vacature_aanmaken(
+            titel=titel,
+            profiel=PROFIEL_VOORZITTER,
+            soort=TermijnSoort.VOORZITTER,
+            sluit_op=vandaag + timedelta(days=45),
+            door=None,
+        )
+        vacature_publiceren(vacature=vacature, op=vandaag - timedelta(days=3), door=None)
 
     # seed_demo_users() resets each demo login to its single role: let terms decide again.
     for lid in [*leden, voorzitter]:

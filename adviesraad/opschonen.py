@@ -1,6 +1,8 @@
 """The retention purge (AVG art. 5(1)(e), BIO 5.33.01).
 
-* Candidates: removed once ``bewaartermijn_kandidaten`` has passed after their vacancy closed.
+* Candidates: removed once ``bewaartermijn_kandidaten`` has passed after their vacancy closed,
+  or after they were rejected or withdrew (``afgerond_op``) while the vacancy stays open. The
+  channel counts (``Kanaaltelling``) hold no personal data and stay.
 * Former members: removed once ``bewaartermijn_oud_leden`` has passed after their last term or
   function, together with their account unless that account still has another role.
 
@@ -8,6 +10,14 @@
 rows (history is deleted, not kept), guardian object permissions (direct and generic), admin log
 entries about them, uploaded files (photo, letter), the account's own history, sessions, login
 attempts (django-axes) and references from other history rows to the account (set to empty).
+
+**What the law makes us keep.** Financial records (allowance lines, declarations and their
+receipts, budgets) are kept for the fiscal retention period (``bewaartermijn_financieel``, 7
+years, AWR art. 52), not for ``bewaartermijn_oud_leden``: the purge removes the person and
+their account, but those records stay with the member's *reference* (no name, address or
+account) until the money app's own purge (``hooks.opschonen``) removes them after 7 years.
+Recorded absence is personal (health) data, not a financial record, and goes with the member
+(``hooks.lid_opschonen``).
 
 Called by the daily Celery task with ``today=timezone.localdate()``; tests pass a date past the
 retention period.
@@ -35,7 +45,7 @@ from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.files.services import bestand_verwijderen
 
-from . import regels
+from . import hooks, regels
 from .models import (
     Functie,
     Herbenoemingsevaluatie,
@@ -113,6 +123,19 @@ def _kandidaten_opschonen(*, today: date) -> int:
         _bestanden_verwijderen(brieven)
         Vacature.objects.filter(pk=vacature.pk).update(kandidaten_verwijderd_op=today)
         aantal += len(pks)
+    # Rejected or withdrawn candidates of a vacancy that is still open: their data goes once the
+    # same retention period has passed since they left the procedure (public applications, §8).
+    afgerond = [
+        k
+        for k in Kandidaat.objects.filter(afgerond_op__isnull=False).select_related("brief")
+        if bewaar.na(k.afgerond_op) <= today
+    ]
+    if afgerond:
+        pks = {k.pk for k in afgerond}
+        Kandidaat.objects.filter(pk__in=pks).delete()
+        _wis_sporen(Kandidaat, pks)
+        _bestanden_verwijderen([k.brief for k in afgerond])
+        aantal += len(pks)
     return aantal
 
 
@@ -184,6 +207,7 @@ def _lid_verwijderen(lid: Lid) -> bool:
     Functie.objects.filter(lid=lid).update(termijn=None)
     VerklaringInzage.objects.filter(verklaring__lid=lid).delete()
     Lid.objects.filter(pk=lid.pk).update(foto=None)
+    hooks.lid_opschonen.uitvoeren(lid=lid)
     lid.delete()  # cascades terms, evaluations, functions, holdings, declarations (+ grants)
 
     _wis_sporen(Zittingstermijn, termijn_pks)
@@ -259,6 +283,10 @@ def persoonsgegevens_opschonen(*, today: date | None = None) -> OpschoonResultaa
         accounts += int(_lid_verwijderen(lid))
         oud_leden += 1
         audit.vastleggen(None, Actie.OUD_LID_OPSCHONEN, weg)
+    for bewaarplicht in hooks.opschonen:
+        audit.vastleggen(
+            None, Actie.PERSOONSGEGEVENS_OPSCHONEN, None, str(bewaarplicht(today=today))
+        )
     audit.vastleggen(
         None,
         Actie.PERSOONSGEGEVENS_OPSCHONEN,

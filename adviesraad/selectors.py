@@ -10,7 +10,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -22,7 +22,7 @@ from hengelo_participatie.core.schrijven import vandaag
 from verordening.rules import RegelOntbreekt
 from verordening.waarden import Duur
 
-from . import regels
+from . import hooks, regels
 from .models import (
     Functie,
     FunctieSoort,
@@ -406,6 +406,8 @@ def persoonsgegevens_export(user: Any) -> dict[str, Any]:
         },
         "lid": None,
     }
+    for onderdeel in hooks.export_onderdelen:
+        data.update(cast("dict[str, Any]", onderdeel(user=user)))
     if lid is None:
         return data
     verklaringen = list(lid.verklaringen.all())

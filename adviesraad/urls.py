@@ -9,4 +9,6 @@ app_name = "adviesraad"
 urlpatterns: list[URLPattern] = [
     path("", views.openbaar, name="openbaar"),
     path("foto/<id:pk>/", views.foto, name="foto"),
+    path("vacatures/", views.vacatures, name="vacatures"),
+    path("vacatures/<id:pk>/", views.vacature, name="vacature"),
 ]

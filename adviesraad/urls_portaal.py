@@ -14,4 +14,5 @@ urlpatterns: list[URLPattern] = [
     path("verklaringen/", views.verklaringen, name="verklaringen"),
     path("verklaringen/nieuw/", views.verklaring_nieuw, name="verklaring_nieuw"),
     path("verklaringen/<id:pk>/", views.verklaring, name="verklaring"),
+    path("werving/", views.werving, name="werving"),
 ]

@@ -15,10 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hengelo_participatie.core.formulieren import fouten_naar_form
+from hengelo_participatie.core.schrijven import vandaag
+from hengelo_participatie.core.teller import binnen_limiet
 
-from . import selectors
-from .forms import BeoordelingForm, VerklaringForm
+from . import regels, selectors, selectors_werving
+from .forms import AanmeldingForm, BeoordelingForm, VerklaringForm
 from .policies import BEOORDELEN, verklaring_policy
+from .services.aanmelding import aanmelding_indienen
 from .services.verklaringen import verklaring_beoordelen, verklaring_indienen
 
 
@@ -35,7 +38,82 @@ def foto(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
+# --- public recruitment (issue 15 §8) ------------------------------------------------------------
+#: At most this many applications per client (hashed IP address) per hour.
+AANMELDINGEN_PER_UUR = 5
+
+
+def vacatures(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "adviesraad/vacatures.html",
+        {"vacatures": selectors_werving.open_vacatures(op=vandaag())},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def vacature(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vacancy and its application form; no account needed. Spam protection without a
+    third-party CAPTCHA: a honeypot field and a rate limit per client."""
+    op = vandaag()
+    open_vacature = selectors_werving.open_vacature(pk=pk, op=op)
+    bewaartermijn = str(regels.bewaartermijn_kandidaten(op).waarde)
+    form = AanmeldingForm(request.POST or None, bewaartermijn=bewaartermijn)
+    status = 200
+    if request.method == "POST":
+        if form.is_bot:
+            # Looks like success to the bot; nothing is stored.
+            messages.success(request, _("Bedankt voor uw aanmelding."))
+            return redirect("adviesraad:vacatures")
+        if not binnen_limiet("aanmelding", request, maximum=AANMELDINGEN_PER_UUR, venster=3600):
+            form.add_error(
+                None,
+                _("U heeft al veel aanmeldingen verstuurd. Probeer het over een uur opnieuw."),
+            )
+            status = 429
+        elif form.is_valid():
+            d = form.cleaned_data
+            try:
+                aanmelding_indienen(
+                    vacature=open_vacature.vacature,
+                    naam=d["naam"],
+                    email=d["email"],
+                    telefoon=d["telefoon"],
+                    postcode=d["postcode"],
+                    motivatie=d["motivatie"],
+                    themas=d["themas"],
+                    kanaal=d["kanaal"],
+                    toestemming=d["toestemming"],
+                )
+            except ValidationError as exc:
+                fouten_naar_form(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Bedankt voor uw aanmelding. U krijgt een bevestiging per e-mail. "
+                        "De selectiecommissie neemt contact met u op."
+                    ),
+                )
+                return redirect("adviesraad:vacatures")
+    return TemplateResponse(
+        request,
+        "adviesraad/vacature.html",
+        {"open": open_vacature, "form": form, "bewaartermijn": bewaartermijn},
+        status=status,
+    )
+
+
 # --- portal -------------------------------------------------------------------------------------
+@login_required
+def werving(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "adviesraad/werving.html",
+        {"regels": selectors_werving.werving_overzicht(user=request.user)},
+    )
+
+
 @login_required
 def mijn_lidmaatschap(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(

@@ -77,6 +77,11 @@ app.conf.update(
             "task": "hengelo_participatie.notifications.tasks.berichten_bezorgen",
             "schedule": crontab(minute="*/5"),
         },
+        # Issue 14: the advice to the College and the raadsvoorlegger to the griffie.
+        "adviezen-bezorgen": {
+            "task": "adviesraad.advies.tasks.bezorgingen_versturen",
+            "schedule": crontab(minute="*/5"),
+        },
         "persoonsgegevens-opschonen": {
             "task": "adviesraad.tasks.persoonsgegevens_opschonen",
             "schedule": crontab(hour=3, minute=0),

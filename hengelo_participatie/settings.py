@@ -58,7 +58,9 @@ INSTALLED_APPS = [
     "adviesraad.advies",
     "adviesraad.kwartaalagenda",
     "adviesraad.vergaderingen",
+    "adviesraad.financien",
     "participatiemix",
+    "jaarcyclus",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,9 @@ Two kinds, both about feedback to participants (Spelregel 9):
 
 * ``terugkoppeling_verwacht``: feedback is due within the lead time of verordening rule
   ``herinnering_terugkoppeling_vooruit`` (default 14 days);
-* ``terugkoppeling_te_laat``: the due date has passed and no feedback was recorded.
+* ``terugkoppeling_te_laat``: the due date has passed and no feedback was recorded; offered only
+  within the scan's catch-up window (``registry.INHAALTERMIJN``): it is sent once, and feedback
+  that stays overdue for years is not read again every day.
 
 Recipients come from the rules ``doelgroep_terugkoppeling_verwacht`` and
 ``doelgroep_terugkoppeling_te_laat`` (type ``rollen``): ``betrokkene`` is the responsible official
@@ -28,6 +30,7 @@ from hengelo_participatie.notifications.registry import (
     DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
+    inhaalgrens,
     portaal_link,
 )
 from verordening.rules import rules
@@ -66,7 +69,7 @@ class Terugkoppelingsdeadline:
 
 def deadlines(*, peildatum: date) -> list[Terugkoppelingsdeadline]:
     """All feedback deadlines that are upcoming (within the lead time) or overdue on
-    ``peildatum``."""
+    ``peildatum`` (at most ``INHAALTERMIJN`` overdue)."""
     regels = rules(
         HERINNERING_TERUGKOPPELING_VOORUIT,
         *(doelgroep_sleutel(soort) for soort in DEADLINE_SOORTEN),
@@ -78,7 +81,9 @@ def deadlines(*, peildatum: date) -> list[Terugkoppelingsdeadline]:
     }
     result = []
     open_ = Terugkoppeling.objects.filter(
-        gegeven_op__isnull=True, uiterste_datum__lte=vooruit.na(peildatum)
+        gegeven_op__isnull=True,
+        uiterste_datum__gte=inhaalgrens(peildatum),
+        uiterste_datum__lte=vooruit.na(peildatum),
     ).select_related("activiteit")
     for t in open_.order_by("uiterste_datum", "pk"):
         soort = TERUGKOPPELING_TE_LAAT if t.uiterste_datum < peildatum else TERUGKOPPELING_VERWACHT
@@ -109,6 +114,7 @@ class TerugkoppelingHerinnering(DeadlineProvider):
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
         ontvangers_van_rol = RolOntvangers()
+        link = portaal_link()
         for d in deadlines(peildatum=on):
             if d.soort != self.kind:
                 continue
@@ -123,7 +129,7 @@ class TerugkoppelingHerinnering(DeadlineProvider):
                     onderwerp_id=d.onderwerp_id,
                     onderwerp_label=str(d.titel)[:200],
                     datum=d.datum,
-                    link=portaal_link(),
+                    link=link,
                     tekst=self.label,
                 )
 

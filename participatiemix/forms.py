@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.core.formulieren import PortaalFormulier
+
 from . import rules
 from .models import Activiteit, Domein, Instrument, Onderzoek, Opbrengst, OpbrengstSoort, Thema
 
@@ -22,7 +24,7 @@ NL_DS_KLASSEN = {
 }
 
 
-class NLDesignForm(forms.Form):
+class NLDesignForm(PortaalFormulier, forms.Form):
     """Adds the NL Design System (Utrecht) classes to the widgets."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -45,7 +47,7 @@ class VerslagForm(NLDesignForm):
     )
 
 
-class OpbrengstForm(forms.ModelForm):
+class OpbrengstForm(PortaalFormulier, forms.ModelForm):
     class Meta:
         model = Opbrengst
         fields = ("soort", "thema", "domein", "omschrijving", "citaat", "frequentie")

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from .models import (
@@ -46,9 +46,20 @@ def activiteiten_lijst(
     jaar: int | None = None,
     instrument_id: int | None = None,
     domeinen: Collection[str] | None = None,
+    huidig_jaar: int | None = None,
 ) -> QuerySet[Activiteit]:
-    """What ``user`` may see; with ``domeinen`` (``Domein`` codes) only what concerns those."""
+    """What ``user`` may see; with ``domeinen`` (``Domein`` codes) only what concerns those.
+
+    With ``huidig_jaar`` the activities of that year come first (latest first), then the others
+    (latest first): a list of ten years opens on this year, not on plans for the next one."""
     qs = activiteiten_zichtbaar_voor(user).select_related("instrument", "terugkoppeling")
+    if huidig_jaar is not None:
+        qs = qs.order_by(
+            Case(When(startdatum__year=huidig_jaar, then=Value(0)), default=Value(1)),
+            "-startdatum",
+            "titel",
+            "pk",
+        )
     if jaar:
         qs = qs.filter(startdatum__year=jaar)
     if instrument_id:

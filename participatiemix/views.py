@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hengelo_participatie.core import queryparams
+from hengelo_participatie.core.paginering import huidig_jaar_eerst, pagineer
 from hengelo_participatie.files.views import bestand_serveren
 
 from . import jaarrapport, selectors, workflow
@@ -39,6 +41,8 @@ from .services import inbreng
 from .services.rapportage import jaarrapportage_aanvragen as rapportage_aanvragen
 
 PAGINA = 50
+#: Activities per page of the paginated activities list.
+ACTIVITEITEN_PER_PAGINA = 25
 
 
 def _portefeuille_weergave(
@@ -48,6 +52,7 @@ def _portefeuille_weergave(
     ``Domein`` codes to narrow to (None: everything), and the toggle, which keeps the filters."""
     alleen = filters.alleen_portefeuille()
     wissel = request.GET.copy()
+    wissel.pop("pagina", None)  # the other view has other pages: start at the first
     wissel["weergave"] = WEERGAVE_ALLES if alleen else WEERGAVE_PORTEFEUILLE
     return {
         "domeinen": relevantie.domeinen if alleen else None,
@@ -65,7 +70,7 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
     relevantie = relevante_wetten_voor(request.user, vandaag)
     filters = ActiviteitFilterForm(
         request.GET or None,
-        jaren=selectors.beschikbare_jaren(peildatum=vandaag),
+        jaren=huidig_jaar_eerst(selectors.beschikbare_jaren(peildatum=vandaag), vandaag.year),
         portefeuillehouder=bool(relevantie),
     )
     jaar = instrument_id = None
@@ -74,19 +79,31 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
         instrument = filters.cleaned_data.get("instrument")
         instrument_id = instrument.pk if instrument else None
     weergave = _portefeuille_weergave(request, filters, relevantie)
-    lijst = list(
+    in_links = {
+        "weergave": filters.cleaned_data.get("weergave") if filters.is_bound else None,
+        "jaar": jaar,
+        "instrument": instrument_id,
+    }
+    paginering = pagineer(
         selectors.activiteiten_lijst(
-            request.user, jaar=jaar, instrument_id=instrument_id, domeinen=weergave["domeinen"]
-        )[:PAGINA]
+            request.user,
+            jaar=jaar,
+            instrument_id=instrument_id,
+            domeinen=weergave["domeinen"],
+            huidig_jaar=vandaag.year,
+        ),
+        queryparams.pagina(request.GET),
+        per_pagina=ACTIVITEITEN_PER_PAGINA,
+        filters=in_links,
     )
     return TemplateResponse(
         request,
         "participatiemix/activiteiten.html",
         {
-            "activiteiten": lijst,
+            "activiteiten": list(paginering.pagina.object_list),
+            "paginering": paginering,
             "filters": filters,
             "vandaag": vandaag,
-            "pagina": PAGINA,
             **weergave,
         },
     )

@@ -11,7 +11,6 @@ pages of that model (changelist, add, history, delete, change and the bare-id re
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,6 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -34,9 +32,23 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.shortcuts import assign_perm
 
+from adviesraad.financien.models import (
+    Declaratie,
+    Vergoedingsperiode,
+    Vergoedingsregel,
+    Verzuim,
+)
+from adviesraad.financien.services.perioden import periode_aanmaken, periode_overgang
 from adviesraad.kwartaalagenda.models import Kwartaalagenda
-from adviesraad.models import Lid, Nevenfunctieverklaring, VerklaringInzage, Zittingstermijn
+from adviesraad.models import (
+    Lid,
+    Nevenfunctieverklaring,
+    Vacature,
+    VerklaringInzage,
+    Zittingstermijn,
+)
 from adviesraad.models.advies import Adviesaanvraag
+from adviesraad.models.toezeggingen import Toezegging
 from adviesraad.services.termijnen import evaluatie_vastleggen
 from adviesraad.vergaderingen.models import Actiepunt, Vergadering
 from hengelo_participatie.accounts.models import User
@@ -45,6 +57,10 @@ from hengelo_participatie.files.models import Bestand, BestandDownload
 from hengelo_participatie.files.services import bestand_opslaan
 from hengelo_participatie.notifications.models import Agendatoken, Bericht
 from hengelo_participatie.notifications.services import herinnering_plannen
+from jaarcyclus.forms import ActieForm, EvaluatieForm
+from jaarcyclus.models import Evaluatie, Jaarverslag
+from jaarcyclus.services.evaluaties import evaluatie_aanmaken, vervolgactie_toevoegen
+from tests import demo as demo_fixtures
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 from tests.participatiemix.factories import toegangswereld
@@ -68,6 +84,10 @@ RAAD = {"lid", "voorzitter", "vicevoorzitter"}
 PARTICIPATIE_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 ADVIES_STAF = {"ondersteuner", "accounthouder", SUPER}
 TOTP_ROLES = {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
+FINANCIEN_ALLES = {"voorzitter", "ondersteuner", "accounthouder", SUPER}
+# jaarcyclus: who reads evaluations (evaluatie.inzien) and the annual report (jaarverslag.inzien).
+JAARCYCLUS_EVALUATIE = RAAD | {"ondersteuner", "accounthouder", SUPER}
+JAARVERSLAG_LEZERS = RAAD | {"ondersteuner", "accounthouder", "beleidsmedewerker", SUPER}
 
 Expectation = dict[str, int]
 
@@ -173,6 +193,11 @@ EXPECTED: dict[str, Expectation] = {
     # The council: public page, and the membership pages of the portal.
     "adviesraad:openbaar": everyone(),
     "adviesraad:foto": everyone(404),  # the test member gave no photo (or no consent)
+    # Public recruitment (issue 15 §8): no account needed; the channel overview for chair and
+    # supporter only.
+    "adviesraad:vacatures": everyone(),
+    "adviesraad:vacature": everyone(),
+    "lidmaatschap:werving": only({"voorzitter", "ondersteuner", SUPER}),
     "lidmaatschap:mijn": signed_in(),
     "lidmaatschap:export": signed_in(),
     "lidmaatschap:verklaringen": signed_in(),
@@ -195,6 +220,17 @@ EXPECTED: dict[str, Expectation] = {
     "advies:inbreng": only(set()),  # early-input requests only
     "advies:kortere_termijn": only(set()),  # the chair, before the concept; the test one is closed
     "advies:reactie": only(set()),  # only while waiting for the College
+    "advies:beleidsmedewerker": only(set()),  # open requests only; the test one is closed
+    # Issue 14: delivery, receipt, the response period, the raadsvoorlegger.
+    "advies:opnieuw_bezorgen": signed_in(405),  # POST only
+    "advies:raadsvoorlegger_versturen": signed_in(405),  # POST only
+    "advies:ontvangst": only(set()),  # only while waiting for the College
+    "advies:reactietermijn": only(set()),  # the chair, while waiting for the College
+    "adviezen:raadsvoorlegger": everyone(404),  # the demo's voorlegger was not sent
+    "advies:toezeggingen": signed_in(),  # each sees the follow-up of requests they may see
+    "advies:toezeggingen_csv": signed_in(),
+    "advies:toezegging": only(ADVIES_STAF),  # of the test request: staff (group grants)
+    "advies:toezegging_stand": signed_in(405),  # POST only
     "advies:raadsvoorlegger": only(ADVIES_STAF),
     "advies:raadsvoorlegger_pdf": only(ADVIES_STAF),
     "adviezen:register": everyone(),
@@ -222,6 +258,43 @@ EXPECTED: dict[str, Expectation] = {
     "agenda:feed": everyone(404),  # the test token is unknown; a valid one works without login
     # Private files: shared with the "lid" group only; everyone else gets the same 404.
     "files:download": only({"lid", SUPER}),
+    # --- financien ---
+    # Role users hold no member record: nobody has an own statement; a member's statement and
+    # everything with every member's amounts is for the chair, the supporter and the account holder.
+    "financien:mijn_vergoeding": only(set()),
+    "financien:vergoeding_lid": only(FINANCIEN_ALLES),
+    "financien:perioden": only(FINANCIEN_ALLES),
+    "financien:periode": only(FINANCIEN_ALLES),
+    "financien:correctie": signed_in(405),  # POST only
+    "financien:export_csv": only(FINANCIEN_ALLES),
+    "financien:export_xlsx": only(FINANCIEN_ALLES),
+    "financien:begroting_nu": signed_in(302),
+    "financien:begroting": only(FINANCIEN_ALLES),
+    "financien:begroting_bewerken": only({"voorzitter", "ondersteuner", SUPER}),
+    "financien:begroting_pdf": only(FINANCIEN_ALLES),
+    # Own declarations for whoever may declare (an empty list), everyone's for FINANCIEN_ALLES.
+    "financien:declaraties": only(RAAD | {"ondersteuner", "accounthouder", SUPER}),
+    "financien:declaratie": only(FINANCIEN_ALLES),
+    "financien:bon": only(FINANCIEN_ALLES),
+    **{
+        key: value
+        for model in ("vergoedingsperiode", "vergoedingsregel", "begroting", "declaratie")
+        for key, value in admin_model(
+            f"financien.{model}",
+            view={"ondersteuner", "accounthouder"},
+            add=NOBODY,
+            delete=NOBODY,
+            history=True,
+        ).items()
+    },
+    **admin_model(
+        "financien.verzuim",
+        view={"ondersteuner"},
+        add={"ondersteuner"},
+        delete=NOBODY,
+        history=True,
+    ),
+    # --- end financien ---
     # Portal.
     "portal:home": signed_in(),
     # Admin site pages.
@@ -295,6 +368,15 @@ EXPECTED: dict[str, Expectation] = {
         view={"ondersteuner", "accounthouder"},
         add={"ondersteuner", "accounthouder"},
         change={"ondersteuner", "accounthouder"},
+        delete=NOBODY,
+        history=True,
+    ),
+    # Issue 14: who receives what the council sends; kept by the account holder, never deleted.
+    **admin_model(
+        "adviesraad.ontvangers",
+        view={"accounthouder"},
+        add={"accounthouder"},
+        change={"accounthouder"},
         delete=NOBODY,
         history=True,
     ),
@@ -480,6 +562,23 @@ EXPECTED: dict[str, Expectation] = {
     # admin shows them read-only, to superusers too (this replaces the auth.group row above).
     **admin_model("auth.group", view={"accounthouder"}, add=NOBODY, delete=NOBODY),
     # --- end rollen ---
+    # --- jaarcyclus: evaluations, questionnaires, the annual report and the presentation pack.
+    # The test evaluation is the demo self-evaluation; role users here are not its participants.
+    "jaarcyclus:evaluaties": signed_in(),  # lists only what the user may see or answer
+    "jaarcyclus:nieuw": only({"voorzitter", "ondersteuner", "accounthouder", SUPER}),
+    "jaarcyclus:evaluatie": only(JAARCYCLUS_EVALUATIE),
+    "jaarcyclus:invullen": only(set()),  # participants only, once
+    "jaarcyclus:vragen": everyone(405),  # POST only
+    "jaarcyclus:afronden": everyone(405),  # POST only
+    "jaarcyclus:conclusie": everyone(405),  # POST only
+    "jaarcyclus:actie_nieuw": everyone(405),  # POST only
+    "jaarcyclus:actie_status": everyone(405),  # POST only
+    "jaarcyclus:jaarverslag": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:presentatie": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:pdf_aanvragen": everyone(405),  # POST only
+    "jaarcyclus:pdf_status": only(JAARVERSLAG_LEZERS),
+    "jaarcyclus:pdf_downloaden": only(JAARVERSLAG_LEZERS),
+    # --- end jaarcyclus ---
 }
 
 #: admin:app_list per app label: which staff roles see the app.
@@ -496,6 +595,8 @@ APP_LIST: dict[str, set[str]] = {
     "kwartaalagenda": {"accounthouder"},
     # --- vergaderingen ---
     "vergaderingen": {"accounthouder", "ondersteuner"},
+    # --- financien ---
+    "financien": {"accounthouder", "ondersteuner"},
     "otp_totp": SUPER_ONLY,
     "otp_email": SUPER_ONLY,
     "otp_static": SUPER_ONLY,
@@ -617,6 +718,13 @@ INSTANCE_MAKERS: dict[str, Callable[[], Model]] = {
     ),
     "vergaderingen.actiepunt": lambda: Actiepunt.objects.order_by("pk").first(),
     # --- end vergaderingen ---
+    # --- financien ---
+    "financien.verzuim": lambda: Verzuim.objects.create(
+        lid=Lid.objects.order_by("pk").first(), soort="ziekte", van=date(2026, 2, 1)
+    ),
+    "financien.vergoedingsperiode": lambda: _goedgekeurde_periode(),
+    "financien.vergoedingsregel": lambda: Vergoedingsregel.objects.order_by("pk").first(),
+    # --- end financien ---
     "otp_totp.totpdevice": lambda: TOTPDevice.objects.create(user=_owner(), name="app"),
     "otp_email.emaildevice": lambda: EmailDevice.objects.create(user=_owner(), name="mail"),
     "otp_static.staticdevice": lambda: StaticDevice.objects.create(user=_owner(), name="codes"),
@@ -627,10 +735,23 @@ def _owner() -> User:
     return User.objects.get(email=OWNER_EMAIL)
 
 
+def _goedgekeurde_periode() -> Vergoedingsperiode:
+    """An approved (locked) allowance period, whatever day the demo was loaded."""
+    periode = Vergoedingsperiode.objects.filter(status="goedgekeurd").order_by("pk").first()
+    if periode is None:
+        periode = periode_aanmaken(dag=date(2025, 12, 31), door=None)
+        for naar in ("voorbereid", "gecontroleerd", "goedgekeurd"):
+            periode = periode_overgang(periode=periode, naar=naar, door=None)
+    return periode
+
+
 #: Objects for non-admin URLs with a ``pk``.
 URL_OBJECTS: dict[str, Callable[[], Model]] = {
     "files:download": INSTANCE_MAKERS["files.bestand"],
     "adviesraad:foto": lambda: Lid.objects.filter(foto__isnull=True).order_by("pk").first(),
+    "adviesraad:vacature": lambda: (
+        Vacature.objects.filter(status="gepubliceerd").order_by("pk").first()
+    ),
     "lidmaatschap:verklaring": lambda: Nevenfunctieverklaring.objects.order_by("pk").first(),
     **dict.fromkeys(
         [
@@ -648,6 +769,12 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
                 "publiceren",
                 "raadsvoorlegger",
                 "raadsvoorlegger_pdf",
+                # Issue 14.
+                "beleidsmedewerker",
+                "opnieuw_bezorgen",
+                "ontvangst",
+                "reactietermijn",
+                "raadsvoorlegger_versturen",
             )
         ],
         lambda: (
@@ -661,6 +788,19 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         ),
     ),
     "adviezen:document": lambda: Bestand.objects.get(oorspronkelijke_naam="toegangstest.pdf"),
+    # Issue 14: a follow-up record of the test request (the demo's response adopted points).
+    **dict.fromkeys(
+        ["advies:toezegging", "advies:toezegging_stand"],
+        lambda: (
+            Toezegging.objects.filter(
+                aanvraag__soort="gevraagd",
+                aanvraag__gepubliceerd_op__isnull=False,
+                aanvraag__status="afgerond",
+            )
+            .order_by("aanvraag", "pk")
+            .first()
+        ),
+    ),
     # --- kwartaalagenda ---
     **dict.fromkeys(
         [
@@ -705,6 +845,17 @@ URL_OBJECTS: dict[str, Callable[[], Model]] = {
         INSTANCE_MAKERS["vergaderingen.vergadering"]().agendapunten.order_by("pk").first()
     ),
     # --- end vergaderingen ---
+    # --- financien ---
+    "financien:vergoeding_lid": lambda: Lid.objects.order_by("pk").first(),
+    **dict.fromkeys(
+        [f"financien:{name}" for name in ("periode", "correctie", "export_csv", "export_xlsx")],
+        INSTANCE_MAKERS["financien.vergoedingsperiode"],
+    ),
+    **dict.fromkeys(
+        ["financien:declaratie", "financien:bon"],
+        lambda: Declaratie.objects.order_by("pk").first(),
+    ),
+    # --- end financien ---
 }
 
 
@@ -763,11 +914,18 @@ def urls_for(route: Route, context: dict[str, Any]) -> list[tuple[str, str]]:
 OWNER_EMAIL = "eigenaar@example.org"
 
 
+# The demo data, built once per session (tests/demo.py).
+demo_momentopname = demo_fixtures.demo_momentopname
+
+
 @pytest.fixture
-def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
+def context(
+    db: None, private_media: Any, pdf_bytes: bytes, demo_momentopname: Any
+) -> dict[str, Any]:
     _made.clear()
-    # Every app's demo data gives each admin model an object to open.
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    # Every app's demo data gives each admin model an object to open (seed_demo, once per
+    # session, loaded here and rolled back with the test).
+    demo_fixtures.demo_laden(demo_momentopname, private_media)
     owner = UserFactory(email=OWNER_EMAIL)
     # A confidential file, uploaded by someone else and shared with the "lid" group only.
     bestand = bestand_opslaan(upload=SimpleUploadedFile("toegangstest.pdf", pdf_bytes), door=owner)
@@ -782,15 +940,28 @@ def context(db: None, private_media: Any, pdf_bytes: bytes) -> dict[str, Any]:
     assert advies is not None, "de demo heeft een gepubliceerd, beantwoord advies nodig"
     return {
         "kenmerk": advies.kenmerk,
+        "bezorging": "1",
         "naar": "afgerond",
         "activiteit_id": str(participatie["a"]),
         "rapportage_id": str(participatie["r"]),
+        # --- jaarcyclus: the demo self-evaluation, one of its actions, the demo annual report.
+        **_jaarcyclus_context(),
         "user_id": str(owner.pk),
         "group_id": str(Group.objects.get(name="lid").pk),
         "content_type_id": "1",
         "object_id": "1",
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "token": "set-password",
+        "jaar": str(timezone.localdate().year),
+    }
+
+
+def _jaarcyclus_context() -> dict[str, str]:
+    evaluatie = Evaluatie.objects.get(soort="zelfevaluatie", titel__startswith="Demo")
+    return {
+        "evaluatie_id": str(evaluatie.pk),
+        "actie_id": str(evaluatie.acties.order_by("pk").first().pk),
+        "verslag_id": str(Jaarverslag.objects.order_by("pk").first().pk),
     }
 
 
@@ -861,6 +1032,11 @@ TOEWIJZING: dict[str, set[str]] = {
     # former member or a moderator does not make them an action owner.
     "vergadering.deelnemer": TOEWIJZING_RAAD_EN_STAF | {SUPER},
     "actiepunt.eigenaar": TOEWIJZING_RAAD_EN_STAF | {SUPER},
+    # jaarcyclus: participants of an evaluation and owners of its follow-up actions; the
+    # follow-up of policy staff's reflection belongs to the account holder (§4.2).
+    "evaluatie.deelnemer": TOEWIJZING_RAAD_EN_STAF,
+    "vervolgactie.eigenaar": TOEWIJZING_RAAD_EN_STAF,
+    "reflectie.eigenaar": {"accounthouder"},
 }
 
 
@@ -950,6 +1126,39 @@ def _toewijzing_pogingen(doel: Any, accounthouder: Any, ondersteuner: Any) -> di
             lambda: besluiten_services.actiepunt_toevoegen(
                 vergadering=vergadering, omschrijving="Actie", eigenaar=doel, door=ondersteuner
             ),
+        ),
+        **_jaarcyclus_pogingen(doel, ondersteuner, aangeboden),
+    }
+
+
+def _jaarcyclus_pogingen(doel: Any, ondersteuner: Any, aangeboden: Any) -> dict[str, Any]:
+    zelf = evaluatie_aanmaken(soort="zelfevaluatie", jaar=2026, door=ondersteuner)
+    reflectie = evaluatie_aanmaken(soort="reflectie", jaar=2026, door=ondersteuner)
+
+    def actie(evaluatie: Any) -> Any:
+        return vervolgactie_toevoegen(
+            evaluatie=evaluatie,
+            omschrijving="Actie",
+            eigenaar=doel,
+            uiterlijk=date(2027, 1, 1),
+            door=ondersteuner,
+        )
+
+    return {
+        "evaluatie.deelnemer": (
+            aangeboden(EvaluatieForm().fields["deelnemers"].queryset),  # type: ignore[attr-defined]
+            lambda: evaluatie_aanmaken(
+                soort="zelfevaluatie", jaar=2026, deelnemers=[doel], door=ondersteuner
+            ),
+        ),
+        "vervolgactie.eigenaar": (
+            aangeboden(ActieForm().fields["eigenaar"].queryset),  # type: ignore[attr-defined]
+            lambda: actie(zelf),
+        ),
+        # The portal offers the same people for every action; the service narrows it.
+        "reflectie.eigenaar": (
+            doel.groups.filter(name="accounthouder").exists(),
+            lambda: actie(reflectie),
         ),
     }
 

@@ -22,6 +22,7 @@ from tests.test_access_matrix import (
     _client_for,
     all_routes,
     context,  # noqa: F401,F811  (the fixture: the demo data and the objects in the URLs)
+    demo_momentopname,  # noqa: F401,F811  (the fixture the one above builds on)
     urls_for,
 )
 

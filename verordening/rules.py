@@ -59,6 +59,27 @@ class Sleutel:
     TERUGKOPPELING_TERMIJN = "terugkoppeling_termijn"
     EVALUATIE_VOOR_HERBENOEMING = "evaluatie_voor_herbenoeming"
     GEZAMENLIJKE_EVALUATIE_NA_START = "gezamenlijke_evaluatie_na_start"
+    # Issue 14: an overdue response of the College also goes to the chair after this period.
+    ESCALATIE_REACTIE_COLLEGE = "escalatie_reactie_college"
+
+    # --- Money (issue 12; default versions in adviesraad/financien/migrations/0002) ---------
+    VERGOEDING_VICEVOORZITTER = "vergoeding_vicevoorzitter_percentage"
+    VERGOEDING_BIJEENKOMSTEN_PER_JAAR = "vergoeding_bijeenkomsten_per_jaar"
+    #: Prefix: ``vergoeding_weging_<meeting type>`` (percentage of a meeting's amount; 0: it
+    #: does not count).
+    VERGOEDING_WEGING = "vergoeding_weging_"
+    VERGOEDING_AFGEMELD = "vergoeding_afgemeld_percentage"
+    VERGOEDING_DOORBETALING_VERZUIM = "vergoeding_doorbetaling_verzuim"
+    VERGOEDING_PERIODE = "vergoeding_periode"
+    DECLARATIE_DREMPEL_VOORZITTER = "declaratie_drempel_voorzitter"
+    BEGROTING_WAARSCHUWING = "begroting_waarschuwing_percentage"
+    BEGROTING_OVERSCHRIJDING = "begroting_overschrijding_percentage"
+    BEWAARTERMIJN_FINANCIEEL = "bewaartermijn_financieel"
+    # --- jaarcyclus (issue 13): evaluations and their questionnaires (migration 0008) ---
+    CYCLUS_TOTAALEVALUATIE = "cyclus_totaalevaluatie"
+    PARTICIPATIEMIX_EVALUATIE_NA_START = "participatiemix_evaluatie_na_start"
+    EVALUATIE_MINIMALE_GROEP = "evaluatie_minimale_groep"
+    INZAGE_EVALUATIE_VOORZITTER = "inzage_evaluatie_voorzitter"
 
 
 class RegelOntbreekt(LookupError):

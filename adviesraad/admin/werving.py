@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.accounts.roles import gebruikers_met_rollen, rollen_met
 from hengelo_participatie.core.schrijven import vandaag
 
 from ..models import (
@@ -18,8 +19,10 @@ from ..models import (
     Vacature,
 )
 from ..services.werving import (
+    SELECTIECOMMISSIE,
     kandidaat_aanmelden,
     kandidaat_fase_wijzigen,
+    selectiecommissie_zetten,
     vacature_aanmaken,
     vacature_publiceren,
     vacature_sluiten,
@@ -42,7 +45,9 @@ class VacatureAdmin(BeheerAdmin):
         "ad_interim",
         "profiel",
         "aantal_plaatsen",
+        "uren_per_maand",
         "sluit_op",
+        "selectiecommissie",
         "status",
         "gepubliceerd_op",
         "gesloten_op",
@@ -50,6 +55,25 @@ class VacatureAdmin(BeheerAdmin):
     )
     readonly_fields = ("status", "gepubliceerd_op", "gesloten_op", "kandidaten_verwijderd_op")
     actions = ("publiceren", "sluiten")
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "selectiecommissie":
+            # Offer only who may sit on it (the role table); the service checks again.
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                pk__in=gebruikers_met_rollen(rollen_met(SELECTIECOMMISSIE)).values("pk")
+            ).order_by("achternaam", "voornaam", "email")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # The committee through its service (not form.save_m2m), on a new or an existing vacancy.
+        selectiecommissie_zetten(
+            vacature=form.instance,
+            leden=form.cleaned_data.get("selectiecommissie", []),
+            door=request.user,
+        )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_model(self, request: HttpRequest, obj: Vacature, form: Any, change: bool) -> None:
         d = form.cleaned_data
@@ -101,15 +125,27 @@ class KandidaatAdmin(BeheerAdmin):
         "telefoon",
         "postcode",
         "motivatie",
+        "themas",
+        "kanaal",
+        "toestemming_op",
         "fase",
         "aangemeld_op",
+        "afgerond_op",
         "notities",
     )
     actions = ("fase_wijzigen",)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return ("fase", "aangemeld_op", "notities")
+            return (
+                "themas",
+                "kanaal",
+                "toestemming_op",
+                "fase",
+                "aangemeld_op",
+                "afgerond_op",
+                "notities",
+            )
         return self.fields
 
     def save_model(self, request: HttpRequest, obj: Kandidaat, form: Any, change: bool) -> None:

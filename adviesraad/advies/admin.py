@@ -120,6 +120,8 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
     list_select_related = ("beleidsmedewerker",)
     search_fields = ("kenmerk", "titel", "zaaknummer")
     date_hierarchy = "aangemaakt_op"
+    # Half of Django's 100: rendering the rows (two boolean icons each) is most of the page.
+    list_per_page = 50
     inlines = (StatuswijzigingInline,)
     filter_horizontal = ()
 
@@ -288,3 +290,6 @@ class AdviesaanvraagAdmin(BeheerHistoryAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         return None  # kernwetten are set by the service; inlines are read-only
+
+
+from . import admin_college  # noqa: E402,F401  (issue 14: recipients of what is sent)

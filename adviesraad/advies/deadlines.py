@@ -9,7 +9,9 @@ Discovered by the registry like every ``deadlines.py`` (also in a package of an 
   round who has not answered yet, from ``herinnering_goedkeuringsronde`` before the closing date.
 * ``reactie_college``: the College's response to a sent advice is due or overdue. To the
   supporter(s) and the account holder, from ``herinnering_reactie_college`` before the date until
-  the response is recorded (a ``Collegereactie`` exists) or the request leaves ``verzonden``.
+  the response is recorded (a ``Collegereactie`` exists) or the request leaves ``verzonden``;
+  overdue ones only within the scan's catch-up window (``registry.INHAALTERMIJN``), so a response
+  that stays overdue for years is not read again every day (it was sent once already).
 
 Lead times are verordening rules (migration 0005); so are the audiences, ``doelgroep_<kind>``
 (type ``rollen``, migration 0007): by default the supporter, who "signaleert deadlines en bewaakt
@@ -21,11 +23,12 @@ provider call costs a fixed number of queries, however many requests there are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from adviesraad.models.advies import (
     WACHT_OP_COLLEGE,
@@ -36,15 +39,19 @@ from adviesraad.models.advies import (
     Soort,
     Status,
 )
+from adviesraad.models.college import Bezorging, Bezorgstatus
+from adviesraad.models.toezeggingen import OPEN_TOEZEGGING, Toezegging
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
     Deadline,
     DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
+    inhaalgrens,
+    link_per_pk,
     rol_ontvangers,
 )
-from verordening.rules import rule, rules
+from verordening.rules import Sleutel, rule, rules
 
 ADVIES_UITERLIJK = "advies_uiterlijk"
 GOEDKEURINGSRONDE_SLUIT = "goedkeuringsronde_sluit"
@@ -87,18 +94,46 @@ def aanvraag_label(aanvraag: Adviesaanvraag) -> str:
 def _deadline(
     aanvraag: Adviesaanvraag, *, ontvanger_id: int, soort: str, datum: date, tekst: str
 ) -> Deadline:
-    return Deadline(
-        ontvanger_id=ontvanger_id,
-        soort=soort,
-        onderwerp=ONDERWERP,
-        onderwerp_id=aanvraag.pk,
-        onderwerp_label=aanvraag_label(aanvraag),
-        datum=datum,
-        link=reverse("advies:detail", args=[aanvraag.pk]),
-        tekst=tekst,
-        vertrouwelijk=_vertrouwelijk(aanvraag),
-        kenmerk=aanvraag.kenmerk,
+    return next(
+        _deadlines(
+            aanvraag,
+            ontvangers=[ontvanger_id],
+            soort=soort,
+            datum=datum,
+            tekst=tekst,
+            link_van=link_per_pk("advies:detail"),
+        )
     )
+
+
+def _deadlines(
+    aanvraag: Adviesaanvraag,
+    *,
+    ontvangers: list[int],
+    soort: str,
+    datum: date,
+    tekst: str,
+    link_van: Callable[[int], str],
+) -> Iterator[Deadline]:
+    """One deadline per recipient; link and label are made once per request, the link from
+    ``link_van`` (``registry.link_per_pk``, made once per scan): a scan over many requests spends
+    its time here."""
+    label = aanvraag_label(aanvraag)
+    link = link_van(aanvraag.pk)
+    vertrouwelijk = _vertrouwelijk(aanvraag)
+    for ontvanger_id in ontvangers:
+        yield Deadline(
+            ontvanger_id=ontvanger_id,
+            soort=soort,
+            onderwerp=ONDERWERP,
+            onderwerp_id=aanvraag.pk,
+            onderwerp_label=label,
+            datum=datum,
+            link=link,
+            tekst=tekst,
+            vertrouwelijk=vertrouwelijk,
+            kenmerk=aanvraag.kenmerk,
+        )
 
 
 class AdviesUiterlijk(DeadlineProvider):
@@ -118,20 +153,21 @@ class AdviesUiterlijk(DeadlineProvider):
             advies_uiterlijk__lte=lead.na(on) + timedelta(days=3),
         ).order_by("advies_uiterlijk", "pk")
         ontvangers: list[int] | None = None
+        link_van = link_per_pk("advies:detail")
         for aanvraag in aanvragen:
             uiterlijk = aanvraag.advies_uiterlijk
             if not lead.voor(uiterlijk) <= on:
                 continue
             if ontvangers is None:
                 ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
-            for ontvanger_id in ontvangers:
-                yield _deadline(
-                    aanvraag,
-                    ontvanger_id=ontvanger_id,
-                    soort=self.kind,
-                    datum=uiterlijk,
-                    tekst=f"Het advies moet uiterlijk {datum_tekst(uiterlijk)} naar het college.",
-                )
+            yield from _deadlines(
+                aanvraag,
+                ontvangers=ontvangers,
+                soort=self.kind,
+                datum=uiterlijk,
+                tekst=f"Het advies moet uiterlijk {datum_tekst(uiterlijk)} naar het college.",
+                link_van=link_van,
+            )
 
 
 class GoedkeuringsrondeSluit(DeadlineProvider):
@@ -169,6 +205,15 @@ class GoedkeuringsrondeSluit(DeadlineProvider):
             )
 
 
+def _reactie_tekst(uiterlijk: date, on: date) -> str:
+    if uiterlijk < on:
+        return (
+            f"Het college had uiterlijk {datum_tekst(uiterlijk)} moeten reageren op het advies. "
+            "Er is nog geen reactie."
+        )
+    return f"Het college moet uiterlijk {datum_tekst(uiterlijk)} reageren op het advies."
+
+
 class ReactieCollege(DeadlineProvider):
     kind = REACTIE_COLLEGE
     label = "Reactie van het college op een advies"
@@ -178,41 +223,249 @@ class ReactieCollege(DeadlineProvider):
         regels = rules(HERINNERING_REACTIE_COLLEGE, doelgroep_sleutel(self.kind), on=on)
         lead = regels[HERINNERING_REACTIE_COLLEGE].waarde
         doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
-        # Due within the lead time, or overdue: the outbox sends each one once. A recorded
-        # response does not change the status by itself, so it is checked separately.
+        # Due within the lead time, or overdue (within the catch-up window): the outbox sends each
+        # one once. A recorded response does not change the status by itself, so it is checked
+        # separately.
         beantwoord = Collegereactie.objects.filter(advies__aanvraag=OuterRef("pk"))
         aanvragen = (
             Adviesaanvraag.objects.filter(
                 status__in=WACHT_OP_COLLEGE,
+                reactie_uiterlijk__gte=inhaalgrens(on),
                 reactie_uiterlijk__lte=lead.na(on) + timedelta(days=3),
             )
             .exclude(Exists(beantwoord))
             .order_by("reactie_uiterlijk", "pk")
+            # Only what a reminder shows (label, confidentiality, date): no long texts per row.
+            .only("pk", "kenmerk", "titel", "gepubliceerd_op", "reactie_uiterlijk")
         )
         ontvangers: list[int] | None = None
-        for aanvraag in aanvragen:
+        link_van = link_per_pk("advies:detail")
+        teksten: dict[date, str] = {}  # one formatted date per day, not per request
+        for aanvraag in aanvragen.iterator(chunk_size=2000):
             uiterlijk = aanvraag.reactie_uiterlijk
             if not lead.voor(uiterlijk) <= on:
                 continue
             if ontvangers is None:
                 ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
-            if uiterlijk < on:
-                tekst = (
-                    f"Het college had uiterlijk {datum_tekst(uiterlijk)} moeten reageren op het advies. "
-                    "Er is nog geen reactie."
-                )
-            else:
-                tekst = (
-                    f"Het college moet uiterlijk {datum_tekst(uiterlijk)} reageren op het advies."
-                )
+            if uiterlijk not in teksten:
+                teksten[uiterlijk] = _reactie_tekst(uiterlijk, on)
+            yield from _deadlines(
+                aanvraag,
+                ontvangers=ontvangers,
+                soort=self.kind,
+                datum=uiterlijk,
+                tekst=teksten[uiterlijk],
+                link_van=link_van,
+            )
+
+
+# --- Issue 14: an overdue response, its escalation, a delivery that did not arrive ----------------
+REACTIE_COLLEGE_TE_LAAT = "reactie_college_te_laat"
+REACTIE_COLLEGE_ESCALATIE = "reactie_college_escalatie"
+BEZORGING_MISLUKT = "bezorging_mislukt"
+
+
+def _wacht_op_reactie() -> QuerySet[Adviesaanvraag]:
+    beantwoord = Collegereactie.objects.filter(advies__aanvraag=OuterRef("pk"))
+    return (
+        Adviesaanvraag.objects.filter(status__in=WACHT_OP_COLLEGE, reactie_uiterlijk__isnull=False)
+        .exclude(Exists(beantwoord))
+        .order_by("reactie_uiterlijk", "pk")
+    )
+
+
+class ReactieCollegeTeLaat(DeadlineProvider):
+    """The College's response is overdue: to the account holder (``doelgroep_<kind>``), once per
+    response date (an extension gives a new date, so a new reminder when that one passes)."""
+
+    kind = REACTIE_COLLEGE_TE_LAAT
+    label = "De reactie van het college is te laat"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        ontvangers: list[int] | None = None
+        te_laat = _wacht_op_reactie().filter(
+            reactie_uiterlijk__lt=on, reactie_uiterlijk__gte=inhaalgrens(on)
+        )
+        for aanvraag in te_laat:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            uiterlijk = aanvraag.reactie_uiterlijk
             for ontvanger_id in ontvangers:
                 yield _deadline(
                     aanvraag,
                     ontvanger_id=ontvanger_id,
                     soort=self.kind,
                     datum=uiterlijk,
-                    tekst=tekst,
+                    tekst=(
+                        f"De reactie van het college is te laat: die moest er uiterlijk "
+                        f"{datum_tekst(uiterlijk)} zijn. Vraag het college om de reactie."
+                    ),
                 )
 
 
-PROVIDERS = [AdviesUiterlijk(), GoedkeuringsrondeSluit(), ReactieCollege()]
+class ReactieCollegeEscalatie(DeadlineProvider):
+    """Still no response ``escalatie_reactie_college`` after the date: to the chair as well."""
+
+    kind = REACTIE_COLLEGE_ESCALATIE
+    label = "De reactie van het college blijft lang uit"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        regels = rules(Sleutel.ESCALATIE_REACTIE_COLLEGE, doelgroep_sleutel(self.kind), on=on)
+        wachttijd = regels[Sleutel.ESCALATIE_REACTIE_COLLEGE].waarde
+        doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
+        ontvangers: list[int] | None = None
+        # Only escalations that fall due within the scan's catch-up window (each is sent once).
+        grens = inhaalgrens(on)
+        kandidaten = _wacht_op_reactie().filter(
+            reactie_uiterlijk__lt=on,
+            reactie_uiterlijk__gte=wachttijd.voor(grens) - timedelta(days=1),
+        )
+        for aanvraag in kandidaten:
+            uiterlijk = aanvraag.reactie_uiterlijk
+            if not grens <= wachttijd.na(uiterlijk) <= on:
+                continue
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=uiterlijk,
+                    tekst=(
+                        f"Het college heeft nog steeds niet gereageerd (uiterlijk "
+                        f"{datum_tekst(uiterlijk)}). Bespreek dit met de accounthouder of "
+                        "verleng de termijn."
+                    ),
+                )
+
+
+class BezorgingMislukt(DeadlineProvider):
+    """An advice or raadsvoorlegger that could not be delivered: to the supporter, who sends it
+    again from the advice page. Also what the dashboard shows (it reads the providers)."""
+
+    kind = BEZORGING_MISLUKT
+    label = "Een advies is niet aangekomen bij het college of de griffie"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        mislukt = (
+            Bezorging.objects.filter(status=Bezorgstatus.MISLUKT)
+            .select_related("aanvraag")
+            .order_by("aangemaakt_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for bezorging in mislukt:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _deadline(
+                    bezorging.aanvraag,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=timezone.localdate(bezorging.aangemaakt_op),
+                    tekst=(
+                        f"Het versturen is niet gelukt ({bezorging.get_stuk_display()}). "
+                        "Stuur het opnieuw vanaf de pagina van het advies."
+                    ),
+                )
+
+
+# --- Issue 14: follow-up of adopted points ---------------------------------------------------------
+TOEZEGGING_VERLOPEN = "toezegging_verlopen"
+TOEZEGGING_STAND_GEVRAAGD = "toezegging_stand_gevraagd"
+
+
+def _toezegging_deadline(
+    t: Toezegging, *, ontvanger_id: int, soort: str, datum: date, tekst: str
+) -> Deadline:
+    aanvraag = t.aanvraag
+    return Deadline(
+        ontvanger_id=ontvanger_id,
+        soort=soort,
+        onderwerp="adviesraad.toezegging",
+        onderwerp_id=t.pk,
+        onderwerp_label=f"{aanvraag_label(aanvraag)}, punt {t.punt.nummer}"[:200],
+        datum=datum,
+        link=reverse("advies:toezegging", args=[t.pk]),
+        tekst=tekst,
+        vertrouwelijk=_vertrouwelijk(aanvraag),
+        kenmerk=aanvraag.kenmerk,
+    )
+
+
+class ToezeggingVerlopen(DeadlineProvider):
+    """An adopted point's expected date passed without "uitgevoerd": to the account holder."""
+
+    kind = TOEZEGGING_VERLOPEN
+    label = "Een toezegging van het college is over de verwachte datum"
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        verlopen = (
+            Toezegging.objects.filter(
+                status__in=OPEN_TOEZEGGING, verwacht_op__lt=on, verwacht_op__gte=inhaalgrens(on)
+            )
+            .select_related("aanvraag", "punt")
+            .order_by("verwacht_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for t in verlopen:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _toezegging_deadline(
+                    t,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=t.verwacht_op,  # type: ignore[arg-type]
+                    tekst=(
+                        f"Een toezegging had uiterlijk {datum_tekst(t.verwacht_op)} klaar moeten "
+                        "zijn. Leg de stand vast."
+                    ),
+                )
+
+
+class ToezeggingStandGevraagd(DeadlineProvider):
+    """The chair asked for an update of a follow-up: to the account holder until a note answers."""
+
+    kind = TOEZEGGING_STAND_GEVRAAGD
+    label = "De voorzitter vraagt de stand van een toezegging"
+    mandatory = True
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        doelgroep = rule(doelgroep_sleutel(self.kind), on=on).waarde
+        gevraagd = (
+            Toezegging.objects.filter(stand_gevraagd_op__isnull=False, stand_gevraagd_op__lte=on)
+            .select_related("aanvraag", "punt")
+            .order_by("stand_gevraagd_op", "pk")
+        )
+        ontvangers: list[int] | None = None
+        for t in gevraagd:
+            if ontvangers is None:
+                ontvangers = rol_ontvangers(doelgroep, RolOntvangers())
+            for ontvanger_id in ontvangers:
+                yield _toezegging_deadline(
+                    t,
+                    ontvanger_id=ontvanger_id,
+                    soort=self.kind,
+                    datum=t.stand_gevraagd_op,  # type: ignore[arg-type]
+                    tekst="De voorzitter vraagt hoe het staat met een toezegging van het college.",
+                )
+
+
+PROVIDERS = [
+    AdviesUiterlijk(),
+    GoedkeuringsrondeSluit(),
+    ReactieCollege(),
+    ReactieCollegeTeLaat(),
+    ReactieCollegeEscalatie(),
+    BezorgingMislukt(),
+    ToezeggingVerlopen(),
+    ToezeggingStandGevraagd(),
+]

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import Adviesaanvraag, Oordeel, Overname, Soort, Status
+from adviesraad.models.college import Ontvangers, Ontvangersoort
 from hengelo_participatie.accounts.demo import demo_gebruiker
 from hengelo_participatie.pdf import render_pdf
 
@@ -24,6 +25,7 @@ from .services.aanvraag import (
     overgang_uitvoeren,
     planning_wijzigen,
 )
+from .services.bezorging import ontvangers_vastleggen
 from .services.goedkeuring import concept_opslaan, goedkeuring_geven, open_ronde
 from .services.publicatie import publiceren
 from .services.reactie import collegereactie_vastleggen
@@ -114,6 +116,13 @@ def seed(*, stdout: Any) -> None:
     wmo, jeugd, pw, minima = (
         Kernwet.objects.get(code=c) for c in ("wmo", "jeugdwet", "participatiewet", "minimabeleid")
     )
+    # Who receives what the council sends (the account holder keeps this in the admin).
+    for soort, adres in (
+        (Ontvangersoort.COLLEGE, "bestuurssecretariaat@demo.hengelo.example"),
+        (Ontvangersoort.GRIFFIE, "griffie@demo.hengelo.example"),
+    ):
+        if not Ontvangers.objects.filter(soort=soort).exists():
+            ontvangers_vastleggen(soort=soort, adressen=adres, geldig_vanaf=start, door=None)
 
     def gevraagd(titel: str, wet: Kernwet, nr: int, op: date, **kw: Any) -> Adviesaanvraag:
         a = aanvraag_aanmaken(

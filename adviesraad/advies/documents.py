@@ -43,6 +43,13 @@ class AdviesbriefDocument:
 
     def get_context(self) -> dict[str, Any]:
         aanvraag = self.advies.aanvraag
+        # The College counts only what it receives (1, 2, ...): the concept versions saved on
+        # the way are the council's own. The version being sent is final ("definitief").
+        eerder = list(
+            aanvraag.versies.filter(verzonden_op__isnull=False, versie__lt=self.advies.versie)
+            .order_by("versie")
+            .values_list("verzonden_op", flat=True)
+        )
         return {
             "titel": f"Advies {aanvraag.kenmerk}: {aanvraag.titel}",
             "aangemaakt_op": self.datum,
@@ -51,6 +58,8 @@ class AdviesbriefDocument:
             "advies": self.advies,
             "kenmerk": aanvraag.kenmerk,
             "zaaknummer": aanvraag.zaaknummer,
+            "collegeversie": len(eerder) + 1,
+            "vervangt": (len(eerder), eerder[-1]) if eerder else None,
             "proces": _procesgegevens(aanvraag, self.advies),
             # Stored sanitised; cleaned again here so the PDF never depends on the write path.
             "punten": [

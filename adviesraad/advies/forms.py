@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import Adviespunt, Oordeel, Overname, Soort
+from adviesraad.models.toezeggingen import ToezeggingStatus
+from hengelo_participatie.core.formulieren import PortaalFormulier
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 VAK = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
 
 
-class AanvraagForm(forms.Form):
+class AanvraagForm(PortaalFormulier, forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), choices=Soort.choices, widget=forms.RadioSelect)
     titel = forms.CharField(label=_("Onderwerp"), max_length=200, widget=forms.TextInput(TEKST))
     samenvatting = forms.CharField(
@@ -62,7 +64,7 @@ class AanvraagForm(forms.Form):
         return {k: v for k, v in d.items() if v not in (None, "") or k in ("soort", "titel")}
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(PortaalFormulier, forms.Form):
     titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
     upload = forms.FileField(
         label=_("Bestand"), help_text=_("Een PDF, Word-, Excel- of OpenDocument-bestand.")
@@ -74,12 +76,30 @@ class DocumentForm(forms.Form):
     )
 
 
-class ConceptForm(forms.Form):
+#: More points than this in one advice is not a form a person fills in (and bounds the fields).
+MAX_PUNTEN = 60
+
+
+class ConceptForm(PortaalFormulier, forms.Form):
     inleiding = forms.CharField(label=_("Inleiding"), required=False, widget=forms.Textarea(VAK))
 
-    def __init__(self, *args: Any, punten: list[Adviespunt], extra: int = 2, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, punten: list[Adviespunt], extra: int = 2, meer: int = 0, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        for i in range(1, len(punten) + extra + 1):
+        # As many fields as were posted (a user may have asked for more), plus ``meer`` new ones:
+        # the "extra punt" button re-renders the form with one more empty field, without JS.
+        aantal = len(punten) + extra
+        if self.data:
+            geplaatst = [
+                int(k.removeprefix("punt_"))
+                for k in self.data
+                if k.startswith("punt_") and k.removeprefix("punt_").isdigit()
+            ]
+            aantal = max([aantal, *(n for n in geplaatst if n <= MAX_PUNTEN)])
+        aantal = min(aantal + meer, MAX_PUNTEN)
+        self.nieuw_veld = f"punt_{aantal}" if meer else ""
+        for i in range(1, aantal + 1):
             self.fields[f"punt_{i}"] = forms.CharField(
                 label=_("Adviespunt %(n)s") % {"n": i},
                 required=False,
@@ -90,6 +110,8 @@ class ConceptForm(forms.Form):
             )
             if i <= len(punten):
                 self.fields[f"punt_{i}"].initial = punten[i - 1].tekst
+        if self.nieuw_veld:
+            self.fields[self.nieuw_veld].widget.attrs["autofocus"] = True
 
     def punt_velden(self) -> list[Any]:
         return [self[n] for n in self.fields if n.startswith("punt_")]
@@ -98,7 +120,7 @@ class ConceptForm(forms.Form):
         return [self.cleaned_data[n] for n in self.fields if n.startswith("punt_")]
 
 
-class GoedkeuringForm(forms.Form):
+class GoedkeuringForm(PortaalFormulier, forms.Form):
     oordeel = forms.ChoiceField(
         label=_("Wat vindt u van het concept?"),
         choices=[
@@ -115,20 +137,20 @@ class GoedkeuringForm(forms.Form):
     )
 
 
-class BelangForm(forms.Form):
+class BelangForm(PortaalFormulier, forms.Form):
     toelichting = forms.CharField(
         label=_("Welk belang heeft u bij deze adviesaanvraag?"), widget=forms.Textarea(VAK)
     )
 
 
-class InbrengForm(forms.Form):
+class InbrengForm(PortaalFormulier, forms.Form):
     meedenken_op = forms.DateField(label=_("Datum meedenken"), required=False, widget=DATUM)
     mondelinge_inbreng = forms.CharField(
         label=_("Wat heeft de adviesraad ingebracht?"), widget=forms.Textarea(VAK)
     )
 
 
-class RedenForm(forms.Form):
+class RedenForm(PortaalFormulier, forms.Form):
     reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(VAK))
 
 
@@ -146,7 +168,7 @@ class StapForm(forms.Form):
             del self.fields["reden"]
 
 
-class KortereTermijnForm(forms.Form):
+class KortereTermijnForm(PortaalFormulier, forms.Form):
     advies_uiterlijk = forms.DateField(
         label=_("Nieuwe datum: advies uiterlijk"),
         widget=DATUM,
@@ -160,7 +182,7 @@ class KortereTermijnForm(forms.Form):
     )
 
 
-class ReactieForm(forms.Form):
+class ReactieForm(PortaalFormulier, forms.Form):
     besluitdatum = forms.DateField(label=_("Datum collegebesluit"), widget=DATUM)
     brief = forms.FileField(
         label=_("Reactiebrief (PDF)"),
@@ -201,3 +223,69 @@ class ReactieForm(forms.Form):
             )
             for p in self.punten_lijst
         }
+
+
+class BeleidsmedewerkerForm(forms.Form):
+    """Assign the policy officer who answers for the municipality (only holders of the role)."""
+
+    beleidsmedewerker = forms.ModelChoiceField(
+        label=_("Beleidsmedewerker"),
+        queryset=Adviespunt.objects.none(),
+        widget=forms.Select({"class": "utrecht-select utrecht-select--html-select"}),
+    )
+
+    def __init__(self, *args: Any, keuzes: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld = self.fields["beleidsmedewerker"]
+        veld.queryset = keuzes
+        veld.label_from_instance = lambda u: u.get_full_name() or u.email
+
+
+class OntvangstForm(forms.Form):
+    geregistreerd_op = forms.DateField(
+        label=_("Wanneer heeft het college het advies geregistreerd?"), widget=DATUM
+    )
+    zaaknummer = forms.CharField(
+        label=_("Zaaknummer van de gemeente"),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(TEKST),
+    )
+
+
+class VerlengenForm(forms.Form):
+    nieuwe_datum = forms.DateField(label=_("Nieuwe uiterste datum voor de reactie"), widget=DATUM)
+    reden = forms.CharField(
+        label=_("Waarom is de termijn langer?"),
+        required=False,
+        widget=forms.Textarea(VAK),
+        help_text=_("Deze reden staat ook in het openbare register."),
+    )
+
+
+class ToezeggingForm(forms.Form):
+    belofte = forms.CharField(
+        label=_("Wat heeft het college toegezegd?"), required=False, widget=forms.Textarea(VAK)
+    )
+    afdeling = forms.CharField(
+        label=_("Verantwoordelijke afdeling"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(TEKST),
+    )
+    verwacht_op = forms.DateField(label=_("Verwacht klaar op"), required=False, widget=DATUM)
+    status = forms.ChoiceField(
+        label=_("Stand"), choices=ToezeggingStatus.choices, widget=forms.RadioSelect
+    )
+    vervallen_reden = forms.CharField(
+        label=_("Reden van vervallen"),
+        required=False,
+        widget=forms.Textarea(VAK),
+        help_text=_("Alleen nodig als de toezegging is vervallen."),
+    )
+    notitie = forms.CharField(
+        label=_("Wat is er gebeurd? (voortgang)"),
+        required=False,
+        widget=forms.Textarea(VAK),
+        help_text=_("Deze tekst komt met de datum in het openbare register, zonder uw naam."),
+    )

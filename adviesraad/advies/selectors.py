@@ -13,9 +13,11 @@ from typing import Any, cast
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from adviesraad.models import Kernwet
 from adviesraad.models.advies import (
+    EINDSTATUSSEN,
     Advies,
     Adviesaanvraag,
     AdviesaanvraagQuerySet,
@@ -38,6 +40,8 @@ from .opmaak import platte_tekst
 from .policies import aanvraag_policy
 
 GESCHIEDENIS_PER_PAGINA = 25
+#: Running requests per page of the portal list (``?lopend=``); ten years of data hold hundreds.
+LOPEND_PER_PAGINA = 25
 REGISTER_PER_PAGINA = 25
 
 
@@ -90,12 +94,25 @@ class Overzicht:
     meer_geschiedenis: bool
     pagina: int
     op: date
+    meer_open: bool = False
+    pagina_open: int = 1
 
 
-def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> Overzicht:
+def portaal_overzicht(
+    user: Any, *, pagina: int = 1, op: date | None = None, pagina_open: int = 1
+) -> Overzicht:
+    """Running requests (``pagina_open``), approvals waiting for ``user`` and finished requests
+    (``pagina``); both lists ``*_PER_PAGINA`` at a time, read one row ahead to know if there is
+    a next page (no count query)."""
     op = op or vandaag()
     zichtbaar = aanvragen_zichtbaar_voor(user)
-    open_ = list(zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk"))
+    pagina_open = min(max(1, pagina_open), MAX_PAGINA)
+    begin_open = (pagina_open - 1) * LOPEND_PER_PAGINA
+    open_ = list(
+        zichtbaar.open().order_by("advies_uiterlijk", "reactie_uiterlijk", "pk")[
+            begin_open : begin_open + LOPEND_PER_PAGINA + 1
+        ]
+    )
     wachtend = _wachtend(user, zichtbaar, op=op)
     pagina = min(max(1, pagina), MAX_PAGINA)
     start = (pagina - 1) * GESCHIEDENIS_PER_PAGINA
@@ -105,7 +122,9 @@ def portaal_overzicht(user: Any, *, pagina: int = 1, op: date | None = None) -> 
         )[start : start + GESCHIEDENIS_PER_PAGINA + 1]
     )
     return Overzicht(
-        open=open_,
+        open=open_[:LOPEND_PER_PAGINA],
+        meer_open=len(open_) > LOPEND_PER_PAGINA,
+        pagina_open=pagina_open,
         wacht_op_mij=wachtend,
         geschiedenis=geschiedenis[:GESCHIEDENIS_PER_PAGINA],
         meer_geschiedenis=len(geschiedenis) > GESCHIEDENIS_PER_PAGINA,
@@ -135,6 +154,33 @@ def knoppen(aanvraag: Adviesaanvraag, user: Any, op: date | None = None) -> list
 def _mag(user: Any, regel: transitions.Regel, aanvraag: Adviesaanvraag) -> bool:
     capability, statussen = regel
     return aanvraag_policy.user_has_perm(user, capability) and aanvraag.status in statussen
+
+
+#: Who assigns the policy officer of a request (and so may be asked to, where one is missing).
+TOEWIJZEN: transitions.Regel = (
+    "advies.plannen",
+    tuple(s for s in Status if s not in EINDSTATUSSEN),
+)
+
+
+def mag_beleidsmedewerker_toewijzen(user: Any, aanvraag: Adviesaanvraag) -> bool:
+    return aanvraag.soort != Soort.MEEDENKEN and _mag(user, TOEWIJZEN, aanvraag)
+
+
+def aan_zet(aanvraag: Adviesaanvraag) -> str:
+    """Who must act before the municipality can answer: said plainly where nobody is assigned."""
+    if (
+        aanvraag.beleidsmedewerker_id is None
+        and aanvraag.soort != Soort.MEEDENKEN
+        and aanvraag.status not in EINDSTATUSSEN
+    ):
+        return str(
+            _(
+                "Er is nog geen beleidsmedewerker toegewezen. De accounthouder wijst er een toe. "
+                "Pas daarna kan de gemeente op dit advies reageren."
+            )
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +234,8 @@ class Detail:
     knoppen: list[Knop]
     acties: dict[str, bool] = field(default_factory=dict)
     te_laat: bool = False
+    #: Who must act where the work is stuck (no policy officer yet), or "".
+    aan_zet: str = ""
     #: "Wat inwoners zeiden": the uses of residents' findings linked to this request, each with
     #: its finding, theme and activity (``panelen.inwoners``).
     inwoners: list[Any] = field(default_factory=list)
@@ -238,7 +286,9 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
             and aanvraag.soort == Soort.MEEDENKEN,
             "kortere_termijn": _mag(user, transitions.KORTERE_TERMIJN, aanvraag),
             "raadsvoorlegger": verzonden is not None and hasattr(verzonden, "reactie"),
+            "beleidsmedewerker": mag_beleidsmedewerker_toewijzen(user, aanvraag),
         },
+        aan_zet=aan_zet(aanvraag),
         te_laat=aanvraag.reactie_te_laat_op(op),
         inwoners=panelen.inwoners(user, aanvraag),
     )
@@ -305,10 +355,23 @@ def raadsvoorlegger(aanvraag: Adviesaanvraag) -> Raadsvoorlegger:
 
 
 # --- Public register -----------------------------------------------------------------------------
+REGISTER_VOLGORDE = ("-gepubliceerd_op", "-pk")
+
+
 def _register_basis() -> QuerySet[Adviesaanvraag]:
-    return (
-        Adviesaanvraag.objects.gepubliceerd()
-        .exclude(soort=Soort.MEEDENKEN)
+    """Every published request of the register, without figures: filter and slice this."""
+    return Adviesaanvraag.objects.gepubliceerd().exclude(soort=Soort.MEEDENKEN)
+
+
+def _met_cijfers(pagina: QuerySet[Adviesaanvraag]) -> list[Adviesaanvraag]:
+    """The requests of ``pagina`` (filtered, ordered and sliced) with their figures.
+
+    Slice first, count after: the sliced page is a subquery, so the aggregates over versions
+    and points (and their GROUP BY) only run for the rows shown, not for every published request
+    before the LIMIT. One query, plus one for the laws.
+    """
+    return list(
+        Adviesaanvraag.objects.filter(pk__in=pagina.values("pk"))
         .annotate(
             verzonden_op=Max("versies__verzonden_op"),
             punten_totaal=Count("versies__reactie__punten", distinct=True),
@@ -324,6 +387,7 @@ def _register_basis() -> QuerySet[Adviesaanvraag]:
             ),
         )
         .prefetch_related(Prefetch("kernwetten", queryset=Kernwet.objects.order_by("volgorde")))
+        .order_by(*REGISTER_VOLGORDE)
     )
 
 
@@ -360,7 +424,9 @@ def register(
         filters["status"] = status
     pagina = min(max(1, pagina), MAX_PAGINA)
     start = (pagina - 1) * REGISTER_PER_PAGINA
-    adviezen = list(qs.order_by("-gepubliceerd_op", "-pk")[start : start + REGISTER_PER_PAGINA + 1])
+    adviezen = _met_cijfers(
+        qs.order_by(*REGISTER_VOLGORDE)[start : start + REGISTER_PER_PAGINA + 1]
+    )
     jaren = sorted(
         {d.year for d in Adviesaanvraag.objects.gepubliceerd().dates("gepubliceerd_op", "year")},
         reverse=True,
@@ -376,7 +442,7 @@ def register(
 
 
 def register_feed(aantal: int = 50) -> list[Adviesaanvraag]:
-    return list(_register_basis().order_by("-gepubliceerd_op", "-pk")[:aantal])
+    return _met_cijfers(_register_basis().order_by(*REGISTER_VOLGORDE)[:aantal])
 
 
 @dataclass

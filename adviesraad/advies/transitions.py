@@ -83,6 +83,14 @@ def reactie_compleet(aanvraag: Adviesaanvraag, op: date) -> str | None:
     return None
 
 
+def meedenken_geweest(aanvraag: Adviesaanvraag, op: date) -> str | None:
+    if aanvraag.meedenken_op is None or aanvraag.meedenken_op > op:
+        return str(
+            _("Vul eerst de datum van de meedenksessie in; die mag niet in de toekomst liggen.")
+        )
+    return None
+
+
 def inbreng_vastgelegd(aanvraag: Adviesaanvraag, op: date) -> str | None:
     if not aanvraag.mondelinge_inbreng.strip():
         return str(_("Schrijf eerst kort op wat de adviesraad heeft ingebracht."))
@@ -208,7 +216,7 @@ _RIJEN: list[Rij] = [
         S.GEHOUDEN,
         str(_("Meedenken is gehouden")),
         "advies.meedenken_vastleggen",
-        eisen=(inbreng_vastgelegd,),
+        eisen=(meedenken_geweest, inbreng_vastgelegd),
         soort=M,
     ),
     Rij(S.GEHOUDEN, S.AFGEROND, str(_("Afronden")), "advies.afronden", soort=M),

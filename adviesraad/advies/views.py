@@ -17,13 +17,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from adviesraad.models.advies import Adviesaanvraag, Status
+from adviesraad.models.advies import Adviesaanvraag, Oordeel, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.downloads import pdf_download
 from hengelo_participatie.core.formulieren import fouten_naar_form, uitvoeren
+from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.pdf.documents import render
 
-from . import selectors, transitions
+from . import selectors, selectors_college, selectors_toezeggingen, transitions
 from .forms import (
     AanvraagForm,
     BelangForm,
@@ -66,7 +67,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         request,
         "adviesraad/advies/overzicht.html",
         {
-            "overzicht": selectors.portaal_overzicht(request.user, pagina=pagina),
+            "overzicht": selectors.portaal_overzicht(
+                request.user,
+                pagina=pagina,
+                pagina_open=queryparams.pagina(request.GET, "lopend"),
+            ),
             "kan_aanmaken": kan_aanmaken and aanvraag_policy.user_has_perm(request.user, "add"),
         },
     )
@@ -104,10 +109,18 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    d = selectors.aanvraag_detail(request.user, pk)
+    standen = selectors_toezeggingen.standen([d.aanvraag], vandaag())
+    for punt in d.punten:
+        punt.stand = standen.get(punt.pk)  # type: ignore[attr-defined]
     return TemplateResponse(
         request,
         "adviesraad/advies/detail.html",
-        {"d": selectors.aanvraag_detail(request.user, pk), "reden_form": RedenForm()},
+        {
+            "d": d,
+            "reden_form": RedenForm(),
+            "c": selectors_college.college_paneel(request.user, d.aanvraag),
+        },
     )
 
 
@@ -168,13 +181,16 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
     _toegestaan(request, transitions.CONCEPT_BEWERKEN, aanvraag)
     huidige = huidige_versie(aanvraag)
     punten = list(huidige.punten.order_by("nummer")) if huidige else []
+    extra_punt = request.method == "POST" and "extra_punt" in request.POST
     form = ConceptForm(
         request.POST or None,
         punten=punten,
+        meer=1 if extra_punt else 0,
         initial={"inleiding": huidige.inleiding if huidige else ""},
     )
     if (
         request.method == "POST"
+        and not extra_punt
         and form.is_valid()
         and uitvoeren(
             request,
@@ -189,7 +205,14 @@ def concept(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ):
         return _naar_detail(aanvraag)
-    return _formulier(request, aanvraag, form, _("Concept schrijven"), _("Opslaan"))
+    return _formulier(
+        request,
+        aanvraag,
+        form,
+        _("Concept schrijven"),
+        _("Opslaan"),
+        extra_knop=_("Nog een adviespunt toevoegen"),
+    )
 
 
 @login_required
@@ -225,9 +248,22 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     """The page the approval e-mail links to: the concept and the member's answer."""
     d = selectors.aanvraag_detail(request.user, pk)
+    standen = selectors_toezeggingen.standen([d.aanvraag], vandaag())
+    for punt in d.punten:
+        punt.stand = standen.get(punt.pk)  # type: ignore[attr-defined]
     if d.mijn_goedkeuring is None:
         raise Http404
-    form = GoedkeuringForm(request.POST or None)
+    mijn = d.mijn_goedkeuring
+    # The answer already given is checked again, so "Uw reactie tot nu toe" and the radios agree.
+    form = GoedkeuringForm(
+        request.POST or None,
+        initial={
+            "oordeel": mijn.oordeel
+            if mijn.oordeel in (Oordeel.AKKOORD, Oordeel.WIJZIGING)
+            else None,
+            "opmerking": mijn.opmerking,
+        },
+    )
     if (
         request.method == "POST"
         and form.is_valid()

@@ -19,9 +19,11 @@ from django.views.decorators.http import require_GET
 from adviesraad.models.advies import Adviesaanvraag, Soort, Status
 from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.downloads import bestand_download
+from hengelo_participatie.core.schrijven import vandaag
 
-from . import selectors
+from . import selectors, selectors_college, selectors_toezeggingen
 from .opmaak import platte_tekst
+from .overname import overname_per_jaar
 
 
 @require_GET
@@ -34,19 +36,35 @@ def register(request: HttpRequest) -> HttpResponse:
         status=queryparams.keuze(request.GET, "status", Status.values),
         pagina=queryparams.pagina(request.GET),
     )
+    dit_jaar = vandaag().year
     return TemplateResponse(
         request,
         "adviesraad/advies/register.html",
-        {"register": reg, "statussen": Status.choices},
+        {
+            "register": reg,
+            "statussen": Status.choices,
+            "vandaag": vandaag(),
+            # Figures only (no names, no titles): the adoption rate per year, newest first.
+            "overname": list(
+                reversed(
+                    overname_per_jaar(van=dit_jaar - 4, tot=dit_jaar, alleen_gepubliceerd=True)
+                )
+            ),
+        },
     )
 
 
 @require_GET
 def register_detail(request: HttpRequest, kenmerk: str) -> HttpResponse:
+    o = selectors.openbaar_advies(kenmerk)
+    # What became of each adopted point (state and dated notes, never names of staff).
+    standen = selectors_toezeggingen.standen([o.aanvraag], vandaag())
+    for punt in o.punten:
+        punt.stand = standen.get(punt.pk)  # type: ignore[attr-defined]
     return TemplateResponse(
         request,
         "adviesraad/advies/register_detail.html",
-        {"o": selectors.openbaar_advies(kenmerk)},
+        {"o": o, "termijn": selectors_college.openbare_termijn(o.aanvraag, vandaag())},
     )
 
 
@@ -68,6 +86,12 @@ def register_pdf(request: HttpRequest, kenmerk: str) -> FileResponse:
 
 
 @require_GET
+def register_voorlegger(request: HttpRequest, kenmerk: str) -> FileResponse:
+    """The raadsvoorlegger as it went to the griffie: the same stored bytes."""
+    return _bestand_response(selectors_college.openbare_voorlegger(kenmerk).bestand)
+
+
+@require_GET
 def register_document(request: HttpRequest, kenmerk: str, pk: int) -> FileResponse:
     return _bestand_response(selectors.openbaar_document(kenmerk, pk).bestand)
 
@@ -81,7 +105,13 @@ class RegisterFeed(Feed):
         return reverse("adviezen:register")
 
     def items(self) -> list[Adviesaanvraag]:
-        return selectors.register_feed()
+        items = selectors.register_feed()
+        # One query for every item's follow-up line (the Feed object is shared by requests, so
+        # the line goes on the item, not on ``self``).
+        regels = selectors_toezeggingen.feed_samenvatting(items, vandaag())
+        for item in items:
+            item.toezeggingen_regel = regels.get(item.pk, "")  # type: ignore[attr-defined]
+        return items
 
     def item_title(self, item: Adviesaanvraag) -> str:
         return f"{item.kenmerk}: {item.titel}"
@@ -93,7 +123,11 @@ class RegisterFeed(Feed):
         as ``&lt;img src=x onerror=...&gt;`` comes out as real markup. Escaping it again makes a
         feed reader show those characters as text instead of running them.
         """
-        return html.escape(platte_tekst(item.samenvatting) or str(item.get_soort_display()))
+        tekst = platte_tekst(item.samenvatting) or str(item.get_soort_display())
+        toezeggingen = getattr(item, "toezeggingen_regel", "")
+        if toezeggingen:
+            tekst = f"{tekst}\n{toezeggingen}"
+        return html.escape(tekst)
 
     def item_link(self, item: Adviesaanvraag) -> str:
         return reverse("adviezen:detail", args=[item.kenmerk])

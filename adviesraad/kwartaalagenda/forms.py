@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from adviesraad.models.advies import Adviesaanvraag
 from hengelo_participatie.accounts.models import User
 from hengelo_participatie.accounts.toewijzing import houders_van
+from hengelo_participatie.core.formulieren import PortaalFormulier
 
 from .models import KWARTALEN
 from .policies import ONDERWERP_HOUDEN
@@ -22,7 +23,7 @@ KEUZE = {"class": "utrecht-select utrecht-select--html-select"}
 DATUM_FOUT = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 15-03-2026.")}
 
 
-class AgendaForm(forms.Form):
+class AgendaForm(PortaalFormulier, forms.Form):
     jaar = forms.IntegerField(
         label=_("Jaar"),
         min_value=2020,
@@ -63,7 +64,7 @@ def _datumveld(label: Any) -> forms.DateField:
     )
 
 
-class PuntForm(forms.Form):
+class PuntForm(PortaalFormulier, forms.Form):
     titel = forms.CharField(
         label=_("Onderwerp"),
         max_length=200,
@@ -105,7 +106,7 @@ class AanvraagKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{obj.kenmerk} {obj.titel}"
 
 
-class KoppelForm(forms.Form):
+class KoppelForm(PortaalFormulier, forms.Form):
     adviesaanvraag = AanvraagKeuze(
         label=_("Adviesaanvraag"),
         queryset=Adviesaanvraag.objects.none(),
@@ -121,7 +122,7 @@ class KoppelForm(forms.Form):
         cast(AanvraagKeuze, self.fields["adviesaanvraag"]).queryset = aanvragen
 
 
-class PublicerenForm(forms.Form):
+class PublicerenForm(PortaalFormulier, forms.Form):
     toelichting = forms.CharField(
         label=_("Wat is er veranderd? (niet verplicht)"),
         required=False,

@@ -26,7 +26,7 @@ from .verklaringen import (
     NevenfunctieverklaringUserObjectPermission,
     VerklaringInzage,
 )
-from .werving import Kandidaat, KandidaatFase, Vacature, VacatureStatus
+from .werving import Kanaal, Kanaaltelling, Kandidaat, KandidaatFase, Vacature, VacatureStatus
 
 __all__ = [
     "Beoordeling",
@@ -34,6 +34,8 @@ __all__ = [
     "Functie",
     "FunctieSoort",
     "Herbenoemingsevaluatie",
+    "Kanaal",
+    "Kanaaltelling",
     "Kandidaat",
     "KandidaatFase",
     "Kernwet",
@@ -50,4 +52,8 @@ __all__ = [
     "VerklaringInzage",
     "Zittingstermijn",
 ]
-from . import advies  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
+from . import (
+    advies,  # noqa: E402,F401  (the advice workflow; see adviesraad/advies/)
+    college,  # noqa: E402,F401  (delivery to the College and the raad; issue 14)
+    toezeggingen,  # noqa: E402,F401  (follow-up of adopted points; issue 14)
+)

@@ -52,6 +52,18 @@ class Status(models.TextChoices):
 
 #: States in which the request is finished: not "open" in the portal.
 EINDSTATUSSEN = (Status.AFGEROND, Status.INGETROKKEN)
+#: States in which the council's work on a request is done: finished (``EINDSTATUSSEN``), or
+#: only "Afronden" can still follow (the College answered, the council took note, an oral
+#: contribution was given). Many requests are never formally finished, so these count as closed
+#: for the nightly access re-sync (``advies.services.toegang.toegang_alle_open_bijwerken``): it
+#: re-syncs open requests in full, and a closed one only when its grants no longer match the
+#: council.
+AFGESLOTEN = (
+    *EINDSTATUSSEN,
+    Status.REACTIE_ONTVANGEN,
+    Status.TER_KENNISNAME_RAAD,
+    Status.GEHOUDEN,
+)
 #: States in which the College owes a response (overdue is counted here).
 WACHT_OP_COLLEGE = (Status.VERZONDEN,)
 #: States in which the council still owes its advice ("advies uiterlijk" counts here).
@@ -169,7 +181,14 @@ class Adviesaanvraag(models.Model):
             return str(_("conceptverslag"))
         if self.status == Status.AANGEKONDIGD and self.soort == Soort.ONGEVRAAGD:
             return str(_("aangekondigd bij de accounthouder"))
-        return self.get_status_display()
+        # Not get_status_display(): Django hashes every (lazy) choice label for that, one
+        # translation per choice per call, which a list page pays for every row.
+        return str(Status(self.status).label) if self.status in Status.values else self.status
+
+    @property
+    def soort_label(self) -> str:
+        """``get_soort_display()`` with one translation per call (see ``status_label``)."""
+        return str(Soort(self.soort).label) if self.soort in Soort.values else self.soort
 
     def advies_te_laat_op(self, op: date) -> bool:
         return bool(

@@ -7,6 +7,7 @@ purged once the retention rule has passed after the vacancy closed.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -32,6 +33,18 @@ class Vacature(models.Model):
         _("profiel"), help_text=_("Het profiel uit bijlage 5 (leden) of bijlage 7 (voorzitter).")
     )
     aantal_plaatsen = models.PositiveSmallIntegerField(_("aantal plaatsen"), default=1)
+    uren_per_maand = models.PositiveSmallIntegerField(
+        _("tijd per maand (uren, gemiddeld minimaal)"),
+        default=10,
+        help_text=_("Bijlage 5: gemiddeld minimaal 10 uur per maand."),
+    )
+    selectiecommissie = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("selectiecommissie"),
+        blank=True,
+        related_name="+",
+        help_text=_("Wie de brieven leest en de gesprekken voert."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=VacatureStatus.choices, default=VacatureStatus.CONCEPT
     )
@@ -51,6 +64,17 @@ class Vacature(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Kanaal(models.TextChoices):
+    """How an applicant heard of the vacancy (§4.2.3: recruitment through civil society)."""
+
+    ORGANISATIE = "organisatie", _("via een maatschappelijke organisatie")
+    GEMEENTE = "gemeente", _("via de website of nieuwsbrief van de gemeente")
+    KRANT = "krant", _("via de krant of een huis-aan-huisblad")
+    SOCIALE_MEDIA = "sociale_media", _("via sociale media")
+    BEKENDE = "bekende", _("via iemand die ik ken")
+    ANDERS = "anders", _("anders")
 
 
 class KandidaatFase(models.TextChoices):
@@ -115,6 +139,18 @@ class Kandidaat(models.Model):
         default=KandidaatFase.BRIEVENSELECTIE,
     )
     aangemeld_op = models.DateField(_("aangemeld op"))
+    themas = models.ManyToManyField(
+        "adviesraad.Kernwet", verbose_name=_("thema's"), blank=True, related_name="+"
+    )
+    kanaal = models.CharField(
+        _("hoe gehoord van de vacature"), max_length=16, choices=Kanaal.choices, blank=True
+    )
+    toestemming_op = models.DateTimeField(
+        _("toestemming voor bewaren gegeven op"), null=True, blank=True, editable=False
+    )
+    afgerond_op = models.DateField(
+        _("afgewezen of teruggetrokken op"), null=True, blank=True, editable=False
+    )
     notities = models.TextField(_("notities van de commissie"), blank=True)
 
     history = HistoricalRecords()
@@ -126,3 +162,25 @@ class Kandidaat(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Kanaaltelling(models.Model):
+    """How many applicants each channel brought to a vacancy: counts only, no personal data,
+    so they stay after the retention purge removed the candidates themselves."""
+
+    vacature = models.ForeignKey(
+        Vacature, verbose_name=_("vacature"), on_delete=models.CASCADE, related_name="kanalen"
+    )
+    kanaal = models.CharField(_("kanaal"), max_length=16, choices=Kanaal.choices)
+    aantal = models.PositiveIntegerField(_("aantal aanmeldingen"), default=0)
+
+    class Meta:
+        verbose_name = _("aanmeldingen per kanaal")
+        verbose_name_plural = _("aanmeldingen per kanaal")
+        ordering = ("vacature", "-aantal", "kanaal")
+        constraints = [
+            models.UniqueConstraint(fields=("vacature", "kanaal"), name="kanaaltelling_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vacature}: {self.get_kanaal_display()} ({self.aantal})"

@@ -16,7 +16,7 @@ from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import datum_tekst, eis_perm, opslaan, vandaag
 
-from .. import regels
+from .. import hooks, regels
 from ..models import (
     EindeReden,
     FunctieSoort,
@@ -287,6 +287,7 @@ def evaluatie_vastleggen(
     )
     opslaan(evaluatie, door=door, reden="Evaluatie voor herbenoeming vastgelegd")
     audit.vastleggen(door, Actie.EVALUATIE_VASTLEGGEN, evaluatie)
+    hooks.evaluatie_vastgelegd.uitvoeren(evaluatie=evaluatie, door=door)
     return evaluatie
 
 

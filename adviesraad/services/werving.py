@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hengelo_participatie.accounts.roles import gebruikers_met_rollen, rollen_met
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import eis_perm, opslaan, vandaag
@@ -20,7 +21,12 @@ from ..policies import kandidaat_policy, vacature_policy
 from .gedeeld import postcode_opmaken
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from hengelo_participatie.accounts.models import User
+
+#: The capability (role table) of sitting on a vacancy's selection committee.
+SELECTIECOMMISSIE = "lidmaatschap.selectiecommissie"
 
 
 @transaction.atomic
@@ -75,6 +81,32 @@ def vacature_sluiten(*, vacature: Vacature, op: date, door: User | None) -> Vaca
 
 
 @transaction.atomic
+def selectiecommissie_zetten(
+    *, vacature: Vacature, leden: Iterable[User], door: User | None
+) -> Vacature:
+    """Record who sits on the selection committee of ``vacature``: people whose role may
+    (council members, the supporter, the account holder: council and municipality together)."""
+    eis_perm(vacature_policy, door, "change", Actie.SELECTIECOMMISSIE_ZETTEN, vacature)
+    leden = list(leden)
+    mogelijk = set(
+        gebruikers_met_rollen(rollen_met(SELECTIECOMMISSIE)).values_list("pk", flat=True)
+    )
+    if any(u.pk not in mogelijk for u in leden):
+        audit.vastleggen(door, Actie.SELECTIECOMMISSIE_ZETTEN, vacature, audit.GEWEIGERD)
+        raise ValidationError(
+            {
+                "selectiecommissie": _(
+                    "In de selectiecommissie zitten alleen leden van de adviesraad, de "
+                    "ondersteuner en de accounthouder."
+                )
+            }
+        )
+    vacature.selectiecommissie.set(leden)
+    audit.vastleggen(door, Actie.SELECTIECOMMISSIE_ZETTEN, vacature)
+    return vacature
+
+
+@transaction.atomic
 def kandidaat_aanmelden(
     *,
     vacature: Vacature,
@@ -122,6 +154,9 @@ def kandidaat_fase_wijzigen(
         )
     eis_perm(kandidaat_policy, door, rij.capability, Actie.KANDIDAAT_FASE_WIJZIGEN)
     kandidaat.fase = fase
+    if fase in (KandidaatFase.AFGEWEZEN, KandidaatFase.TERUGGETROKKEN):
+        # Out of the procedure: retention runs from today, even while the vacancy stays open.
+        kandidaat.afgerond_op = vandaag()
     if notitie:
         kandidaat.notities = f"{kandidaat.notities}\n{notitie}".strip()
     opslaan(kandidaat, door=door, reden=f"Fase: {kandidaat.get_fase_display()}")

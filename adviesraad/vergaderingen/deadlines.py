@@ -24,6 +24,8 @@ Europe/Amsterdam: a meeting at 00:30 on 1 April is on 1 April, also across a DST
   that type before today; before any was held: after the verordening came into force). From
   ``herinnering_<soort>`` before that date, as long as none is planned (a non-cancelled meeting of
   that type today or later), the chair and the account holder are reminded to plan it.
+* ``wethoudersgesprek_plannen``: the same for the council's conversation with the aldermen
+  (§4.2.1 f4: "1 à 2 keer per jaar"; rule ``cyclus_wethoudersgesprek``, default 12 months).
 
 Each provider call costs a fixed number of queries, however many meetings there are.
 """
@@ -63,6 +65,7 @@ STUKKEN_LEZEN = "stukken_lezen"
 VOORZITTERSOVERLEG_PLANNEN = "voorzittersoverleg_plannen"
 COLLEGEPRESENTATIE_PLANNEN = "collegepresentatie_plannen"
 POLITIEKE_MARKT_PLANNEN = "politieke_markt_plannen"
+WETHOUDERSGESPREK_PLANNEN = "wethoudersgesprek_plannen"
 
 HERINNERING_STUKKEN_VERSTUREN = "herinnering_stukken_versturen"
 HERINNERING_VERGADERING_MORGEN = "herinnering_vergadering_morgen"
@@ -403,5 +406,11 @@ PROVIDERS = [
         label="Politieke markt plannen",
         soort=Soort.POLITIEKE_MARKT,
         wat="De jaarlijkse bijdrage van de adviesraad aan de politieke markt",
+    ),
+    PeriodiekOverleg(
+        kind=WETHOUDERSGESPREK_PLANNEN,
+        label="Gesprek van de adviesraad met de wethouders plannen",
+        soort=Soort.WETHOUDERSGESPREK,
+        wat="Het gesprek van de adviesraad met de wethouders",
     ),
 ]

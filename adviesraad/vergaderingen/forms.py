@@ -9,9 +9,19 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from adviesraad.models.advies import Adviesaanvraag
+from hengelo_participatie.core.formulieren import PortaalFormulier
+from verordening.models import Samenwerkingsafspraken
 
 from . import koppelingen
-from .models import Aanmelding, Aanwezigheid, Agendapunt, Deelname, Soort, Vergadering
+from .models import (
+    AFSPRAKEN_SOORTEN,
+    Aanmelding,
+    Aanwezigheid,
+    Agendapunt,
+    Deelname,
+    Soort,
+    Vergadering,
+)
 from .policies import vergadering_policy
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
@@ -33,7 +43,7 @@ class GebruikersKeuze(forms.ModelMultipleChoiceField):
         return obj.get_full_name() or obj.email
 
 
-class VergaderingForm(forms.Form):
+class VergaderingForm(PortaalFormulier, forms.Form):
     soort = forms.ChoiceField(
         label=_("Soort vergadering"), choices=Soort.choices, widget=forms.Select(KEUZE)
     )
@@ -89,7 +99,7 @@ class VergaderingForm(forms.Form):
         self.order_fields(koppelingen.in_volgorde(self.fields, na="online_link"))
 
 
-class DeelnemersForm(forms.Form):
+class DeelnemersForm(PortaalFormulier, forms.Form):
     gebruikers = GebruikersKeuze(
         label=_("Wie nodigt u nog meer uit?"),
         queryset=get_user_model().objects.none(),
@@ -105,7 +115,7 @@ class DeelnemersForm(forms.Form):
         )
 
 
-class AanmeldForm(forms.Form):
+class AanmeldForm(PortaalFormulier, forms.Form):
     aanmelding = forms.ChoiceField(
         label=_("Komt u naar deze vergadering?"),
         choices=[(Aanmelding.KOMT, _("Ja, ik kom")), (Aanmelding.KOMT_NIET, _("Nee, ik kom niet"))],
@@ -119,7 +129,7 @@ class AanmeldForm(forms.Form):
     )
 
 
-class AgendapuntForm(forms.Form):
+class AgendapuntForm(PortaalFormulier, forms.Form):
     volgorde = forms.IntegerField(
         label=_("Nummer"),
         min_value=1,
@@ -143,7 +153,7 @@ class AgendapuntForm(forms.Form):
         self.fields["adviesaanvraag"].queryset = aanvragen
 
 
-class StukForm(forms.Form):
+class StukForm(PortaalFormulier, forms.Form):
     titel = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(TEKST))
     upload = forms.FileField(
         label=_("Bestand"), help_text=_("Een PDF, Word-, Excel- of OpenDocument-bestand.")
@@ -165,7 +175,7 @@ class StukForm(forms.Form):
         self.fields["agendapunt"].queryset = vergadering.agendapunten.all()
 
 
-class AanwezigheidForm(forms.Form):
+class AanwezigheidForm(PortaalFormulier, forms.Form):
     """One choice per participant: field ``deelname_<id>``."""
 
     def __init__(self, *args: Any, deelnames: list[Deelname], **kwargs: Any) -> None:
@@ -188,7 +198,7 @@ class AanwezigheidForm(forms.Form):
         return {d.pk: self.cleaned_data[f"deelname_{d.pk}"] for d in self.deelnames}
 
 
-class NotulenForm(forms.Form):
+class NotulenForm(PortaalFormulier, forms.Form):
     tekst = forms.CharField(
         label=_("Notulen"),
         widget=forms.Textarea({**VAK, "rows": 16}),
@@ -196,7 +206,7 @@ class NotulenForm(forms.Form):
     )
 
 
-class VaststellenForm(forms.Form):
+class VaststellenForm(PortaalFormulier, forms.Form):
     in_vergadering = forms.ModelChoiceField(
         label=_("In welke vergadering zijn de notulen vastgesteld?"),
         queryset=Vergadering.objects.none(),
@@ -208,7 +218,7 @@ class VaststellenForm(forms.Form):
         self.fields["in_vergadering"].queryset = keuzes
 
 
-class ActiepuntForm(forms.Form):
+class ActiepuntForm(PortaalFormulier, forms.Form):
     omschrijving = forms.CharField(
         label=_("Wat moet er gebeuren?"), max_length=500, widget=forms.TextInput(TEKST)
     )
@@ -228,7 +238,7 @@ class ActiepuntForm(forms.Form):
         ).order_by("achternaam", "voornaam")
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(PortaalFormulier, forms.Form):
     tekst = forms.CharField(label=_("Besluit"), widget=forms.Textarea(VAK))
     agendapunt = forms.ModelChoiceField(
         label=_("Bij agendapunt"),
@@ -236,7 +246,16 @@ class BesluitForm(forms.Form):
         required=False,
         widget=forms.Select(KEUZE),
     )
+    samenwerkingsafspraken = forms.ModelChoiceField(
+        label=_("Wijzigt de samenwerkingsafspraken"),
+        queryset=Samenwerkingsafspraken.objects.order_by("-jaar"),
+        required=False,
+        widget=forms.Select(KEUZE),
+        help_text=_("Alleen bij een afspraak die de samenwerkingsafspraken verandert."),
+    )
 
     def __init__(self, *args: Any, vergadering: Vergadering, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agendapunt"].queryset = vergadering.agendapunten.all()
+        if vergadering.soort not in AFSPRAKEN_SOORTEN:
+            del self.fields["samenwerkingsafspraken"]

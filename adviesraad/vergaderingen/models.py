@@ -43,6 +43,10 @@ def standaard_vertrouwelijk(soort: str) -> bool:
     return soort in VERTROUWELIJKE_SOORTEN
 
 
+#: Meetings with the College side where agreements can change the samenwerkingsafspraken.
+AFSPRAKEN_SOORTEN = ("wethoudersgesprek", "voorzittersoverleg")
+
+
 class Status(models.TextChoices):
     GEPLAND = "gepland", _("gepland")
     GEHOUDEN = "gehouden", _("gehouden")
@@ -259,6 +263,16 @@ class Besluit(models.Model):
         related_name="besluiten",
     )
     tekst = models.TextField(_("besluit"))
+    #: An agreement made with the aldermen (§4.2.1 f4) or at the chair's consultation can change
+    #: the working agreements: the version it changes (jaarcyclus, issue 13).
+    samenwerkingsafspraken = models.ForeignKey(
+        "verordening.Samenwerkingsafspraken",
+        verbose_name=_("wijzigt de samenwerkingsafspraken"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:

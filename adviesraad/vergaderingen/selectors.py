@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from adviesraad.advies.policies import aanvraag_policy
 from adviesraad.policies import verklaring_policy
+from hengelo_participatie.core.paginering import Paginering, huidig_jaar_eerst, pagineer
+from hengelo_participatie.core.schrijven import vandaag
 from hengelo_participatie.files.models import Bestand
 from hengelo_participatie.files.policy import bestand_policy
 
@@ -29,6 +31,7 @@ from .models import (
     Agendapunt,
     Deelname,
     Notulen,
+    Soort,
     Status,
     Vergadering,
     Vergaderstuk,
@@ -84,31 +87,98 @@ def volgende_vergaderingen(user: Any, aantal: int = 5) -> list[VolgendeVergaderi
 
 
 # --- My meetings ---------------------------------------------------------------------------------
+#: Past meetings per page of the list (upcoming ones are all on the first page).
+PER_PAGINA = 25
+
+
+@dataclass(frozen=True)
+class Rij:
+    """One row of the meetings list, with its display values computed once (not per lookup in
+    the template): labels are translated once per list, not once per row."""
+
+    vergadering: Vergadering
+    soort: str
+    status: str
+    #: The user's RSVP or attendance, "" when they do not take part.
+    mijn: str
+
+
 @dataclass
 class Overzicht:
-    komend: list[Vergadering]
-    eerder: list[Vergadering]
-    mijn: dict[int, Deelname]
+    komend: list[Rij]
+    eerder: list[Rij]
+    paginering: Paginering
     beheer: bool
+    #: Years with meetings the user may see, the current year first, then the latest first.
+    jaren: list[int]
+    filters: dict[str, Any]
+    soorten: list[tuple[str, str]]
+    statussen: list[tuple[str, str]]
 
 
-def overzicht(user: Any) -> Overzicht:
-    """Upcoming (soonest first) and past (latest first) meetings the user may see, each with the
-    user's own participation. Three queries."""
+def _labels(keuzes: Any) -> dict[str, str]:
+    return {waarde: str(label) for waarde, label in keuzes.choices}
+
+
+def overzicht(
+    user: Any, *, pagina: int = 1, jaar: int | None = None, soort: str = "", status: str = ""
+) -> Overzicht:
+    """Upcoming (soonest first, on the first page) and past (latest first, ``PER_PAGINA`` per
+    page) meetings the user may see, each with the user's own participation, optionally of one
+    year, kind or status. A fixed number of queries: years, count, page, upcoming, own
+    participations."""
     moment = nu()
     zichtbaar = vergadering_policy.instances_user_has_perm_for(user).order_by("begin", "pk")
-    komend = list(zichtbaar.filter(begin__gte=moment)[:LIJST_MAX])
-    eerder = list(zichtbaar.filter(begin__lt=moment).order_by("-begin", "-pk")[:LIJST_MAX])
+    jaren = huidig_jaar_eerst((d.year for d in zichtbaar.dates("begin", "year")), vandaag().year)
+    gefilterd = zichtbaar
+    if jaar is not None:
+        gefilterd = gefilterd.filter(begin__year=jaar)
+    if soort:
+        gefilterd = gefilterd.filter(soort=soort)
+    if status:
+        gefilterd = gefilterd.filter(status=status)
+    filters = {"jaar": jaar, "soort": soort, "status": status}
+    paginering = pagineer(
+        gefilterd.filter(begin__lt=moment).order_by("-begin", "-pk"),
+        pagina,
+        per_pagina=PER_PAGINA,
+        filters=filters,
+    )
+    eerder = list(paginering.pagina.object_list)
+    komend = (
+        list(gefilterd.filter(begin__gte=moment)[:LIJST_MAX])
+        if paginering.pagina.number == 1
+        else []
+    )
     ids = [v.pk for v in [*komend, *eerder]]
     mijn = (
         {d.vergadering_id: d for d in Deelname.objects.filter(gebruiker=user, vergadering__in=ids)}
         if getattr(user, "is_authenticated", False) and ids
         else {}
     )
-    for v in [*komend, *eerder]:
-        v.mijn = mijn.get(v.pk)  # type: ignore[attr-defined]
+    soorten, statussen = _labels(Soort), _labels(Status)
+    aanmelding, aanwezigheid = _labels(Aanmelding), _labels(Aanwezigheid)
+
+    def rij(v: Vergadering) -> Rij:
+        d = mijn.get(v.pk)
+        eigen = ""
+        if d is not None:
+            eigen = (
+                aanwezigheid.get(d.aanwezigheid, d.aanwezigheid)
+                if d.aanwezigheid
+                else aanmelding.get(d.aanmelding, d.aanmelding)
+            )
+        return Rij(v, soorten.get(v.soort, v.soort), statussen.get(v.status, v.status), eigen)
+
     return Overzicht(
-        komend=komend, eerder=eerder, mijn=mijn, beheer=vergadering_policy.beheert(user)
+        komend=[rij(v) for v in komend],
+        eerder=[rij(v) for v in eerder],
+        paginering=paginering,
+        beheer=vergadering_policy.beheert(user),
+        jaren=jaren,
+        filters=filters,
+        soorten=list(soorten.items()),
+        statussen=list(statussen.items()),
     )
 
 
@@ -226,7 +296,9 @@ def vergadering_detail(user: Any, pk: object) -> Detail:
         vastgesteld_in_zichtbaar=vastgesteld_in_zichtbaar,
         gekoppeld=koppelingen.weergaven(vergadering),
         actiepunten=list(vergadering.actiepunten.select_related("eigenaar")),
-        besluiten=list(vergadering.besluiten.select_related("agendapunt")),
+        besluiten=list(
+            vergadering.besluiten.select_related("agendapunt", "samenwerkingsafspraken")
+        ),
         verschoningen=verschoningen,
         termijn=stukkentermijn(vergadering),
         telling=dict(Counter(d.aanwezigheid or "onbekend" for d in deelnames)),
@@ -272,9 +344,10 @@ def _downloadbaar(user: Any, bestand_ids: list[int]) -> set[int]:
 
 
 def latere_vergaderingen(vergadering: Vergadering) -> QuerySet[Vergadering]:
-    """Meetings in which the minutes of ``vergadering`` can be approved."""
-    return Vergadering.objects.filter(begin__gt=vergadering.begin).exclude(
-        status=Status.GEANNULEERD
+    """Meetings in which the minutes of ``vergadering`` can be approved: later council meetings
+    that were held (the service refuses any other)."""
+    return Vergadering.objects.filter(
+        begin__gt=vergadering.begin, soort=Soort.RAADSVERGADERING, status=Status.GEHOUDEN
     )
 
 

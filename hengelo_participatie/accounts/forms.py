@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.forms.widgets import CheckboxInput, Input
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.core.formulieren import PortaalFormulier
+
 from . import mfa
 from .models import User
 from .roles import RAADSROLLEN, toekenbare_rollen
@@ -59,7 +61,7 @@ class LoginForm(UtrechtFormMixin, auth_forms.AuthenticationForm):
     }
 
 
-class MethodeForm(forms.Form):
+class MethodeForm(PortaalFormulier, forms.Form):
     methode = forms.ChoiceField(
         label=_("Hoe wilt u uw inlogcode krijgen?"),
         widget=forms.RadioSelect,

@@ -123,3 +123,14 @@ VERGADERING_BEHEER: frozenset[str] = (
     )
     | perms("vergaderingen", "view change", "actiepunt")
 )
+
+# --- financien (issue 12): the admin reads what the portal's services wrote ---------------------
+FINANCIEN_LEZEN: frozenset[str] = perms(
+    "financien",
+    "view",
+    "vergoedingsperiode",
+    "vergoedingsregel",
+    "begroting",
+    "begrotingspost",
+    "declaratie",
+)

@@ -29,6 +29,7 @@ from .permissies import (
     ADVIES_LEZEN,
     ADVIES_PUBLICEREN,
     ADVIES_STARTEN,
+    FINANCIEN_LEZEN,
     HERINNERINGEN_BEWAKEN,
     HR_INDIENEN,
     KWARTAALAGENDA_BEHEER,
@@ -93,6 +94,17 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_opstellen",
+                "financien.declaratie_goedkeuren",
+                "financien.declareren",
+                "financien.periode_controleren",
+                "evaluatie.beheren",
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "evaluatie.respons_zien",
+                "jaarverslag.inzien",
+                "jaarverslag.maken",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -100,10 +112,14 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.ongevraagd_aanmaken",
                 "advies.ongevraagd_intrekken",
                 "advies.publiceren",
+                "advies.reactietermijn_verlengen",
                 "advies.ronde_inzien",
+                "advies.toezegging_stand_vragen",
                 "advies.vaststellen",
                 "advies.voorbereiden",
                 "lidmaatschap.verklaring_lezen",
+                "lidmaatschap.werving_inzien",
+                "lidmaatschap.selectiecommissie",
                 "participatie.meeluisteren",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
@@ -127,6 +143,10 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Vicevoorzitter"),
         kan=frozenset(
             {
+                "financien.declareren",
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "jaarverslag.inzien",
                 "advies.belang_melden",
                 "advies.corrigeren",
                 "advies.goedkeuren",
@@ -136,6 +156,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.publiceren",
                 "advies.vaststellen",
                 "advies.voorbereiden",
+                "lidmaatschap.selectiecommissie",
                 "participatie.meeluisteren",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
@@ -156,8 +177,13 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Lid"),
         kan=frozenset(
             {
+                "financien.declareren",
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "jaarverslag.inzien",
                 "advies.belang_melden",
                 "advies.goedkeuren",
+                "lidmaatschap.selectiecommissie",
                 "participatie.meeluisteren",
                 "vergadering.standaard_deelnemer",
                 "vergadering.stukken_lezen",
@@ -175,6 +201,18 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Ondersteuner"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_opstellen",
+                "financien.correctie",
+                "financien.declaratie_controleren",
+                "financien.declareren",
+                "financien.periode_voorbereiden",
+                "evaluatie.beheren",
+                "evaluatie.deelnemen",
+                "evaluatie.inzien",
+                "evaluatie.respons_zien",
+                "jaarverslag.inzien",
+                "jaarverslag.maken",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
                 "advies.afronden",
@@ -195,6 +233,8 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.verzenden",
                 "advies.voorbereiden",
                 "lidmaatschap.verklaring_lezen",
+                "lidmaatschap.werving_inzien",
+                "lidmaatschap.selectiecommissie",
                 "participatie.meeluisteren",
                 "vergadering.stukken_lezen",
                 "vergadering.vertrouwelijke_stukken_lezen",
@@ -216,12 +256,24 @@ ROLES: dict[Rol, RolDefinitie] = {
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
         | KWARTAALAGENDA_LEZEN
-        | VERGADERING_BEHEER,
+        | VERGADERING_BEHEER
+        | FINANCIEN_LEZEN
+        | perms("financien", "view add", "verzuim"),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
         label=gettext_noop("Accounthouder"),
         kan=frozenset(
             {
+                "financien.alles_zien",
+                "financien.begroting_vaststellen",
+                "financien.declaratie_betalen",
+                "financien.periode_goedkeuren",
+                "evaluatie.beheren",
+                "evaluatie.deelnemen",
+                "evaluatie.reflectie_opvolgen",
+                "evaluatie.inzien",
+                "jaarverslag.inzien",
+                "jaarverslag.maken",
                 "advies.aankondiging_ontvangen",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
@@ -229,11 +281,15 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.alle_aanvragen_zien",
                 "advies.documenten_ontvangen",
                 "advies.documenten_toevoegen",
+                "advies.ontvangers_beheren",
+                "advies.ontvangst_bevestigen",
                 "advies.plannen",
                 "advies.reactie_vastleggen",
+                "advies.toezegging_bijwerken",
                 "lidmaatschap.kandidaat_fase_wijzigen",
                 "participatie.activiteit_organiseren",
                 "participatie.activiteit_status_wijzigen",
+                "lidmaatschap.selectiecommissie",
                 "participatie.meeluisteren",
                 "vergadering.stukken_lezen",
                 "verordening.reglement_beoordelen",
@@ -253,12 +309,15 @@ ROLES: dict[Rol, RolDefinitie] = {
         | perms("adviesraad", "view", "samenstelling", "kernwet")
         | perms("adviesraad", "view add", "herbenoemingsevaluatie")
         | ADVIES_BEHEER
+        # Issue 14: who receives what the council sends (effective-dated, with history).
+        | perms("adviesraad", "view add change", "ontvangers")
         | HERINNERINGEN_BEWAKEN
         | PARTICIPATIE_LEZEN
         | PARTICIPATIE_RAPPORT
         | PARTICIPATIE_BEHEER
         | KWARTAALAGENDA_BEHEER
-        | VERGADERING_BEHEER,
+        | VERGADERING_BEHEER
+        | FINANCIEN_LEZEN,
         # Municipal staff who work with the council. Not the supporter (the council's own
         # secretary, appointed by a superuser), not a council role, and not its own role: an
         # account holder cannot make a second account holder.
@@ -268,6 +327,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Beleidsmedewerker"),
         kan=frozenset(
             {
+                "evaluatie.deelnemen",
+                "jaarverslag.inzien",
                 "advies.aanvraag_aanmaken",
                 "advies.aanvraag_intrekken",
                 "advies.beleidsmedewerker",
@@ -275,6 +336,7 @@ ROLES: dict[Rol, RolDefinitie] = {
                 "advies.documenten_toevoegen",
                 "advies.meedenken_vastleggen",
                 "advies.reactie_vastleggen",
+                "advies.toezegging_bijwerken",
                 "kwartaalagenda.onderwerp_houden",
                 "participatie.activiteit_organiseren",
                 "participatie.meeluisteren",

@@ -163,6 +163,46 @@ class Actie(StrEnum):
     REFERENTIE_OPSLAAN = "referentie_opslaan"
     SPELREGEL_BEANTWOORDEN = "spelregel_beantwoorden"
     TERUGKOPPELING_VASTLEGGEN = "terugkoppeling_vastleggen"
+    # --- jaarcyclus (issue 13): evaluations, questionnaires, the annual report ---
+    EVALUATIE_AANMAKEN = "evaluatie_aanmaken"
+    EVALUATIE_VRAGEN_TOEVOEGEN = "evaluatie_vragen_toevoegen"
+    EVALUATIE_BEANTWOORDEN = "evaluatie_beantwoorden"
+    EVALUATIE_AFRONDEN = "evaluatie_afronden"
+    EVALUATIE_CONCLUSIE = "evaluatie_conclusie"
+    VERVOLGACTIE_TOEVOEGEN = "vervolgactie_toevoegen"
+    VERVOLGACTIE_BIJWERKEN = "vervolgactie_bijwerken"
+    JAARVERSLAG_AANVRAGEN = "jaarverslag_aanvragen"
+    JAARVERSLAG_GENEREREN = "jaarverslag_genereren"
+
+    # --- financien (issue 12: allowance, budget, declarations) ---------------------------------
+    VERGOEDING_INZIEN = "vergoeding_inzien"
+    VERGOEDINGSPERIODE_AANMAKEN = "vergoedingsperiode_aanmaken"
+    VERGOEDINGSPERIODE_OVERGANG = "vergoedingsperiode_overgang"
+    VERGOEDINGSPERIODE_EXPORTEREN = "vergoedingsperiode_exporteren"
+    VERGOEDING_CORRIGEREN = "vergoeding_corrigeren"
+    VERZUIM_VASTLEGGEN = "verzuim_vastleggen"
+    BEGROTING_OPSLAAN = "begroting_opslaan"
+    BEGROTING_OVERGANG = "begroting_overgang"
+    DECLARATIE_INDIENEN = "declaratie_indienen"
+    DECLARATIE_OVERGANG = "declaratie_overgang"
+    DECLARATIE_BON_DOWNLOAD = "declaratie_bon_download"
+    FINANCIEN_OPSCHONEN = "financien_opschonen"
+
+    # --- adviesraad.advies: delivery to the College and the raad, follow-up (issue 14) -----------
+    ONTVANGERS_VASTLEGGEN = "ontvangers_vastleggen"
+    BEZORGING_AANMAKEN = "bezorging_aanmaken"
+    BEZORGING_VERSTUREN = "bezorging_versturen"
+    BEZORGING_OPNIEUW = "bezorging_opnieuw"
+    ONTVANGST_BEVESTIGEN = "ontvangst_bevestigen"
+    REACTIETERMIJN_VERLENGEN = "reactietermijn_verlengen"
+    RAADSVOORLEGGER_VERSTUREN = "raadsvoorlegger_versturen"
+    TOEZEGGING_BIJWERKEN = "toezegging_bijwerken"
+    TOEZEGGING_STAND_VRAGEN = "toezegging_stand_vragen"
+
+    # --- adviesraad: public application form (werving, issue 15 §8) --------------------------
+    AANMELDING_INDIENEN = "aanmelding_indienen"
+    AANMELDING_GEWEIGERD = "aanmelding_geweigerd"
+    SELECTIECOMMISSIE_ZETTEN = "selectiecommissie_zetten"
 
 
 def objectnaam(obj: object) -> str:

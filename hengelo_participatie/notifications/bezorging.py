@@ -29,7 +29,7 @@ from hengelo_participatie.celery import app as celery_app
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 
-from .email import dagoverzicht_mail
+from .email import MAX_PUNTEN, dagoverzicht_mail
 from .models import Bericht, BerichtStatus, Herinnering, Herinneringsvoorkeur
 
 if TYPE_CHECKING:
@@ -45,6 +45,9 @@ CLAIM_VERLOOPT = timedelta(minutes=15)
 MAX_POGINGEN = 6
 BACKOFF_BASIS = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=1)
+#: Items marked sent per UPDATE (a digest of many items stays within the database's parameter
+#: limit).
+MARKEER_BATCH = 900
 
 #: The errors of sending mail that are worth retrying (connection refused is an OSError).
 SMTP_FOUTEN: tuple[type[BaseException], ...] = (smtplib.SMTPException, OSError)
@@ -142,9 +145,26 @@ def _fout_vastleggen(bericht: Bericht, *, claim: str, nu: datetime, exc: BaseExc
     audit.vastleggen(None, Actie.HERINNERING_VERZENDEN, bericht, f"fout poging={bericht.pogingen}")
 
 
+def inhoud(bericht: Bericht) -> tuple[list[int], list[Herinnering]]:
+    """The unsent items of ``bericht``: all their ids, and the first ``MAX_PUNTEN`` (by deadline)
+    as objects for the e-mail. Two queries, however long the digest."""
+    open_ = bericht.herinneringen.filter(verzonden_op__isnull=True).order_by("deadline", "pk")
+    ids = list(open_.values_list("pk", flat=True))
+    return ids, list(open_[:MAX_PUNTEN]) if ids else []
+
+
+def regels(items: list[Herinnering], aantal: int) -> list[str]:
+    """The digest's lines as plain text (for the result and the dry run), summarised like the
+    e-mail."""
+    lijst = [f"{h.deadline:%d-%m-%Y} {h.tekst}" for h in items]
+    if aantal > len(items):
+        lijst.append(f"En nog {aantal - len(items)} punten")
+    return lijst
+
+
 def _verzend_een(pk: int, *, claim: str, resultaat: BezorgResultaat) -> None:
     bericht = Bericht.objects.select_related("ontvanger").get(pk=pk)
-    items = list(bericht.herinneringen.filter(verzonden_op__isnull=True).order_by("deadline", "pk"))
+    ids, items = inhoud(bericht)
     ontvanger = bericht.ontvanger
     if not items or not ontvanger.is_active or not ontvanger.email:
         # Nothing (left) to send: free the day's slot, keep any items for a later digest.
@@ -152,7 +172,7 @@ def _verzend_een(pk: int, *, claim: str, resultaat: BezorgResultaat) -> None:
             Herinnering.objects.filter(bericht=bericht).update(bericht=None)
             Bericht.objects.filter(pk=pk, claim=claim).delete()
         return
-    mail = dagoverzicht_mail(ontvanger=ontvanger, herinneringen=items)
+    mail = dagoverzicht_mail(ontvanger=ontvanger, herinneringen=items, aantal=len(ids))
     try:
         mail.send()
     except SMTP_FOUTEN as exc:
@@ -161,7 +181,6 @@ def _verzend_een(pk: int, *, claim: str, resultaat: BezorgResultaat) -> None:
         resultaat.laatste_fout = exc
         return
     nu = timezone.now()
-    ids = [h.pk for h in items]
     with transaction.atomic():
         Bericht.objects.filter(pk=pk, claim=claim).update(
             status=BerichtStatus.VERZONDEN,
@@ -170,7 +189,10 @@ def _verzend_een(pk: int, *, claim: str, resultaat: BezorgResultaat) -> None:
             volgende_poging_op=None,
             bezig_sinds=None,
         )
-        Herinnering.objects.filter(pk__in=ids).update(verzonden_op=nu)
+        for start in range(0, len(ids), MARKEER_BATCH):
+            Herinnering.objects.filter(pk__in=ids[start : start + MARKEER_BATCH]).update(
+                verzonden_op=nu
+            )
         # Items attached while this digest was already being sent go in a later one.
         Herinnering.objects.filter(bericht=bericht, verzonden_op__isnull=True).update(bericht=None)
     audit.vastleggen(None, Actie.HERINNERING_VERZENDEN, bericht, f"ok items={len(ids)}")
@@ -179,7 +201,7 @@ def _verzend_een(pk: int, *, claim: str, resultaat: BezorgResultaat) -> None:
             bericht_id=pk,
             email=ontvanger.email,
             onderwerp=str(mail.subject),
-            regels=[f"{h.deadline:%d-%m-%Y} {h.tekst}" for h in items],
+            regels=regels(items, len(ids)),
         )
     )
 

@@ -3,6 +3,10 @@
 Confidential items show a neutral line ("Er is een vertrouwelijk punt ..."): e-mail leaves the
 municipality's systems, so titles of concept policy never go in it. Only a neutral reference
 (``kenmerk``, e.g. an advice request's number) tells the reader which item it is.
+
+A long digest is summarised: the first ``MAX_PUNTEN`` items (the earliest deadlines) are listed,
+then one line "En nog X punten" with a link to the portal. Overdue items of many years could
+otherwise make one e-mail of a hundred thousand lines.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from django.utils import translation
 
 from .models import Herinnering
 
+#: At most this many items are written out in one digest; the rest is one summary line.
+MAX_PUNTEN = 50
+
 
 def absolute_url(pad: str) -> str:
     if pad.startswith(("http://", "https://")):
@@ -32,8 +39,12 @@ def onderwerp(aantal: int) -> str:
 
 
 def dagoverzicht_mail(
-    *, ontvanger: Any, herinneringen: Sequence[Herinnering]
+    *, ontvanger: Any, herinneringen: Sequence[Herinnering], aantal: int | None = None
 ) -> EmailMultiAlternatives:
+    """The digest of ``herinneringen`` (sorted by deadline). ``aantal`` is the number of items
+    the digest holds when the caller passes only the first ``MAX_PUNTEN`` of them."""
+    aantal = len(herinneringen) if aantal is None else aantal
+    getoond = herinneringen[:MAX_PUNTEN]
     with translation.override("nl"):
         context = {
             "ontvanger": ontvanger,
@@ -47,15 +58,16 @@ def dagoverzicht_mail(
                     "url": absolute_url(h.link),
                     "verplicht": h.verplicht,
                 }
-                for h in herinneringen
+                for h in getoond
             ],
+            "nog": max(aantal - len(getoond), 0),
             "voorkeuren_url": absolute_url(reverse("herinneringen:voorkeuren")),
             "portaal_url": absolute_url(reverse("portal:home")),
         }
         tekst = render_to_string("notifications/email/dagoverzicht.txt", context)
         html = render_to_string("notifications/email/dagoverzicht.html", context)
     mail = EmailMultiAlternatives(
-        subject=onderwerp(len(herinneringen)),
+        subject=onderwerp(aantal),
         body=tekst,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[ontvanger.email],

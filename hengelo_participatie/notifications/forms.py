@@ -5,10 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_participatie.core.formulieren import PortaalFormulier
+
 from . import registry
 
 
-class VoorkeurenForm(forms.Form):
+class VoorkeurenForm(PortaalFormulier, forms.Form):
     """Which non-mandatory kinds of reminder the person wants. Mandatory kinds are not offered:
     a value for one of them is an invalid choice, and nothing is saved."""
 

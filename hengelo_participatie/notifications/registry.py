@@ -12,6 +12,13 @@ reminder window (lead time from a verordening rule) includes ``on``. Yielding th
 several days is fine: the outbox keeps one per (recipient, object, deadline date, kind), so a day
 the scan did not run is caught up the next day and nothing is sent twice.
 
+An *overdue* deadline (the College's response, feedback to participants) is offered only while it
+is at most ``INHAALTERMIJN`` past its date (``inhaalgrens(on)`` is the lower bound of the SQL
+filter). It is sent once anyway; the window only covers days the scan did not run. Without it the
+scan re-read every item that ever became overdue, every day, and grew with the years. An item that
+is already further overdue when it first qualifies (a request entered late) is not reminded by
+e-mail; it stays visible on its own page.
+
 Who gets a kind is a verordening rule too: ``doelgroep_<kind>`` (type ``rollen``), a list of role
 codes plus ``betrokkene`` (the person the deadline is about). A provider asks it in the same query
 as its lead time (``rules(lead, doelgroep_sleutel(kind), on=on)``) and resolves the roles with
@@ -31,7 +38,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, ExitStack
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -49,6 +56,16 @@ logger = logging.getLogger("hengelo_participatie.notifications")
 #: for an activity. The provider knows who that is; the other entries are role codes.
 BETROKKENE = "betrokkene"
 BETROKKENE_LABEL = "de betrokkene zelf"
+
+
+#: How long after its date an overdue deadline is still offered to the scan: a catch-up window for
+#: days the scan did not run (a broken beat, an outage over a long weekend). See the docstring.
+INHAALTERMIJN = timedelta(days=14)
+
+
+def inhaalgrens(on: date) -> date:
+    """The earliest deadline date a provider still offers on ``on`` (``on - INHAALTERMIJN``)."""
+    return on - INHAALTERMIJN
 
 
 def doelgroep_codes() -> dict[str, str]:
@@ -232,6 +249,17 @@ def rol_ontvangers_met_beheer(doelgroep: Iterable[str], rollen: RolOntvangers) -
         for user_id in rollen(rol):
             gevonden[user_id] = gevonden.get(user_id, False) or rol in beheer
     return dict(sorted(gevonden.items()))
+
+
+def link_per_pk(naam: str) -> Callable[[int], str]:
+    """``lambda pk: reverse(naam, args=[pk])`` at the cost of one ``reverse``: a scan over many
+    objects spent most of its time resolving the same pattern for each of them. For URL
+    patterns with one integer argument."""
+    teken = 987_654_321
+    voor, gevonden, na = reverse(naam, args=[teken]).partition(str(teken))
+    if not gevonden:  # pragma: no cover - a pattern that does not print the number as is
+        return lambda pk: reverse(naam, args=[pk])
+    return lambda pk: f"{voor}{pk}{na}"
 
 
 def portaal_link() -> str:

@@ -38,7 +38,9 @@ from .bezorging import (
     Verzonden,
     berichten_bezorgen,
     dagoverzichten_samenstellen,
+    inhoud,
     na_commit_bezorgen_zonder_broker,
+    regels,
 )
 from .email import dagoverzicht_mail
 from .models import Bericht, BerichtStatus, Herinnering, Herinneringsvoorkeur
@@ -268,20 +270,18 @@ def herinneringen_verwerken(
                 .select_related("ontvanger")
                 .order_by("ontvanger__email", "pk")
             ):
-                items = list(
-                    bericht.herinneringen.filter(verzonden_op__isnull=True).order_by(
-                        "deadline", "pk"
-                    )
-                )
+                ids, items = inhoud(bericht)
                 if not items:
                     continue
-                mail = dagoverzicht_mail(ontvanger=bericht.ontvanger, herinneringen=items)
+                mail = dagoverzicht_mail(
+                    ontvanger=bericht.ontvanger, herinneringen=items, aantal=len(ids)
+                )
                 zou.append(
                     Verzonden(
                         bericht_id=bericht.pk,
                         email=bericht.ontvanger.email,
                         onderwerp=str(mail.subject),
-                        regels=[f"{h.deadline:%d-%m-%Y} {h.tekst}" for h in items],
+                        regels=regels(items, len(ids)),
                     )
                 )
             raise _Terugdraaien

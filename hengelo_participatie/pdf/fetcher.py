@@ -118,11 +118,14 @@ def parse_data_url(url: str) -> tuple[str, bytes]:
 class SafeURLFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
     """Serve static files and ``data:`` images; refuse, record and stop on anything else."""
 
-    def __init__(self) -> None:
+    def __init__(self, al_geladen: frozenset[str] = frozenset()) -> None:
         # No protocols for the inherited urllib opener: it is never used, and must not be.
         super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=True)
         self.violations: list[UnsafeURLError] = []
         self._roots = static_roots()
+        #: Stylesheet URLs the render already has, parsed (``rendering.huisstijl``): answered
+        #: with an empty stylesheet. Exact matches only, so a ``<base>`` cannot redirect them.
+        self._al_geladen = al_geladen
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         try:
@@ -135,6 +138,8 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no t
         if url[:5].lower() == "data:":
             media_type, body = parse_data_url(url)
             return URLFetcherResponse(url, body, {"Content-Type": media_type})
+        if url in self._al_geladen:
+            return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
         name = static_name(url)
         if name is None:
             raise UnsafeURLError(url, "geen eigen statisch bestand")

@@ -40,19 +40,35 @@ PDF variant: ``pdf/a-2a`` plus PDF/UA-1 identification
 Fonts
     Noto Sans (latin subset: all Dutch letters, €, quotes and dashes) is loaded with
     ``@font-face`` from ``static/build/fonts`` through the fetcher and embedded (subset).
+
+House style, once per process
+    The print stylesheet (``static/pdf/pdf.css``) and its fonts are the same for every PDF, so
+    they are read, parsed and registered with Fontconfig once per process (per thread: Pango is
+    not thread-safe) and given to every render as a ``weasyprint.CSS`` with its
+    ``FontConfiguration``, loaded through the same safe fetcher. ``pdf/base.html`` still links
+    the stylesheet (so the HTML of ``render_html`` is complete); while rendering, the fetcher
+    answers that exact URL with an empty stylesheet instead of reading and parsing it again. With ``DEBUG`` on they are read again for every PDF,
+    so an edited stylesheet shows without a restart.
 """
 
 from __future__ import annotations
 
+import atexit
+import threading
 from typing import Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 
 from .exceptions import AttachmentNotAllowedError, PdfRenderError
 
 #: Fake scheme: relative URLs cannot become ``file:`` paths (see module docstring).
 BASE_URL = "hengelo-pdf://document/"
 PDF_VARIANT = "pdf/a-2a"
+#: The print stylesheet of every PDF (a static file name).
+HUISSTIJL = "pdf/pdf.css"
+_per_thread = threading.local()
 PDFUA_DESCRIPTION = (
     b'<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"'
     b' pdfuaid:part="1"/>'
@@ -62,6 +78,34 @@ PDFUA_DESCRIPTION = (
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """Render ``template_name`` with ``context`` (autoescaped, as any Django template) to PDF."""
     return html_to_pdf(render_to_string(template_name, context))
+
+
+def huisstijl() -> tuple[Any, Any]:
+    """The house stylesheet (``weasyprint.CSS``) and the ``FontConfiguration`` holding its fonts,
+    made once per process and thread (see the module docstring); fresh ones with ``DEBUG``."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import SafeURLFetcher
+
+    url = static(HUISSTIJL)
+    gevonden: tuple[str, Any, Any] | None = getattr(_per_thread, "huisstijl", None)
+    if gevonden is not None and gevonden[0] == url and not settings.DEBUG:
+        return gevonden[1], gevonden[2]
+    fetcher = SafeURLFetcher()
+    font_config = FontConfiguration()
+    css = CSS(url=url, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)
+    fetcher.raise_if_violated()
+    if gevonden is None and threading.current_thread() is threading.main_thread():
+        # Let go of the fonts before the interpreter tears down the modules their cleanup (a
+        # temporary folder per FontConfiguration) needs; other threads let go when they end.
+        atexit.register(_opruimen)
+    _per_thread.huisstijl = (url, font_config, css)
+    return font_config, css
+
+
+def _opruimen() -> None:
+    _per_thread.__dict__.pop("huisstijl", None)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -75,10 +119,14 @@ def html_to_pdf(html: str) -> bytes:
 
     # Lone surrogates (only possible in Python strings, never in stored text) crash WeasyPrint.
     html = html.encode("utf-8", errors="replace").decode("utf-8")
-    fetcher = SafeURLFetcher()
+    fetcher = SafeURLFetcher(al_geladen=frozenset({static(HUISSTIJL)}))
     try:
+        font_config, css = huisstijl()
         pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
-            pdf_variant=PDF_VARIANT, finisher=finish_pdf
+            stylesheets=[css],
+            font_config=font_config,
+            pdf_variant=PDF_VARIANT,
+            finisher=finish_pdf,
         )
     except FatalURLFetchingError as exc:
         fetcher.raise_if_violated()

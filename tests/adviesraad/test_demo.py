@@ -42,7 +42,10 @@ def test_demo_raad_is_compleet_en_idempotent():
     assert len(overzicht.einde_binnen_kort) == 1
     assert len(overzicht.incomplete_portefeuilles) == 1
     assert all(gedekt for _naam, gedekt in overzicht.kernwetten_gedekt)
-    assert Vacature.objects.get().kandidaten.count() == 2
+    # A member vacancy with two candidates, and the fixed chair the ad-interim chair recruits
+    # (Bijlage 7): both open on the public "Lid worden" page.
+    assert Vacature.objects.get(soort="lid").kandidaten.count() == 2
+    assert Vacature.objects.get(soort="voorzitter").status == "gepubliceerd"
     groepen = lambda email: set(  # noqa: E731
         User.objects.get(email=email).groups.values_list("name", flat=True)
     )

@@ -6,7 +6,8 @@
 - ``page_as(role)``: a fresh tab logged in as a new, MFA-verified user with that role. The login
   happens on a ``django.test.Client``; its session cookie is copied into the browser context.
 - ``assert_no_axe_violations(page)``: runs axe-core for WCAG 2.0/2.1 A and AA, and fails with the
-  id, help text and target nodes of every violation.
+  id, help text and target nodes of every violation. It then checks reflow at 320 CSS pixels
+  (``assert_reflows_at_320``), so every page of the axe sweeps is held to WCAG 1.4.10 too.
 """
 
 from __future__ import annotations
@@ -153,13 +154,58 @@ def format_axe_violations(violations: list[dict[str, Any]], url: str) -> str:
 
 
 def assert_no_axe_violations(page: Page) -> None:
-    """Run axe-core (WCAG 2.0 and 2.1, A and AA) on the current page; zero violations allowed."""
+    """Run axe-core (WCAG 2.0 and 2.1, A and AA) on the current page; zero violations allowed.
+    Then the same page at 320 CSS pixels wide must not scroll sideways."""
     results = _axe.run(page, options=AXE_OPTIONS)
     violations = results.response["violations"]
     if violations:
         report = format_axe_violations(violations, page.url)
         print(report)
         raise AssertionError(report)
+    assert_reflows_at_320(page)
+
+
+#: WCAG 1.4.10 Reflow: content fits 320 CSS pixels (1280 px at 400% zoom) without scrolling
+#: in two dimensions. A table may scroll inside its own labelled region instead.
+REFLOW_WIDTH = 320
+
+_TE_BREED = """(breedte) => {
+    const uit = [];
+    const scrollt = (el) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+        }
+        return false;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= breedte + 0.5 || scrollt(el)) continue;
+        const p = el.parentElement;
+        if (p && p.getBoundingClientRect().right > breedte + 0.5 && !scrollt(p)) continue;
+        const cls = (el.getAttribute('class') || '').trim().split(/\\s+/).slice(0, 2).join('.');
+        uit.push(`${el.tagName.toLowerCase()}${cls ? '.' + cls : ''} (tot ${Math.round(box.right)}px)`);
+        if (uit.length >= 8) break;
+    }
+    return uit;
+}"""
+
+
+def assert_reflows_at_320(page: Page) -> None:
+    """At a 320 px wide viewport the page is no wider than the viewport."""
+    origineel = page.viewport_size
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 640})
+    try:
+        breedte = page.evaluate("() => document.documentElement.scrollWidth")
+        if breedte > REFLOW_WIDTH:
+            oorzaken = page.evaluate(_TE_BREED, REFLOW_WIDTH)
+            raise AssertionError(
+                f"{page.url} is {breedte}px breed bij {REFLOW_WIDTH}px (WCAG 1.4.10): "
+                + "; ".join(oorzaken)
+            )
+    finally:
+        if origineel is not None:
+            page.set_viewport_size(origineel)
 
 
 def assert_no_csp_errors(page: Page) -> None:

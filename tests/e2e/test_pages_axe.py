@@ -5,15 +5,13 @@ the accessibility obligation too). Demo data gives every page realistic content.
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import Page
 
-from adviesraad.models import Nevenfunctieverklaring
+from adviesraad.models import Nevenfunctieverklaring, Vacature
+from tests import demo as demo_fixtures
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 
 pytestmark = pytest.mark.e2e
@@ -25,16 +23,20 @@ MEMBER_PAGES = {
         "lidmaatschap:samenstelling",
         "lidmaatschap:verklaringen",
     ],
-    "voorzitter": ["lidmaatschap:samenstelling", "lidmaatschap:verklaringen"],
-    "ondersteuner": ["lidmaatschap:leden", "lidmaatschap:verklaringen"],
+    "voorzitter": [
+        "lidmaatschap:samenstelling",
+        "lidmaatschap:verklaringen",
+        "lidmaatschap:werving",
+    ],
+    "ondersteuner": ["lidmaatschap:leden", "lidmaatschap:verklaringen", "lidmaatschap:werving"],
     "accounthouder": ["lidmaatschap:samenstelling"],
     "beleidsmedewerker": ["lidmaatschap:mijn"],
 }
 
 
-@pytest.fixture
-def demo(transactional_db: None) -> None:
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+# The demo data, built once per session and loaded into each test's database (tests/demo.py).
+demo = demo_fixtures.demo
+demo_momentopname = demo_fixtures.demo_momentopname
 
 
 def _visit(page: Page, url: str) -> None:
@@ -48,6 +50,30 @@ def _visit(page: Page, url: str) -> None:
 
 def test_public_council_page(demo: None, anonymous_page: Page) -> None:
     _visit(anonymous_page, reverse("adviesraad:openbaar"))
+
+
+def test_public_vacancies_and_application_form(demo: None, anonymous_page: Page) -> None:
+    """Issue 15 §8: the vacancies, one vacancy with its form, the form after a failed submit
+    (error summary) and the list again with the confirmation."""
+    page = anonymous_page
+    _visit(page, reverse("adviesraad:vacatures"))
+    vacature = Vacature.objects.filter(status="gepubliceerd", soort="lid").order_by("pk").first()
+    _visit(page, reverse("adviesraad:vacature", args=[vacature.pk]))
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.wait_for_load_state("load")
+    assert page.title().startswith("Fout:")
+    assert_no_axe_violations(page)
+    page.get_by_label("Uw naam").fill("Axe Aanmelder")
+    page.get_by_label("Uw e-mailadres").fill("axe@example.org")
+    page.get_by_label("Uw postcode").fill("7551 AB")
+    page.get_by_label("Waarom wilt u lid worden?").fill("Ik wil meedenken.")
+    page.get_by_label("Via een maatschappelijke organisatie").check()
+    page.get_by_label("Ik geef toestemming om mijn gegevens te bewaren voor deze vacature.").check()
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.wait_for_url(f"**{reverse('adviesraad:vacatures')}")
+    assert "Bedankt voor uw aanmelding" in page.content()
+    assert_no_axe_violations(page)
+    assert_no_csp_errors(page)
 
 
 @pytest.mark.parametrize(

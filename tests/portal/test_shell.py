@@ -201,7 +201,9 @@ def test_messages_render_as_utrecht_alerts():
     messages.success(request, "Opgeslagen.")
     messages.error(request, "Dat ging mis.")
     html = views.home(request).render().content.decode()
-    region = html.split('<div class="hengelo-berichten" role="status">', 1)[1].split("</main>")[0]
+    # After a submit the confirmation takes focus (issue 15 §5).
+    opening = '<div class="hengelo-berichten" role="status" tabindex="-1" autofocus>'
+    region = html.split(opening, 1)[1].split("</main>")[0]
     assert region.index("utrecht-alert--ok") < region.index("<h1")
     assert 'class="utrecht-alert utrecht-alert--ok"' in html
     assert 'class="utrecht-alert utrecht-alert--error"' in html

@@ -10,5 +10,8 @@ the system itself (demo seed, tasks).
 One module per concept: ``toegang`` (who is related, object grants), ``aanvraag`` (a request, its
 planning, documents and steps), ``versie`` (the report's versions), ``effecten`` (what a step does
 after), ``goedkeuring`` (concept and approval round), ``reactie`` (the College's response) and
-``publicatie`` (the public register).
+``publicatie`` (the public register); issue 14: ``bezorging`` (delivery to the College and the
+griffie through an outbox), ``reactietermijn`` (receipt and extension of the College's response
+period), ``voorlegger`` (the raadsvoorlegger to the griffie) and ``toezegging`` (follow-up of
+adopted points).
 """

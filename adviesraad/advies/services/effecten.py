@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from adviesraad.models.advies import Adviesaanvraag, Goedkeuring, Goedkeuringsronde, Oordeel
+from adviesraad.models.college import Stuk
 from hengelo_participatie.accounts.toewijzing import houders_van
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.schrijven import opslaan
@@ -25,6 +26,7 @@ from verordening.rules import Sleutel, rule
 from .. import meldingen, uitsluiting
 from ..documents import AdviesbriefDocument
 from ..policies import aanvraag_policy
+from .bezorging import bezorging_aanmaken
 from .toegang import voorzitter_op, zittende_leden
 from .versie import huidige_versie, nieuwe_versie, pdf_opslaan
 
@@ -159,6 +161,15 @@ def verzenden(aanvraag: Adviesaanvraag, stap: Stap) -> None:
     advies.pdf = pdf_opslaan(inhoud, f"advies-{aanvraag.kenmerk}-v{advies.versie}.pdf", stap.door)
     advies.verzonden_op = op
     opslaan(advies, door=None, reden="")
+    # Into the outbox in this transaction: delivered by the task, never lost (bezorging.py).
+    bezorging_aanmaken(
+        aanvraag=aanvraag,
+        advies=advies,
+        stuk=Stuk.ADVIES,
+        bestand=advies.pdf,
+        door=stap.door,
+        op=op,
+    )
     termijn = rule(Sleutel.REACTIETERMIJN_COLLEGE, on=op)
     aanvraag.reactie_uiterlijk = termijn.waarde.na(op)
     aanvraag.reactie_uiterlijk_bron = f"{termijn.weergave} na verzenden, {termijn.citeer()}"[:300]

@@ -19,6 +19,7 @@ from hengelo_participatie.pdf.documents import render
 from .. import transitions
 from ..documents import ReactiebriefDocument
 from .toegang import eis_regel, toegang_bijwerken
+from .toezegging import toezeggingen_bijhouden
 from .versie import pdf_opslaan
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def collegereactie_vastleggen(
         inhoud = render(ReactiebriefDocument(reactie=reactie))
         reactie.brief = pdf_opslaan(inhoud, f"reactie-{aanvraag.kenmerk}.pdf", door)
         opslaan(reactie, door=door, reden="reactiebrief gemaakt")
+    toezeggingen_bijhouden(advies)
     toegang_bijwerken(aanvraag=aanvraag)
     audit.vastleggen(door, Actie.ADVIES_COLLEGEREACTIE, reactie)
     return reactie

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import opslaan, vandaag
+from verordening.models import Samenwerkingsafspraken
 
-from ..models import Actiepunt, Agendapunt, Besluit, Vergadering
+from ..models import AFSPRAKEN_SOORTEN, Actiepunt, Agendapunt, Besluit, Vergadering
 from ..policies import vergadering_policy
 from .basis import eis_beheer
 
@@ -88,12 +89,33 @@ def actiepunt_bijwerken(
 
 @transaction.atomic
 def besluit_vastleggen(
-    *, vergadering: Vergadering, tekst: str, door: User | None, agendapunt: Agendapunt | None = None
+    *,
+    vergadering: Vergadering,
+    tekst: str,
+    door: User | None,
+    agendapunt: Agendapunt | None = None,
+    samenwerkingsafspraken: Samenwerkingsafspraken | None = None,
 ) -> Besluit:
+    """Record a decision; an agreement made with the aldermen or at the chair's consultation
+    may name the version of the samenwerkingsafspraken it changes."""
     eis_beheer(door, Actie.BESLUIT_VASTLEGGEN, vergadering)
     if agendapunt is not None and agendapunt.vergadering_id != vergadering.pk:
         raise ValidationError({"agendapunt": _("Kies een agendapunt van deze vergadering.")})
-    besluit = Besluit(vergadering=vergadering, agendapunt=agendapunt, tekst=tekst.strip())
+    if samenwerkingsafspraken is not None and vergadering.soort not in AFSPRAKEN_SOORTEN:
+        raise ValidationError(
+            {
+                "samenwerkingsafspraken": _(
+                    "Alleen afspraken met de wethouders of uit het voorzittersoverleg wijzigen de "
+                    "samenwerkingsafspraken."
+                )
+            }
+        )
+    besluit = Besluit(
+        vergadering=vergadering,
+        agendapunt=agendapunt,
+        tekst=tekst.strip(),
+        samenwerkingsafspraken=samenwerkingsafspraken,
+    )
     opslaan(besluit, door=door, reden="besluit")
     audit.vastleggen(door, Actie.BESLUIT_VASTLEGGEN, besluit, "ok")
     return besluit

@@ -15,7 +15,7 @@ from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import opslaan
 
-from ..models import Notulen, NotulenStatus, Status, Vergadering
+from ..models import Notulen, NotulenStatus, Soort, Status, Vergadering
 from .basis import eis_beheer
 
 if TYPE_CHECKING:
@@ -60,6 +60,23 @@ def notulen_vaststellen(
         )
     if in_vergadering.status == Status.GEANNULEERD:
         raise ValidationError({"in_vergadering": _("Die vergadering is geannuleerd.")})
+    if in_vergadering.soort != Soort.RAADSVERGADERING:
+        raise ValidationError(
+            {
+                "in_vergadering": _(
+                    "Notulen worden vastgesteld in een vergadering van de adviesraad."
+                )
+            }
+        )
+    if in_vergadering.status != Status.GEHOUDEN:
+        raise ValidationError(
+            {
+                "in_vergadering": _(
+                    "Die vergadering is nog niet gehouden. Leg eerst de aanwezigheid vast; "
+                    "daarna kunt u de notulen in die vergadering vaststellen."
+                )
+            }
+        )
     notulen.status = NotulenStatus.VASTGESTELD
     notulen.vastgesteld_in = in_vergadering
     notulen.vastgesteld_op = op or timezone.localdate(in_vergadering.begin)

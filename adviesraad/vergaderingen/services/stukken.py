@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -18,7 +21,7 @@ from hengelo_participatie.core.schrijven import opslaan
 from hengelo_participatie.files.models import Bestand, BestandUserObjectPermission
 from hengelo_participatie.files.services import bestand_opslaan
 
-from ..models import Agendapunt, Vergadering, Vergaderstuk
+from ..models import Agendapunt, Deelname, Vergadering, Vergaderstuk
 from ..policies import vergadering_policy
 from .basis import eis_beheer
 
@@ -117,11 +120,65 @@ def toegang_bijwerken(*, vergadering: Vergadering) -> None:
                 remove_perm("files.view_bestand", groep, bestand)
 
 
+#: A meeting that began longer ago than this is closed for the nightly re-sync: its documents and
+#: participants no longer change, only the roles of the people who take part.
+OPEN_NA_BEGIN = timedelta(days=30)
+
+
+def gesloten_met_afwijkende_toegang(*, grens: datetime) -> set[int]:
+    """The meetings that began before ``grens`` whose document grants no longer match: a grant
+    on a document for someone who is neither a participant who may still see meetings nor the
+    uploader (a former member), or such a participant without one. One query."""
+    perm = Permission.objects.filter(content_type__app_label="files", codename="view_bestand")
+    toegang = vergadering_policy.gebruikers_met_toegang().values("pk")
+    deelnemer = Deelname.objects.filter(
+        vergadering_id=OuterRef(OuterRef("vergadering_id")),
+        gebruiker_id=OuterRef("user_id"),
+        gebruiker__in=toegang,
+    )
+    te_veel = (
+        BestandUserObjectPermission.objects.filter(
+            content_object_id=OuterRef("bestand_id"), permission__in=perm
+        )
+        .exclude(Exists(deelnemer))
+        .exclude(
+            Q(content_object__geupload_door_id__isnull=False)
+            & Q(user_id=F("content_object__geupload_door_id"))
+        )
+    )
+    zonder_grant = Deelname.objects.filter(
+        vergadering_id=OuterRef("vergadering_id"), gebruiker__in=toegang
+    ).exclude(
+        Exists(
+            BestandUserObjectPermission.objects.filter(
+                content_object_id=OuterRef(OuterRef("bestand_id")),
+                user_id=OuterRef("gebruiker_id"),
+                permission__in=perm,
+            )
+        )
+    )
+    return set(
+        Vergaderstuk.objects.filter(vergadering__begin__lt=grens)
+        .filter(Exists(te_veel) | Exists(zonder_grant))
+        .values_list("vergadering_id", flat=True)
+        .distinct()
+    )
+
+
 def toegang_alle_bijwerken() -> int:
-    """Re-sync the grants of every meeting with documents (the nightly task, after the roles
-    follow the terms). Idempotent; returns the number of meetings."""
+    """The nightly task, after the roles follow the terms: re-sync the grants of every meeting
+    with documents that began at most ``OPEN_NA_BEGIN`` ago (or is still to come), and of an
+    older one only when its grants no longer match (``gesloten_met_afwijkende_toegang``).
+    Idempotent; returns the number of meetings re-synced."""
+    grens = timezone.now() - OPEN_NA_BEGIN
+    gesloten = gesloten_met_afwijkende_toegang(grens=grens)
     aantal = 0
-    for vergadering in Vergadering.objects.filter(stukken__isnull=False).distinct():
+    for vergadering in (
+        Vergadering.objects.filter(Q(begin__gte=grens) | Q(pk__in=gesloten))
+        .filter(stukken__isnull=False)
+        .distinct()
+        .order_by("pk")
+    ):
         toegang_bijwerken(vergadering=vergadering)
         aantal += 1
     return aantal

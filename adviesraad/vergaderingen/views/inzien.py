@@ -9,12 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hengelo_participatie.core import queryparams
 from hengelo_participatie.core.formulieren import uitvoeren
 
 from .. import selectors
 from ..forms import (
     AanmeldForm,
 )
+from ..models import Soort, Status
 from ..policies import vergadering_policy
 from ..services import deelnemers as deelnemers_services
 from .gemeen import formulier, naar_detail
@@ -23,9 +25,14 @@ from .gemeen import formulier, naar_detail
 @login_required
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
-    return TemplateResponse(
-        request, "vergaderingen/overzicht.html", {"o": selectors.overzicht(request.user)}
+    o = selectors.overzicht(
+        request.user,
+        pagina=queryparams.pagina(request.GET),
+        jaar=queryparams.jaar(request.GET),
+        soort=queryparams.keuze(request.GET, "soort", Soort.values),
+        status=queryparams.keuze(request.GET, "status", Status.values),
     )
+    return TemplateResponse(request, "vergaderingen/overzicht.html", {"o": o})
 
 
 @login_required

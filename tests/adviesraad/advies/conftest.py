@@ -5,12 +5,14 @@ Private files go to a temporary folder; ``raad`` builds a sitting council with s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.test import Client
 from django.utils import timezone
 
@@ -70,3 +72,61 @@ def client_van() -> Callable[[Any], Client]:
         return client
 
     return _maak
+
+
+# --- A real SMTP server (aiosmtpd) for the delivery tests (issue 14) ----------------------------
+class Verzamelaar:
+    """aiosmtpd handler: keeps every message it accepts (raw bytes, envelope recipients)."""
+
+    def __init__(self) -> None:
+        self.berichten: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        self.berichten.append((list(envelope.rcpt_tos), bytes(envelope.original_content)))
+        return "250 Message accepted for delivery"
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class SmtpServer:
+    """A real SMTP server on 127.0.0.1 that a test can stop and start again on the same port."""
+
+    def __init__(self, poort: int) -> None:
+        self.poort = poort
+        self.handler = Verzamelaar()
+        self._controller: Controller | None = None
+
+    @property
+    def berichten(self) -> list[tuple[list[str], bytes]]:
+        return self.handler.berichten
+
+    def start(self) -> None:
+        self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.poort)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[SmtpServer]:
+    """Django sends through real SMTP to this server (started; ``.stop()`` to take it down)."""
+    server = SmtpServer(vrije_poort())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.poort
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -175,7 +175,7 @@ def test_policy_staff_see_only_that_the_concept_was_approved_and_when(
     datum = timezone.localdate()
     for rol in ("accounthouder", "beleidsmedewerker", "voorzitter"):
         _status, tekst = _tekst(client_van(rollen[rol]), f"/portaal/advies/{aanvraag.pk}/")
-        assert "De adviesraad heeft het concept goedgekeurd op" in tekst, rol
+        assert "De adviesraad heeft dit advies goedgekeurd en vastgesteld op" in tekst, rol
         assert f"{datum.day} " in tekst
         assert STEM not in tekst  # the round is closed: no per-member rows for anyone
 

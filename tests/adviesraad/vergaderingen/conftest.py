@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from adviesraad.vergaderingen.models import Soort, Vergadering
+from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
 from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
@@ -65,3 +66,10 @@ def client_van() -> Callable[[Any], Client]:
         return client
 
     return _maak
+
+
+def gehouden(vergadering: Vergadering, door: Any) -> Vergadering:
+    """Mark a past meeting held the way the product does: by recording attendance."""
+    deelnemers_services.aanwezigheid_vastleggen(vergadering=vergadering, door=door, per_deelname={})
+    vergadering.refresh_from_db()
+    return vergadering

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import io
+from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from adviesraad.vergaderingen.models import Deelname, Notulen, Vergadering
+from tests import demo as demo_fixtures
 from tests.e2e.fixtures import assert_no_axe_violations, assert_no_csp_errors
 
 pytestmark = pytest.mark.e2e
@@ -27,9 +28,9 @@ BEHEER = [
 ]
 
 
-@pytest.fixture
-def demo(transactional_db: None, private_media: object) -> None:
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+# The demo data, built once per session and loaded into each test's database (tests/demo.py).
+demo = demo_fixtures.demo
+demo_momentopname = demo_fixtures.demo_momentopname
 
 
 def _visit(page: Page, url: str, *, csp: bool = True) -> None:
@@ -89,3 +90,15 @@ def test_supporter_pages(demo: None, page_as) -> None:
     )
     _visit(page, reverse("admin:vergaderingen_vergadering_change", args=[volgende.pk]), csp=False)
     _visit(page, reverse("admin:vergaderingen_actiepunt_changelist"), csp=False)
+
+
+def test_meeting_list_with_pages(demo: None, page_as) -> None:
+    """The list in pages: the pagination nav (labelled, ``aria-current``) and the filters."""
+    page = page_as("ondersteuner")
+    begin = timezone.now() - timedelta(days=30)
+    Vergadering.objects.bulk_create(
+        Vergadering(soort="raadsvergadering", titel=f"Oud {i}", begin=begin - timedelta(days=i))
+        for i in range(30)
+    )
+    _visit(page, reverse("vergaderingen:overzicht") + "?pagina=2&soort=raadsvergadering")
+    assert page.locator("nav.utrecht-pagination [aria-current=page]").count() == 1

@@ -36,7 +36,7 @@ from tests.adviesraad.factories import LidFactory, benoemde_termijn, vandaag
 from tests.conftest import mfa_verify
 from tests.factories import UserFactory
 
-from .conftest import moment
+from .conftest import gehouden, moment
 
 pytestmark = pytest.mark.django_db
 
@@ -227,10 +227,11 @@ def test_notulen_noemen_geen_vergadering_die_de_lezer_niet_mag_zien(
     later = maak_vergadering(
         dagen=-7,
         titel=GEHEIME_VERGADERING,
-        soort=Soort.ADVIESGESPREK,
+        soort=Soort.RAADSVERGADERING,
         raad_uitnodigen=False,
         extra_deelnemers=[raad["voorzitter"]],
     )
+    gehouden(later, raad["ondersteuner"])
     notulen_services.notulen_opslaan(
         vergadering=eerste, tekst="<p>Besproken.</p>", door=raad["ondersteuner"]
     )

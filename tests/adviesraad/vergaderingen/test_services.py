@@ -24,6 +24,7 @@ from adviesraad.vergaderingen.models import (
     Vergadering,
     Verschoning,
 )
+from adviesraad.vergaderingen.models import Soort as VergaderSoort
 from adviesraad.vergaderingen.services import agenda as agenda_services
 from adviesraad.vergaderingen.services import besluiten as besluiten_services
 from adviesraad.vergaderingen.services import deelnemers as deelnemers_services
@@ -34,7 +35,7 @@ from adviesraad.vergaderingen.services import vergadering as vergadering_service
 from hengelo_participatie.files.policy import bestand_policy
 from hengelo_participatie.notifications.models import Herinnering
 from tests.adviesraad.factories import LidFactory
-from tests.adviesraad.vergaderingen.conftest import moment
+from tests.adviesraad.vergaderingen.conftest import gehouden, moment
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -174,8 +175,8 @@ def test_minutes_are_sanitised_and_approved_in_a_later_meeting(
     raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
 ) -> None:
     v = maak_vergadering(dagen=-20)
-    later = maak_vergadering(dagen=-1)
-    eerder = maak_vergadering(dagen=-30)
+    later = gehouden(maak_vergadering(dagen=-1), raad["ondersteuner"])
+    eerder = gehouden(maak_vergadering(dagen=-30), raad["ondersteuner"])
     n = notulen_services.notulen_opslaan(
         vergadering=v,
         tekst='<p onclick="x()">Goed <script>alert(1)</script><a href="file:///etc/passwd">x</a></p>',
@@ -200,6 +201,35 @@ def test_minutes_are_sanitised_and_approved_in_a_later_meeting(
             vergadering=v, tekst="<p>anders</p>", door=raad["ondersteuner"]
         )
     assert [h.status for h in n.history.order_by("history_id")] == ["concept", "vastgesteld"]
+
+
+def test_minutes_are_approved_only_in_a_held_council_meeting(
+    raad: dict[str, Any], maak_vergadering: Callable[..., Vergadering]
+) -> None:
+    """Issue 14 point 5: not in a meeting that has not happened, not in a listening delegation
+    or a politieke markt; the approval page offers only held council meetings."""
+    v = maak_vergadering(dagen=-20)
+    notulen_services.notulen_opslaan(vergadering=v, tekst="<p>Kort.</p>", door=raad["ondersteuner"])
+    toekomst = maak_vergadering(dagen=5)
+    niet_gehouden = maak_vergadering(dagen=-2)
+    delegatie = gehouden(
+        maak_vergadering(dagen=-3, soort=VergaderSoort.LUISTERDELEGATIE), raad["ondersteuner"]
+    )
+    markt = gehouden(
+        maak_vergadering(dagen=-4, soort=VergaderSoort.POLITIEKE_MARKT), raad["ondersteuner"]
+    )
+    for ongeschikt in (toekomst, niet_gehouden, delegatie, markt):
+        with pytest.raises(ValidationError) as fout:
+            notulen_services.notulen_vaststellen(
+                vergadering=v, in_vergadering=ongeschikt, door=raad["ondersteuner"]
+            )
+        assert "in_vergadering" in fout.value.message_dict
+    goed = gehouden(maak_vergadering(dagen=-1), raad["ondersteuner"])
+    assert list(selectors.latere_vergaderingen(v)) == [goed]
+    n = notulen_services.notulen_vaststellen(
+        vergadering=v, in_vergadering=goed, door=raad["ondersteuner"]
+    )
+    assert n.vastgesteld_in == goed
 
 
 def test_recusal_from_a_declared_conflict_on_the_agenda_items_request(

@@ -26,7 +26,7 @@ from adviesraad.vergaderingen.services import stukken as stukken_services
 from adviesraad.vergaderingen.services import uitnodiging as uitnodiging_services
 from adviesraad.vergaderingen.services import vergadering as vergadering_services
 from hengelo_participatie.notifications.models import Herinnering
-from tests.adviesraad.vergaderingen.conftest import moment
+from tests.adviesraad.vergaderingen.conftest import gehouden, moment
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +202,7 @@ def test_minutes_approval_page(
     client_van: Callable[[Any], Client],
 ) -> None:
     v = maak_vergadering(dagen=-10)
-    later = maak_vergadering(dagen=-1, titel="Later")
+    later = gehouden(maak_vergadering(dagen=-1, titel="Later"), raad["ondersteuner"])
     client = client_van(raad["ondersteuner"])
     assert client.get(_url("vaststellen", v)).status_code == 404  # nothing to approve yet
     client.post(_url("notulen", v), {"tekst": "<p>Verslag <em>kort</em></p>"})
@@ -247,7 +247,9 @@ def _veel(
     ]
     laatste = None
     for i in range(aantal):
-        v = maak_vergadering(dagen=i - aantal // 2, extra_deelnemers=gasten)
+        # Yesterday onwards (never today 19:00, which is past or upcoming by the clock): the
+        # single meeting of the small case is a past one, as in the large case some are.
+        v = maak_vergadering(dagen=i - aantal // 2 - 1, extra_deelnemers=gasten)
         o = raad["ondersteuner"]
         for j in range(aantal):
             p = agenda_services.agendapunt_opslaan(vergadering=v, titel=f"Punt {j}", door=o)

@@ -56,6 +56,6 @@ def verwijder(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("verordening", "0007_herinneringen_planning")]
+    dependencies = [("verordening", "0009_merge_0008_college_termijnen_0008_jaarcyclus_regels")]
 
     operations = [migrations.RunPython(laad, verwijder)]

@@ -1,0 +1,1 @@
+"""The write side of money: one module per concept (periods, budget, declarations)."""
