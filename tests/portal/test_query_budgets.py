@@ -51,6 +51,11 @@ BUDGETTEN: dict[str, int] = {
     # also shows the composition overview (selectors.samenstelling: rules, members with their
     # terms and functions, portfolios with their core laws and holders, every core law).
     "admin leden": 14,
+    # 10 for the request itself (the request, questions, versions with the College's response,
+    # points, round, documents, roles and permissions, the residents' panel); the College part
+    # (issue 14) adds its promises with progress, deliveries with attempts and deadline
+    # extensions, one query each.
+    "adviesaanvraag (detail)": 15,
 }
 
 
