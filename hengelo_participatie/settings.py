@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hengelo_participatie.portal.context_processors.portal",
+                "hengelo_participatie.portal.menu.portaalmenu",
             ],
         },
     },
