@@ -56,7 +56,11 @@ SECTIES: dict[Menu, Item] = {
 
 #: In every signed-in user's menu ("Mijn account").
 PERSOONLIJK: tuple[Item, ...] = (
-    Item(_("Mijn lidmaatschap"), "lidmaatschap:mijn", ("lidmaatschap:mijn", "lidmaatschap:verklaring_nieuw")),
+    Item(
+        _("Mijn lidmaatschap"),
+        "lidmaatschap:mijn",
+        ("lidmaatschap:mijn", "lidmaatschap:verklaring_nieuw"),
+    ),
     Item(_("Mijn herinneringen"), "herinneringen:voorkeuren", ("herinneringen",)),
     Item(_("Wachtwoord wijzigen"), "accounts:password_change", ("accounts:password_change",)),
 )

@@ -150,7 +150,7 @@ def wandel(client: Any, start: str = "/portaal/") -> tuple[dict[str, int], list[
 
 @pytest.mark.django_db
 def test_every_page_a_role_may_open_is_in_its_menu_within_three_clicks(
-    context: dict[str, Any],
+    context: dict[str, Any],  # noqa: F811 (the access matrix's fixture)
 ) -> None:
     fouten = []
     for role in ROLES:
@@ -165,7 +165,6 @@ def test_every_page_a_role_may_open_is_in_its_menu_within_three_clicks(
                 continue
             if bereikt.get(sleutel, KLIKKEN + 1) > KLIKKEN:
                 fouten.append(f"{role}: {sleutel} niet bereikbaar in {KLIKKEN} klikken")
-        if verwacht_beheer := EXPECTED["admin:index"][role] == 200:
-            if bereikt.get("admin:index") != 1:
-                fouten.append(f"{role}: Beheer niet in het menu ({verwacht_beheer})")
+        if EXPECTED["admin:index"][role] == 200 and bereikt.get("admin:index") != 1:
+            fouten.append(f"{role}: Beheer niet in het menu")
     assert not fouten, "\n".join(fouten)
