@@ -107,10 +107,13 @@ def _is_admin(sleutel: str) -> bool:
     return sleutel.startswith("admin")
 
 
-def wandel(client: Any, start: str = "/portaal/") -> tuple[dict[str, int], list[str]]:
+def wandel(
+    client: Any, start: str = "/portaal/", bij_pagina: Any = None
+) -> tuple[dict[str, int], list[str]]:
     """Breadth-first over links from ``start``: per URL pattern the fewest clicks, and refusals.
 
-    One URL per pattern is opened (its links followed); the admin's pages are not walked here.
+    Up to ``PER_PATROON`` URLs per pattern are opened (their links followed); the admin's pages
+    are not walked here. ``bij_pagina(pad, html)`` sees every HTML page opened.
     """
     bereikt: dict[str, int] = {}
     geweigerd: list[str] = []
@@ -137,9 +140,12 @@ def wandel(client: Any, start: str = "/portaal/") -> tuple[dict[str, int], list[
         if "text/html" not in antwoord.get("Content-Type", ""):
             bladeren.add(sleutel)
             continue
+        html = antwoord.content.decode()
+        if bij_pagina is not None:
+            bij_pagina(pad, html)
         if klikken >= KLIKKEN:
             continue
-        for link in _links(antwoord.content.decode()):
+        for link in _links(html):
             link_sleutel = _sleutel(link)
             if link_sleutel is not None:
                 bereikt.setdefault(link_sleutel, klikken + 1)
