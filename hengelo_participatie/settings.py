@@ -169,7 +169,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # two hours
 # MFA_REQUIRED_FOR_MEMBERS=false relaxes it for non-staff accounts only; staff always need MFA.
 MFA_REQUIRED_FOR_MEMBERS = env.bool("MFA_REQUIRED_FOR_MEMBERS", default=True)
 OTP_TOTP_ISSUER = "Gemeente Hengelo participatie"
-OTP_EMAIL_SUBJECT = "Uw inlogcode"
+# Lazy: the subject is in the language of the request that asks for the code (issue 15 §3).
+OTP_EMAIL_SUBJECT = _("Uw inlogcode")
 OTP_EMAIL_BODY_TEMPLATE_PATH = "accounts/email/otp_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 600
 

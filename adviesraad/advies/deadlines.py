@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from adviesraad.models.advies import (
     WACHT_OP_COLLEGE,
@@ -103,7 +104,7 @@ def _deadline(
 
 class AdviesUiterlijk(DeadlineProvider):
     kind = ADVIES_UITERLIJK
-    label = "Uiterste datum van een advies"
+    label = gettext_noop("Uiterste datum van een advies")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -136,7 +137,7 @@ class AdviesUiterlijk(DeadlineProvider):
 
 class GoedkeuringsrondeSluit(DeadlineProvider):
     kind = GOEDKEURINGSRONDE_SLUIT
-    label = "Einde van een goedkeuringsronde"
+    label = gettext_noop("Einde van een goedkeuringsronde")
     mandatory = True
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -171,7 +172,7 @@ class GoedkeuringsrondeSluit(DeadlineProvider):
 
 class ReactieCollege(DeadlineProvider):
     kind = REACTIE_COLLEGE
-    label = "Reactie van het college op een advies"
+    label = gettext_noop("Reactie van het college op een advies")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:

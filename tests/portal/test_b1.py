@@ -43,8 +43,8 @@ def test_members_meet_no_jargon_outside_a_disclosure(
     gevonden: list[str] = []
 
     def controleer(pad: str, html: str) -> None:
-        for treffer in sorted(set(JARGON.findall(zichtbare_tekst(html)))):
-            gevonden.append(f"{rol}: {pad}: {treffer}")
+        treffers = sorted(set(JARGON.findall(zichtbare_tekst(html))))
+        gevonden.extend(f"{rol}: {pad}: {treffer}" for treffer in treffers)
 
     for rol in LEDEN:
         wandel(_client_for(rol), bij_pagina=controleer)
