@@ -22,7 +22,7 @@ from hengelo_participatie.accounts.roles import Menu, menu_van, vereist_totp
 class Item:
     label: str | Promise
     url_name: str
-    #: URL namespaces (or "namespace:name" prefixes) of the pages that belong to this item.
+    #: URL namespaces, or "namespace:name" view names, of the pages that belong to this item.
     hoort_bij: tuple[str, ...] = ()
 
 
@@ -72,10 +72,7 @@ INLOGCODE = Item(
 
 
 def _hoort_bij(item: Item, namespace: str, view_name: str) -> bool:
-    return any(
-        view_name == deel or view_name.startswith(deel + "_") or namespace == deel
-        for deel in item.hoort_bij
-    )
+    return any(view_name == deel or namespace == deel for deel in item.hoort_bij)
 
 
 def _regel(item: Item, namespace: str, view_name: str) -> dict[str, Any]:

@@ -174,3 +174,39 @@ def test_every_page_a_role_may_open_is_in_its_menu_within_three_clicks(
         if EXPECTED["admin:index"][role] == 200 and bereikt.get("admin:index") != 1:
             fouten.append(f"{role}: Beheer niet in het menu")
     assert not fouten, "\n".join(fouten)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rol", "secties"),
+    [
+        ("lid", ["Adviezen", "Vergaderingen", "Kwartaalagenda", "Participatie", "De adviesraad"]),
+        ("gespreksleider", ["Adviezen", "Vergaderingen", "Participatie"]),
+        ("beleidsmedewerker", ["Adviezen", "Vergaderingen", "Kwartaalagenda", "Participatie"]),
+        (OUD_LID, []),
+    ],
+)
+def test_the_menu_comes_from_the_role_table(rol: str, secties: list[str]) -> None:
+    html = _client_for(rol).get("/portaal/").content.decode()
+    nav = html[html.index('aria-label="Hoofdmenu"') : html.index("</nav>")]
+    gevonden = [
+        label
+        for label in (
+            "Adviezen",
+            "Vergaderingen",
+            "Kwartaalagenda",
+            "Participatie",
+            "De adviesraad",
+        )
+        if f">{label}</a>" in nav
+    ]
+    assert gevonden == secties
+    # Personal pages for everyone signed in, in the "Mijn account" disclosure.
+    for pad in (
+        "/portaal/lidmaatschap/",
+        "/portaal/herinneringen/",
+        "/account/wachtwoord-wijzigen/",
+    ):
+        assert f'href="{pad}"' in nav
+    # The e-mail code address only for who signs in with an e-mail code.
+    assert ('href="/account/inlogcode/e-mailadres/"' in nav) == (rol != "beleidsmedewerker")
