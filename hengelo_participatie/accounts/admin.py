@@ -90,6 +90,8 @@ class UserAdmin(BeheerHistoryAdmin, DjangoUserAdmin):
     # No filter_horizontal: its script-made widget had unnamed help icons (issue 15 §6). Roles are
     # a short list of checkboxes, named without JavaScript; single permissions (superusers only)
     # a plain multiple select.
+    filter_horizontal = ()
+
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "groups":
             kwargs["widget"] = forms.CheckboxSelectMultiple
