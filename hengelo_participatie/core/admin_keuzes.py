@@ -22,11 +22,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.checks import Error, register
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from hengelo_participatie.accounts.roles import ROLES
 
@@ -50,6 +52,20 @@ class VeiligRawIdWidget(ForeignKeyRawIdWidget):
             return "", ""
         label, url = super().label_and_url_for_value(value)
         return str(label), str(url)
+
+
+class BenoemdeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete with a placeholder that names the field (issue 15 §6).
+
+    Select2 names its combobox after the chosen value; with nothing chosen and Django's empty
+    placeholder the combobox had no name at all. The placeholder carries the field's name."""
+
+    def build_attrs(self, base_attrs: Any, extra_attrs: Any = None) -> dict[str, Any]:
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        attrs["data-placeholder"] = gettext("%(veld)s: kies uit de lijst") % {
+            "veld": capfirst(self.field.verbose_name)
+        }
+        return attrs
 
 
 def zichtbaar_in_admin(
@@ -78,6 +94,11 @@ class ZichtbareKeuzesMixin:
         if self._beveiligd(db_field, request):
             zichtbaar = zichtbaar_in_admin(self.admin_site, db_field.remote_field.model, request)
             kwargs["queryset"] = zichtbaar
+            autocomplete = self.get_autocomplete_fields(request)  # type: ignore[attr-defined]
+            if db_field.name in autocomplete and "widget" not in kwargs:
+                kwargs["widget"] = BenoemdeAutocompleteSelect(
+                    db_field, self.admin_site, using=kwargs.get("using")
+                )
             if db_field.name in self.raw_id_fields and "widget" not in kwargs:
                 kwargs["widget"] = VeiligRawIdWidget(
                     db_field.remote_field,
