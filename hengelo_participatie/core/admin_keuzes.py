@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.checks import Error, register
@@ -59,6 +60,11 @@ class BenoemdeAutocompleteSelect(AutocompleteSelect):
 
     Select2 names its combobox after the chosen value; with nothing chosen and Django's empty
     placeholder the combobox had no name at all. The placeholder carries the field's name."""
+
+    @property
+    def media(self) -> forms.Media:
+        # After Django's own autocomplete.js: names Select2's combobox after the field's label.
+        return super().media + forms.Media(js=["js/autocomplete-naam.js"])
 
     def build_attrs(self, base_attrs: Any, extra_attrs: Any = None) -> dict[str, Any]:
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
