@@ -28,7 +28,6 @@ from django.core.checks import Error, register
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from hengelo_participatie.accounts.roles import ROLES
@@ -59,7 +58,8 @@ class BenoemdeAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete with a placeholder that names the field (issue 15 §6).
 
     Select2 names its combobox after the chosen value; with nothing chosen and Django's empty
-    placeholder the combobox had no name at all. The placeholder carries the field's name."""
+    placeholder the combobox had no name at all. The widget's script (``js/autocomplete-naam.js``)
+    names it after the field's label; the placeholder says what to do."""
 
     @property
     def media(self) -> forms.Media:
@@ -68,9 +68,7 @@ class BenoemdeAutocompleteSelect(AutocompleteSelect):
 
     def build_attrs(self, base_attrs: Any, extra_attrs: Any = None) -> dict[str, Any]:
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
-        attrs["data-placeholder"] = gettext("%(veld)s: kies uit de lijst") % {
-            "veld": capfirst(self.field.verbose_name)
-        }
+        attrs["data-placeholder"] = gettext("Kies uit de lijst")
         return attrs
 
 
