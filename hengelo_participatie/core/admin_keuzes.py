@@ -64,7 +64,9 @@ class BenoemdeAutocompleteSelect(AutocompleteSelect):
     @property
     def media(self) -> forms.Media:
         # After Django's own autocomplete.js: names Select2's combobox after the field's label.
-        return super().media + forms.Media(js=["js/autocomplete-naam.js"])
+        # One list, so that merging with other widgets' media keeps it after autocomplete.js.
+        django = super().media
+        return forms.Media(css=django._css, js=[*django._js, "js/autocomplete-naam.js"])
 
     def build_attrs(self, base_attrs: Any, extra_attrs: Any = None) -> dict[str, Any]:
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
