@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
+# seed_demo and the settings read it too: SITE_URL follows PORT unless SITE_URL is set.
+export PORT
 
 .PHONY: run test install lint typecheck check-migrations deploy-check clean bench
 

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from hengelo_participatie.accounts.roles import beheer_rollen
 from hengelo_participatie.core.schrijven import datum_tekst
@@ -178,7 +179,7 @@ class EvaluatieVoorHerbenoeming(DeadlineProvider):
     """The evaluation before re-appointment is due (and not yet recorded)."""
 
     kind = HERBENOEMINGSEVALUATIE
-    label = "Evaluatie vóór herbenoeming"
+    label = gettext_noop("Evaluatie vóór herbenoeming")
     mandatory = True
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -237,13 +238,13 @@ class EvaluatieVoorHerbenoeming(DeadlineProvider):
 PROVIDERS = [
     TermijnEinde(
         kind=TERMIJN_EINDE_6,
-        label="Einde van een zittingstermijn: eerste herinnering",
+        label=gettext_noop("Einde van een zittingstermijn: eerste herinnering"),
         lead=HERINNERING_TERMIJN_EINDE_EERSTE,
         volgende_lead=HERINNERING_TERMIJN_EINDE_TWEEDE,
     ),
     TermijnEinde(
         kind=TERMIJN_EINDE_3,
-        label="Einde van een zittingstermijn: tweede herinnering",
+        label=gettext_noop("Einde van een zittingstermijn: tweede herinnering"),
         lead=HERINNERING_TERMIJN_EINDE_TWEEDE,
         volgende_lead=None,
     ),

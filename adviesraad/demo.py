@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from hengelo_participatie.accounts.demo import DEMO_DOMEIN
+from hengelo_participatie.accounts.demo import DEMO_DOMEIN, demo_inlog
 from hengelo_participatie.accounts.models import User
 from verordening.waarden import Duur
 
@@ -72,9 +72,10 @@ def _user(lokaal: str, voornaam: str, achternaam: str) -> User:
     user, created = User.objects.get_or_create(
         email=f"{lokaal}@{DEMO_DOMEIN}", defaults={"voornaam": voornaam, "achternaam": achternaam}
     )
-    if created:
-        user.set_unusable_password()  # extra members are data, not logins
-        user.save()
+    if user.is_active:
+        # Every demo member signs in with the demo password and an e-mail code, so an approval
+        # round can complete in the demo.
+        demo_inlog(user)
     return user
 
 

@@ -29,7 +29,8 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Unless set, the address ``make run`` serves on (its PORT), so links in demo e-mails work.
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}")
 
 INSTALLED_APPS = [
     # Project-wide sub-apps come first so their templates override Django's own.
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hengelo_participatie.portal.context_processors.portal",
+                "hengelo_participatie.portal.menu.portaalmenu",
             ],
         },
     },
@@ -173,7 +175,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # two hours
 # MFA_REQUIRED_FOR_MEMBERS=false relaxes it for non-staff accounts only; staff always need MFA.
 MFA_REQUIRED_FOR_MEMBERS = env.bool("MFA_REQUIRED_FOR_MEMBERS", default=True)
 OTP_TOTP_ISSUER = "Gemeente Hengelo participatie"
-OTP_EMAIL_SUBJECT = "Uw inlogcode"
+# Lazy: the subject is in the language of the request that asks for the code (issue 15 §3).
+OTP_EMAIL_SUBJECT = _("Uw inlogcode")
 OTP_EMAIL_BODY_TEMPLATE_PATH = "accounts/email/otp_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 600
 

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 from hengelo_participatie.notifications.registry import (
     BETROKKENE,
     Deadline,
@@ -42,8 +44,8 @@ TERUGKOPPELING_TE_LAAT = "terugkoppeling_te_laat"
 
 #: kind -> Dutch description (the engine shows it in the reminder).
 DEADLINE_SOORTEN = {
-    TERUGKOPPELING_VERWACHT: "Terugkoppeling aan deelnemers binnenkort verwacht",
-    TERUGKOPPELING_TE_LAAT: "Terugkoppeling aan deelnemers is te laat",
+    TERUGKOPPELING_VERWACHT: gettext_noop("Terugkoppeling aan deelnemers binnenkort verwacht"),
+    TERUGKOPPELING_TE_LAAT: gettext_noop("Terugkoppeling aan deelnemers is te laat"),
 }
 
 #: How far ahead an upcoming deadline is announced: a verordening rule (a duration).

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
@@ -103,7 +104,7 @@ def _deadlines(
 
 class JaarlijkseEvaluatie(DeadlineProvider):
     kind = JAARLIJKSE_EVALUATIE
-    label = "Jaarlijkse evaluatie van de adviesraad"
+    label = gettext_noop("Jaarlijkse evaluatie van de adviesraad")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -142,7 +143,7 @@ class JaarlijkseEvaluatie(DeadlineProvider):
 
 class SamenwerkingsafsprakenEvaluatie(DeadlineProvider):
     kind = SAMENWERKINGSAFSPRAKEN_EVALUATIE
-    label = "Jaarlijkse evaluatie van de samenwerkingsafspraken"
+    label = gettext_noop("Jaarlijkse evaluatie van de samenwerkingsafspraken")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -192,7 +193,7 @@ class SamenwerkingsafsprakenEvaluatie(DeadlineProvider):
 
 class HuishoudelijkReglementHerzien(DeadlineProvider):
     kind = HUISHOUDELIJK_REGLEMENT_HERZIEN
-    label = "Herziening van het huishoudelijk reglement"
+    label = gettext_noop("Herziening van het huishoudelijk reglement")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -43,7 +45,8 @@ class LidAdmin(BeheerAdmin):
     search_fields = ("user__email", "user__voornaam", "user__achternaam", "postcode")
     list_filter = ("themas", "foto_toestemming")
     autocomplete_fields = ("user",)
-    filter_horizontal = ("themas",)
+    # Checkboxes instead of filter_horizontal: named without JavaScript (issue 15 §6).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     exclude = ("foto",)
     change_list_template = "admin/adviesraad/lid/change_list.html"
 

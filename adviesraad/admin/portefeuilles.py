@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from ..models import (
@@ -27,7 +29,8 @@ from .gedeeld import (
 class PortefeuilleAdmin(BeheerAdmin):
     list_display = ("naam", "van", "tot")
     search_fields = ("naam",)
-    filter_horizontal = ("kernwetten",)
+    # Checkboxes instead of filter_horizontal: named without JavaScript (issue 15 §6).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fields = ("naam", "omschrijving", "kernwetten", "van", "tot")
 
     def save_model(self, request: HttpRequest, obj: Portefeuille, form: Any, change: bool) -> None:

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from adviesraad.models.advies import (
     WACHT_OP_COLLEGE,
@@ -138,7 +139,7 @@ def _deadlines(
 
 class AdviesUiterlijk(DeadlineProvider):
     kind = ADVIES_UITERLIJK
-    label = "Uiterste datum van een advies"
+    label = gettext_noop("Uiterste datum van een advies")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -172,7 +173,7 @@ class AdviesUiterlijk(DeadlineProvider):
 
 class GoedkeuringsrondeSluit(DeadlineProvider):
     kind = GOEDKEURINGSRONDE_SLUIT
-    label = "Einde van een goedkeuringsronde"
+    label = gettext_noop("Einde van een goedkeuringsronde")
     mandatory = True
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -216,7 +217,7 @@ def _reactie_tekst(uiterlijk: date, on: date) -> str:
 
 class ReactieCollege(DeadlineProvider):
     kind = REACTIE_COLLEGE
-    label = "Reactie van het college op een advies"
+    label = gettext_noop("Reactie van het college op een advies")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:

@@ -33,7 +33,8 @@ class AanvraagForm(PortaalFormulier, forms.Form):
         label=_("Thema's"), required=False, max_length=300, widget=forms.TextInput(TEKST)
     )
     zaaknummer = forms.CharField(
-        label=_("Zaaknummer van de gemeente"),
+        label=_("Nummer van de gemeente voor dit onderwerp"),
+        help_text=_("Alleen als u het weet. De gemeente noemt dit het zaaknummer."),
         required=False,
         max_length=50,
         widget=forms.TextInput(TEKST),

@@ -33,6 +33,8 @@ from adviesraad.models.advies import (
 from adviesraad.policies import verklaring_policy
 from hengelo_participatie.core.queryparams import MAX_PAGINA
 from hengelo_participatie.core.schrijven import vandaag
+from hengelo_participatie.files.models import Bestand
+from hengelo_participatie.files.policy import bestand_policy
 
 from . import panelen, transitions
 from .documents import Raadsvoorlegger
@@ -239,6 +241,20 @@ class Detail:
     #: "Wat inwoners zeiden": the uses of residents' findings linked to this request, each with
     #: its finding, theme and activity (``panelen.inwoners``).
     inwoners: list[Any] = field(default_factory=list)
+    #: The documents' files ``user`` may download: the others are listed without a link, so
+    #: the page never links to a refusal (a confidential file without an object grant).
+    te_downloaden: set[int] = field(default_factory=set)
+
+
+def _te_downloaden(user: Any, documenten: list[Document], versies: list[Advies]) -> set[int]:
+    ids = {doc.bestand_id for doc in documenten} | {v.pdf_id for v in versies if v.pdf_id}
+    if not ids:
+        return set()
+    return set(
+        bestand_policy.instances_user_has_perm_for(
+            user, "view", Bestand.objects.filter(pk__in=ids)
+        ).values_list("pk", flat=True)
+    )
 
 
 def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
@@ -264,9 +280,11 @@ def aanvraag_detail(user: Any, pk: object, op: date | None = None) -> Detail:
         else []
     )
     mijn = next((g for g in goedkeuringen if g.lid.user_id == user.pk), None)
+    documenten = list(aanvraag.documenten.select_related("bestand"))
     return Detail(
         aanvraag=aanvraag,
-        documenten=list(aanvraag.documenten.select_related("bestand")),
+        documenten=documenten,
+        te_downloaden=_te_downloaden(user, documenten, versies),
         versies=versies,
         huidige=huidige,
         verzonden=verzonden,

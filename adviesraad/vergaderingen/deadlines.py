@@ -39,6 +39,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_noop
 
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
@@ -133,7 +134,7 @@ def _geplande(van: date, tot: date) -> Q:
 
 class StukkenVersturen(DeadlineProvider):
     kind = STUKKEN_VERSTUREN
-    label = "Uitnodiging en stukken voor een vergadering versturen"
+    label = gettext_noop("Uitnodiging en stukken voor een vergadering versturen")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -192,7 +193,7 @@ def _wanneer(dag: date, on: date, begin: datetime) -> str:
 
 class VergaderingMorgen(DeadlineProvider):
     kind = VERGADERING_MORGEN
-    label = "Vergadering morgen"
+    label = gettext_noop("Vergadering morgen")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -391,19 +392,21 @@ PROVIDERS = [
     StukkenLezen(),
     PeriodiekOverleg(
         kind=VOORZITTERSOVERLEG_PLANNEN,
-        label="Halfjaarlijks overleg van voorzitter, wethouders en accounthouder plannen",
+        label=gettext_noop(
+            "Halfjaarlijks overleg van voorzitter, wethouders en accounthouder plannen"
+        ),
         soort=Soort.VOORZITTERSOVERLEG,
         wat="Het halfjaarlijkse overleg van de voorzitter met de wethouders en de accounthouder",
     ),
     PeriodiekOverleg(
         kind=COLLEGEPRESENTATIE_PLANNEN,
-        label="Jaarlijkse presentatie aan het college plannen",
+        label=gettext_noop("Jaarlijkse presentatie aan het college plannen"),
         soort=Soort.COLLEGEPRESENTATIE,
         wat="De jaarlijkse presentatie van de adviesraad aan het college",
     ),
     PeriodiekOverleg(
         kind=POLITIEKE_MARKT_PLANNEN,
-        label="Politieke markt plannen",
+        label=gettext_noop("Politieke markt plannen"),
         soort=Soort.POLITIEKE_MARKT,
         wat="De jaarlijkse bijdrage van de adviesraad aan de politieke markt",
     ),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -85,7 +86,17 @@ class UserAdmin(BeheerHistoryAdmin, DjangoUserAdmin):
     list_filter = ("is_active", "is_staff", "is_superuser", "groups")
     search_fields = ("email", "voornaam", "achternaam")
     ordering = ("email",)
-    filter_horizontal = ("groups", "user_permissions")
+
+    # No filter_horizontal: its script-made widget had unnamed help icons (issue 15 §6). Roles are
+    # a short list of checkboxes, named without JavaScript; single permissions (superusers only)
+    # a plain multiple select.
+    filter_horizontal = ()
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "groups":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     actions = ("inlogcode_resetten",)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:

@@ -28,8 +28,10 @@ class AccountsConfig(AppConfig):
         )
 
         from . import (  # noqa: F401
+            beheer_nl,
             mfa,  # system check: OTP throttling stays on
             signals,  # session bookkeeping at login
         )
 
+        beheer_nl.toepassen()  # Dutch alt texts and django-axes names in the admin
         post_migrate.connect(_sync_roles_after_migrate, sender=self)

@@ -1,5 +1,7 @@
 """Notices of this app for the outbox (``notifications``): caused by an action, not by a date."""
 
+from django.utils.translation import gettext_noop
+
 from hengelo_participatie.notifications.registry import Gebeurtenis
 
 #: "Your roles changed": mandatory, so a person always learns that their rights changed, also
@@ -7,5 +9,7 @@ from hengelo_participatie.notifications.registry import Gebeurtenis
 ROLLEN_GEWIJZIGD = "rollen_gewijzigd"
 
 PROVIDERS = [
-    Gebeurtenis(kind=ROLLEN_GEWIJZIGD, label="Uw rollen zijn gewijzigd", mandatory=True),
+    Gebeurtenis(
+        kind=ROLLEN_GEWIJZIGD, label=gettext_noop("Uw rollen zijn gewijzigd"), mandatory=True
+    ),
 ]

@@ -38,6 +38,17 @@ def demo_gebruiker(rol: str) -> User | None:
     return User.objects.filter(email=f"{rol}@{DEMO_DOMEIN}").first()
 
 
+def demo_inlog(user: User) -> None:
+    """Let a demo account sign in: the demo password (once, when it has none) and a confirmed
+    e-mail code device, so every demo council member can take part in an approval round."""
+    if not user.password or not user.has_usable_password():
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailDevice.objects.get_or_create(
+        user=user, name="E-mail", defaults={"confirmed": True, "email": user.email}
+    )
+
+
 def seed_demo_users() -> list[DemoUser]:
     result = []
     beheer = beheer_rollen()

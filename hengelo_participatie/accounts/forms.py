@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -141,11 +142,20 @@ class CodeAdresForm(UtrechtFormMixin, forms.Form):
 
 
 class PasswordResetForm(UtrechtFormMixin, auth_forms.PasswordResetForm):
+    """Also for an active account that has no password yet (Django skips those): it gets a link
+    to set one, so "Wachtwoord vergeten" never leaves someone without a way in. An account that
+    was closed is inactive and gets nothing, as before."""
+
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        # The stored address is lower case; match it exactly, as the login does (no database
+        # case folding of look-alike letters).
+        yield from User.objects.filter(email=email.strip().lower(), is_active=True)
 
 
 class SetPasswordForm(UtrechtFormMixin, auth_forms.SetPasswordForm):

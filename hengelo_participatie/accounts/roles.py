@@ -57,6 +57,19 @@ class Rol(StrEnum):
     GESPREKSLEIDER = "gespreksleider"
 
 
+class Menu(StrEnum):
+    """The sections of the portal's main menu, in menu order. Which roles see a section is the
+    ``menu`` of their row in ``ROLES``; the portal (``portal/menu.py``) gives each its label and
+    URL. Personal pages (my portal, my membership, reminders, password) are in every signed-in
+    user's menu and are not listed here; the admin follows ``is_staff``."""
+
+    ADVIEZEN = "adviezen"
+    VERGADERINGEN = "vergaderingen"
+    KWARTAALAGENDA = "kwartaalagenda"
+    PARTICIPATIE = "participatie"
+    RAAD = "raad"
+
+
 #: The council roles. Nobody grants them by hand: the membership services in
 #: ``adviesraad/services.py`` derive them from terms and functions (``rollen_bijwerken``).
 RAADSROLLEN: frozenset[Rol] = frozenset({Rol.LID, Rol.VOORZITTER, Rol.VICEVOORZITTER})
@@ -79,11 +92,17 @@ class RolDefinitie:
     beheert: frozenset[Rol] = field(default_factory=frozenset)
     #: Capabilities ("<area>.<action>") a holder of this role has; see ``kan`` and ``rollen_met``.
     kan: frozenset[str] = field(default_factory=frozenset)
+    #: The sections of the portal menu this role sees (``menu_van``). A section is listed only
+    #: for roles that may open its page: the navigation test walks the menu per role.
+    menu: frozenset[Menu] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.beheert & RAADSROLLEN:
             raise ValueError("Raadsrollen volgen uit termijnen en functies; niemand beheert ze.")
 
+
+#: The council and its staff: every section of the portal.
+RAAD_MENU: frozenset[Menu] = frozenset(Menu)
 
 # --- The table ---------------------------------------------------------------------------------
 # Declarations of outside activities (nevenfunctieverklaring) are readable role-wide only by the
@@ -91,6 +110,7 @@ class RolDefinitie:
 # and policy staff have no permission on them at all.
 ROLES: dict[Rol, RolDefinitie] = {
     Rol.VOORZITTER: RolDefinitie(
+        menu=RAAD_MENU,
         label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
@@ -140,6 +160,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.VICEVOORZITTER: RolDefinitie(
+        menu=RAAD_MENU,
         label=gettext_noop("Vicevoorzitter"),
         kan=frozenset(
             {
@@ -174,6 +195,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.LID: RolDefinitie(
+        menu=RAAD_MENU,
         label=gettext_noop("Lid"),
         kan=frozenset(
             {
@@ -198,6 +220,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.ONDERSTEUNER: RolDefinitie(
+        menu=RAAD_MENU,
         label=gettext_noop("Ondersteuner"),
         kan=frozenset(
             {
@@ -261,6 +284,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | perms("financien", "view add", "verzuim"),
     ),
     Rol.ACCOUNTHOUDER: RolDefinitie(
+        menu=RAAD_MENU,
         label=gettext_noop("Accounthouder"),
         kan=frozenset(
             {
@@ -324,6 +348,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         beheert=frozenset({Rol.BELEIDSMEDEWERKER, Rol.GESPREKSLEIDER}),
     ),
     Rol.BELEIDSMEDEWERKER: RolDefinitie(
+        menu=frozenset({Menu.ADVIEZEN, Menu.VERGADERINGEN, Menu.KWARTAALAGENDA, Menu.PARTICIPATIE}),
         label=gettext_noop("Beleidsmedewerker"),
         kan=frozenset(
             {
@@ -353,6 +378,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         | VERGADERING_LEZEN,
     ),
     Rol.GESPREKSLEIDER: RolDefinitie(
+        menu=frozenset({Menu.ADVIEZEN, Menu.VERGADERINGEN, Menu.PARTICIPATIE}),
         label=gettext_noop("Gespreksleider"),
         beheer=False,
         permissies=VERORDENING_LEZEN,
@@ -429,10 +455,10 @@ def vereist_totp(user: object, *, rollen: set[str] | None = None) -> bool:
         return True
     if rollen is not None:
         return bool(rollen & totp_rollen())
-    groups = getattr(user, "groups", None)
-    if groups is None:
+    if getattr(user, "groups", None) is None:
         return False
-    return bool(groups.filter(name__in=totp_rollen()).exists())
+    # The role names read once per user object (``rollen_van``): the menu asks for them too.
+    return bool(rollen_van(user) & totp_rollen())
 
 
 def rollen_met(capability: str) -> frozenset[Rol]:
@@ -480,3 +506,12 @@ def gebruikers_met_rollen(namen: Iterable[Rol | str]) -> QuerySet[Any]:
     return get_user_model().objects.filter(
         is_active=True, groups__name__in=[str(naam) for naam in namen]
     )
+
+
+def menu_van(user: object) -> list[Menu]:
+    """The portal menu sections of ``user``'s roles, in menu order (a superuser: all of them)."""
+    if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
+        return list(Menu)
+    namen = rollen_van(user)
+    zichtbaar = {m for rol, d in ROLES.items() if rol.value in namen for m in d.menu}
+    return [m for m in Menu if m in zichtbaar]

@@ -233,6 +233,13 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(next_url)
     elif isinstance(device, EmailDevice) and not _email_token_valid(device):
         melding = _send_email_code(request, device)
+    # Signing in again while the last code still works sends nothing new: say so, with the time
+    # it stops working, instead of claiming a new e-mail went out.
+    nog_geldig_tot = (
+        timezone.localtime(device.valid_until)
+        if isinstance(device, EmailDevice) and melding is None and _email_token_valid(device)
+        else None
+    )
 
     return TemplateResponse(
         request,
@@ -244,6 +251,7 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
             "methode": methode,
             "andere_methodes": andere,
             "melding": melding,
+            "nog_geldig_tot": nog_geldig_tot,
         },
     )
 

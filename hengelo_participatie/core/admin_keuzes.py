@@ -21,12 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.checks import Error, register
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from hengelo_participatie.accounts.roles import ROLES
 
@@ -50,6 +52,26 @@ class VeiligRawIdWidget(ForeignKeyRawIdWidget):
             return "", ""
         label, url = super().label_and_url_for_value(value)
         return str(label), str(url)
+
+
+class BenoemdeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete with a placeholder that names the field (issue 15 §6).
+
+    Select2 names its combobox after the chosen value; with nothing chosen and Django's empty
+    placeholder the combobox had no name at all. The widget's script (``js/autocomplete-naam.js``)
+    names it after the field's label; the placeholder says what to do."""
+
+    @property
+    def media(self) -> forms.Media:
+        # After Django's own autocomplete.js: names Select2's combobox after the field's label.
+        # One list, so that merging with other widgets' media keeps it after autocomplete.js.
+        django = super().media
+        return forms.Media(css=django._css, js=[*django._js, "js/autocomplete-naam.js"])
+
+    def build_attrs(self, base_attrs: Any, extra_attrs: Any = None) -> dict[str, Any]:
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        attrs["data-placeholder"] = gettext("Kies uit de lijst")
+        return attrs
 
 
 def zichtbaar_in_admin(
@@ -78,6 +100,11 @@ class ZichtbareKeuzesMixin:
         if self._beveiligd(db_field, request):
             zichtbaar = zichtbaar_in_admin(self.admin_site, db_field.remote_field.model, request)
             kwargs["queryset"] = zichtbaar
+            autocomplete = self.get_autocomplete_fields(request)  # type: ignore[attr-defined]
+            if db_field.name in autocomplete and "widget" not in kwargs:
+                kwargs["widget"] = BenoemdeAutocompleteSelect(
+                    db_field, self.admin_site, using=kwargs.get("using")
+                )
             if db_field.name in self.raw_id_fields and "widget" not in kwargs:
                 kwargs["widget"] = VeiligRawIdWidget(
                     db_field.remote_field,

@@ -84,6 +84,9 @@ class ServicefoutOpFormulierMixin:
         # argument (and some of our admins pass it so), django.contrib.auth's UserAdmin only as
         # a keyword.
         form = super().get_form(request, obj, *args, **kwargs)  # type: ignore[misc]
+        # A new class per request: read-only related fields link only to what this user may open
+        # (accounts/beheer_nl.py, AdminReadonlyField.get_admin_url).
+        form.beheer_request = request
         fout = getattr(request, _FOUT, None)
         if fout is None:
             return form
@@ -94,6 +97,11 @@ class ServicefoutOpFormulierMixin:
             return cleaned
 
         return type(form.__name__, (form,), {"clean": clean})
+
+    def get_inline_formsets(self, request: HttpRequest, formsets: Any, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        for formset in formsets:
+            formset.form.beheer_request = request  # a class made for this request
+        return super().get_inline_formsets(request, formsets, *args, **kwargs)  # type: ignore[misc]
 
     def delete_view(
         self, request: HttpRequest, object_id: str, extra_context: Any = None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hengelo_participatie.core.formulieren import PortaalFormulier
@@ -30,7 +31,8 @@ class VoorkeurenForm(PortaalFormulier, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["aan"].choices = [
-            (p.kind, p.label)
-            for p in sorted(registry.providers(), key=lambda p: p.label)
+            # Labels are marked with gettext_noop where they are declared (deadlines.py).
+            (p.kind, gettext(p.label))
+            for p in sorted(registry.providers(), key=lambda p: gettext(p.label))
             if not p.mandatory
         ]

@@ -6,6 +6,8 @@
  * seconds before the idle timeout, the dialog opens as a modal alert dialog and focus moves to
  * "Blijf ingelogd". That button POSTs to the keep-alive URL; the answer says how many seconds
  * are left and the timers start again. When the time is up, the browser goes to the login page.
+ * Escape (the dialog's "cancel") does the same as "Blijf ingelogd": closing the warning must not
+ * leave the session to run out unannounced.
  */
 (function () {
   "use strict";
@@ -139,6 +141,11 @@
   if (extendButton) {
     extendButton.addEventListener("click", extend);
   }
+  dialog.addEventListener("cancel", function (event) {
+    // Keep the dialog open until the server has answered; extend() closes it.
+    event.preventDefault();
+    extend();
+  });
   dialog.addEventListener("close", function () {
     window.clearInterval(countdownTimer);
   });

@@ -184,3 +184,21 @@ def test_session_warning_dialog(page_as, settings) -> None:
     page.wait_for_url("**/account/inloggen/**", timeout=30_000)
     assert "sessie=verlopen" in page.url
     assert "U heeft een tijd niets gedaan." in page.content()
+
+
+def test_escape_in_the_session_warning_keeps_the_session(page_as, settings) -> None:
+    """Escape closes the warning only by extending the session (issue 15 §7)."""
+    settings.SESSION_IDLE_TIMEOUT = settings.SESSION_COOKIE_AGE = 12
+    settings.SESSION_WARNING_BEFORE = 10
+    page = page_as("lid")
+    page.goto(reverse("portal:home"))
+    dialog = page.locator("#sessie-waarschuwing")
+    dialog.wait_for(state="visible", timeout=5_000)
+    with page.expect_response(f"**{reverse('accounts:sessie_verlengen')}") as info:
+        page.keyboard.press("Escape")
+    assert info.value.status == 200
+    assert info.value.json()["seconds_left"] == 12
+    dialog.wait_for(state="hidden", timeout=2_000)
+    # The timers started again: the warning comes back before the session ends.
+    dialog.wait_for(state="visible", timeout=5_000)
+    assert "sessie=verlopen" not in page.url

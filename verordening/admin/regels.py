@@ -95,6 +95,13 @@ class RegelAdmin(BeheerHistoryAdmin):
         url = reverse("admin:verordening_regel_nieuwe_versie", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Nieuwe versie"))
 
+    def get_list_display(self, request):
+        # "Nieuwe versie" only for who may make one (nieuwe_versie_view asks the same).
+        kolommen = list(super().get_list_display(request))
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            kolommen.remove("acties")
+        return kolommen
+
     # --- Change form ---------------------------------------------------------------------------
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = (
