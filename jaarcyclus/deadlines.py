@@ -18,6 +18,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
@@ -44,7 +45,7 @@ def _link(evaluatie_id: int) -> str:
 
 class OpenVervolgactie(DeadlineProvider):
     kind = EVALUATIE_ACTIE
-    label = "Open vervolgactie van een evaluatie"
+    label = gettext_noop("Open vervolgactie van een evaluatie")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -82,7 +83,7 @@ class OpenVervolgactie(DeadlineProvider):
 
 class VragenlijstInvullen(DeadlineProvider):
     kind = EVALUATIE_VRAGENLIJST
-    label = "Vragenlijst van een evaluatie invullen"
+    label = gettext_noop("Vragenlijst van een evaluatie invullen")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:

@@ -280,7 +280,7 @@ class ReactieCollegeTeLaat(DeadlineProvider):
     response date (an extension gives a new date, so a new reminder when that one passes)."""
 
     kind = REACTIE_COLLEGE_TE_LAAT
-    label = "De reactie van het college is te laat"
+    label = gettext_noop("De reactie van het college is te laat")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -310,7 +310,7 @@ class ReactieCollegeEscalatie(DeadlineProvider):
     """Still no response ``escalatie_reactie_college`` after the date: to the chair as well."""
 
     kind = REACTIE_COLLEGE_ESCALATIE
-    label = "De reactie van het college blijft lang uit"
+    label = gettext_noop("De reactie van het college blijft lang uit")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -349,7 +349,7 @@ class BezorgingMislukt(DeadlineProvider):
     again from the advice page. Also what the dashboard shows (it reads the providers)."""
 
     kind = BEZORGING_MISLUKT
-    label = "Een advies is niet aangekomen bij het college of de griffie"
+    label = gettext_noop("Een advies is niet aangekomen bij het college of de griffie")
     mandatory = True
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -403,7 +403,7 @@ class ToezeggingVerlopen(DeadlineProvider):
     """An adopted point's expected date passed without "uitgevoerd": to the account holder."""
 
     kind = TOEZEGGING_VERLOPEN
-    label = "Een toezegging van het college is over de verwachte datum"
+    label = gettext_noop("Een toezegging van het college is over de verwachte datum")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:
@@ -436,7 +436,7 @@ class ToezeggingStandGevraagd(DeadlineProvider):
     """The chair asked for an update of a follow-up: to the account holder until a note answers."""
 
     kind = TOEZEGGING_STAND_GEVRAAGD
-    label = "De voorzitter vraagt de stand van een toezegging"
+    label = gettext_noop("De voorzitter vraagt de stand van een toezegging")
     mandatory = True
 
     def deadlines(self, on: date) -> Iterator[Deadline]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from hengelo_participatie.core.schrijven import datum_tekst
 from hengelo_participatie.notifications.registry import (
@@ -31,7 +32,7 @@ HERINNERING_DECLARATIE_WACHT = "herinnering_declaratie_wacht"
 
 class DeclaratieWacht(DeadlineProvider):
     kind = DECLARATIE_WACHT
-    label = "Een declaratie wacht te lang op controle of goedkeuring"
+    label = gettext_noop("Een declaratie wacht te lang op controle of goedkeuring")
     mandatory = False
 
     def deadlines(self, on: date) -> Iterator[Deadline]:

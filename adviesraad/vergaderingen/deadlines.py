@@ -293,7 +293,7 @@ class _PerDeelnemer(DeadlineProvider):
 
 class AanmeldingDoorgeven(_PerDeelnemer):
     kind = AANMELDING_DOORGEVEN
-    label = "Doorgeven of u naar een vergadering komt"
+    label = gettext_noop("Doorgeven of u naar een vergadering komt")
     mandatory = False
     lead_regel = HERINNERING_AANMELDING_DOORGEVEN
 
@@ -309,7 +309,7 @@ class AanmeldingDoorgeven(_PerDeelnemer):
 
 class StukkenLezen(_PerDeelnemer):
     kind = STUKKEN_LEZEN
-    label = "De stukken lezen voor een vergadering"
+    label = gettext_noop("De stukken lezen voor een vergadering")
     mandatory = False
     lead_regel = HERINNERING_STUKKEN_LEZEN
 
