@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.portal.test_navigatie import _links, _sleutel
-from tests.test_access_matrix import (  # noqa: F401 (the fixture ``context``)
+from tests.test_access_matrix import (  # noqa: F401 (the fixtures ``context`` and ``demo_momentopname``)
     ADMIN_USERS,
     SUPER,
     _client_for,
     context,
+    demo_momentopname,
 )
 
 KLIKKEN = 3

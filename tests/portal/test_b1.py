@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from tests.portal.test_navigatie import wandel
-from tests.test_access_matrix import (  # noqa: F401 (the fixture ``context``)
+from tests.test_access_matrix import (  # noqa: F401 (the fixtures ``context`` and ``demo_momentopname``)
     _client_for,
     context,
+    demo_momentopname,
 )
 
 LEDEN = ["lid", "vicevoorzitter", "voorzitter"]

@@ -17,13 +17,14 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
-from tests.test_access_matrix import (  # noqa: F401 (the fixture ``context``)
+from tests.test_access_matrix import (  # noqa: F401 (the fixtures ``context`` and ``demo_momentopname``)
     ANON,
     EXPECTED,
     OUD_LID,
     ROLES,
     _client_for,
     context,
+    demo_momentopname,
 )
 
 KLIKKEN = 3

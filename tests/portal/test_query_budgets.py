@@ -54,8 +54,8 @@ BUDGETTEN: dict[str, int] = {
     # 10 for the request itself (the request, questions, versions with the College's response,
     # points, round, documents, roles and permissions, the residents' panel); the College part
     # (issue 14) adds its promises with progress, deliveries with attempts and deadline
-    # extensions, one query each.
-    "adviesaanvraag (detail)": 15,
+    # extensions, one query each; the portal menu (issue 15) one more.
+    "adviesaanvraag (detail)": 16,
 }
 
 
