@@ -45,7 +45,9 @@ def huidig_huishoudelijk_reglement() -> HuishoudelijkReglement | None:
 # --- Attendance rules, set by the house rules (issue 12 §1) --------------------------------------
 #: The keys a version of the house rules may set: which meeting types count and how much
 #: (``vergoeding_weging_<type>``), a cancellation in advance, and paying on in long absence.
-AANWEZIGHEID_VAST = frozenset({Sleutel.VERGOEDING_AFGEMELD, Sleutel.VERGOEDING_DOORBETALING_VERZUIM})
+AANWEZIGHEID_VAST = frozenset(
+    {Sleutel.VERGOEDING_AFGEMELD, Sleutel.VERGOEDING_DOORBETALING_VERZUIM}
+)
 
 
 def is_aanwezigheidsregel(sleutel: str) -> bool:

@@ -113,3 +113,64 @@ def test_foute_invoer_verandert_niets(regels) -> None:
         )
     assert not HuishoudelijkReglement.objects.exists()
     assert Regel.objects.count() == aantal
+
+
+# --- The portal page --------------------------------------------------------------------------
+URL = "/portaal/financien/aanwezigheidsregels/"
+
+
+def _client(rol: str) -> Client:
+    client = Client()
+    mfa_verify(client, UserFactory(roles=[rol]))
+    return client
+
+
+def _formulier(**wijzigingen: str) -> dict[str, str]:
+    data = {
+        r.sleutel: str(r.waarde)
+        for r in Regel.objects.filter(geldig_tot__isnull=True)
+        if r.sleutel.startswith("vergoeding_weging_")
+    }
+    data |= {Sleutel.VERGOEDING_AFGEMELD: "0", Sleutel.VERGOEDING_DOORBETALING_VERZUIM: "3"}
+    return data | {"toelichting": ""} | wijzigingen
+
+
+def test_pagina_voorzitter_dient_in(django_assert_max_num_queries) -> None:
+    assert reverse("financien:aanwezigheidsregels") == URL
+    client = _client("voorzitter")
+    with django_assert_max_num_queries(10):
+        pagina = client.get(URL)
+    assert pagina.status_code == 200
+    assert "Vergoeding voor politieke markten (procent)" in pagina.text
+    antwoord = client.post(URL, _formulier(**{MARKT: "50", "toelichting": "Half."}))
+    assert antwoord.status_code == 302
+    reglement = HuishoudelijkReglement.objects.get()
+    assert reglement.aanwezigheidsregels == {MARKT: "50"}
+    assert reglement.tekst == "Half."
+    assert reglement.status == HuishoudelijkReglement.Status.INGEDIEND
+    assert "ingediend op" in client.get(URL).text
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        ({MARKT: "150"}, "Vul een percentage van 0 tot en met 100 in."),
+        ({MARKT: "-1"}, "Vul een percentage van 0 tot en met 100 in."),
+        ({MARKT: "veel"}, "Vul een percentage in, bijvoorbeeld 50."),
+        ({Sleutel.VERGOEDING_DOORBETALING_VERZUIM: "1,5"}, "Vul een heel aantal maanden in"),
+        ({}, "U heeft geen regel veranderd."),
+    ],
+)
+def test_pagina_foute_invoer_geeft_een_nederlandse_fout(wijziging, melding) -> None:
+    antwoord = _client("voorzitter").post(URL, _formulier(**wijziging))
+    assert antwoord.status_code == 200
+    assert melding in antwoord.text
+    assert not HuishoudelijkReglement.objects.exists()
+
+
+@pytest.mark.parametrize("rol", ["lid", "beleidsmedewerker", "ondersteuner", "accounthouder"])
+def test_pagina_is_er_niet_voor_anderen(rol: str) -> None:
+    client = _client(rol)
+    assert client.get(URL).status_code == 404
+    assert client.post(URL, _formulier(**{MARKT: "50"})).status_code == 404
+    assert not HuishoudelijkReglement.objects.exists()
