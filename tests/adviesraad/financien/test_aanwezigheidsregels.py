@@ -174,3 +174,12 @@ def test_pagina_is_er_niet_voor_anderen(rol: str) -> None:
     assert client.get(URL).status_code == 404
     assert client.post(URL, _formulier(**{MARKT: "50"})).status_code == 404
     assert not HuishoudelijkReglement.objects.exists()
+
+
+def test_het_college_ziet_de_regels_in_het_beheer_en_keurt_goed() -> None:
+    reglement = aanwezigheidsregels_voorstellen(
+        regels={MARKT: "50"}, toelichting="", door=UserFactory(roles=["voorzitter"])
+    )
+    client = _client("accounthouder")
+    url = reverse("admin:verordening_huishoudelijkreglement_change", args=[reglement.pk])
+    assert f"{MARKT} = 50" in client.get(url).text
