@@ -272,6 +272,8 @@ EXPECTED: dict[str, Expectation] = {
     "financien:begroting": only(FINANCIEN_ALLES),
     "financien:begroting_bewerken": only({"voorzitter", "ondersteuner", SUPER}),
     "financien:begroting_pdf": only(FINANCIEN_ALLES),
+    # The chair proposes attendance rules as a version of the house rules (issue 12 §1).
+    "financien:aanwezigheidsregels": only({"voorzitter", SUPER}),
     # Own declarations for whoever may declare (an empty list), everyone's for FINANCIEN_ALLES.
     "financien:declaraties": only(RAAD | {"ondersteuner", "accounthouder", SUPER}),
     "financien:declaratie": only(FINANCIEN_ALLES),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 from hengelo_participatie.core.workflow import Stap, Transition, Workflow
 from verordening.models import HuishoudelijkReglement
 from verordening.policies import reglement_policy
+from verordening.services.regels import aanwezigheidsregels_vastleggen
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -39,6 +40,12 @@ def _beoordeeld(reglement: HuishoudelijkReglement, stap: Stap) -> None:
     reglement.opmerkingen_college = stap.reden.strip()
 
 
+def _aanwezigheidsregels(reglement: HuishoudelijkReglement, stap: Stap) -> None:
+    """The attendance rules this version sets apply from its adoption date (issue 12 §1)."""
+    if reglement.aanwezigheidsregels:
+        aanwezigheidsregels_vastleggen(reglement=reglement, op=stap.op, door=stap.door)
+
+
 WORKFLOW: Workflow[HuishoudelijkReglement] = Workflow(
     [
         Overgang(
@@ -53,7 +60,7 @@ WORKFLOW: Workflow[HuishoudelijkReglement] = Workflow(
             Status.GOEDGEKEURD,
             gettext_noop("Goedkeuren"),
             BEOORDELEN,
-            effecten=(_beoordeeld,),
+            effecten=(_beoordeeld, _aanwezigheidsregels),
         ),
         Overgang(
             Status.INGEDIEND,

@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from verordening.models import HuishoudelijkReglement, Regel, Samenwerkingsafspraken, Verordening
+from verordening.rules import Sleutel
 
 
 def verordening_op(on: date) -> Verordening | None:
@@ -39,3 +40,27 @@ def huidig_huishoudelijk_reglement() -> HuishoudelijkReglement | None:
         .order_by("-beoordeeld_op", "-id")
         .first()
     )
+
+
+# --- Attendance rules, set by the house rules (issue 12 §1) --------------------------------------
+#: The keys a version of the house rules may set: which meeting types count and how much
+#: (``vergoeding_weging_<type>``), a cancellation in advance, and paying on in long absence.
+AANWEZIGHEID_VAST = frozenset(
+    {Sleutel.VERGOEDING_AFGEMELD, Sleutel.VERGOEDING_DOORBETALING_VERZUIM}
+)
+
+
+def is_aanwezigheidsregel(sleutel: str) -> bool:
+    return sleutel in AANWEZIGHEID_VAST or sleutel.startswith(Sleutel.VERGOEDING_WEGING)
+
+
+def aanwezigheidsregels(op: date) -> dict[str, Regel]:
+    """The attendance rules that run on ``op``, by key, in one query."""
+    return {
+        r.sleutel: r
+        for r in Regel.objects.filter(
+            Q(sleutel__startswith=Sleutel.VERGOEDING_WEGING) | Q(sleutel__in=AANWEZIGHEID_VAST),
+            Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=op),
+            geldig_vanaf__lte=op,
+        ).order_by("sleutel")
+    }

@@ -110,3 +110,51 @@ class BegrotingForm(UtrechtFormMixin, forms.Form):
         "ondersteuner_uren",
         "ondersteuner_uurtarief",
     )
+
+
+class AanwezigheidsregelsForm(UtrechtFormMixin, forms.Form):
+    """One field per attendance rule that runs today (the rule's name as label), and why."""
+
+    toelichting = forms.CharField(
+        label=_("Toelichting voor het college"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": PASSEND}),
+    )
+
+    def __init__(self, *args: Any, regels: list[tuple[str, str, str]], **kwargs: Any) -> None:
+        """``regels``: (key, name, type) per attendance rule."""
+        super().__init__(*args, **kwargs)
+        velden: dict[str, forms.Field] = {}
+        for sleutel, naam, soort in regels:
+            if soort == "percentage":
+                velden[sleutel] = forms.DecimalField(
+                    label=_("%(naam)s (procent)") % {"naam": naam},
+                    min_value=0,
+                    max_value=100,
+                    max_digits=5,
+                    decimal_places=2,
+                    localize=True,
+                    error_messages={
+                        "invalid": _("Vul een percentage in, bijvoorbeeld 50."),
+                        "required": _("Vul een percentage in."),
+                        "min_value": _("Vul een percentage van 0 tot en met 100 in."),
+                        "max_value": _("Vul een percentage van 0 tot en met 100 in."),
+                        "max_digits": _("Vul een percentage van 0 tot en met 100 in."),
+                        "max_decimal_places": _("Gebruik hoogstens twee cijfers achter de komma."),
+                    },
+                )
+            else:
+                velden[sleutel] = forms.IntegerField(
+                    label=_("%(naam)s (maanden)") % {"naam": naam},
+                    min_value=0,
+                    max_value=120,
+                    error_messages={
+                        "invalid": _("Vul een heel aantal maanden in, bijvoorbeeld 3."),
+                        "required": _("Vul een aantal maanden in."),
+                        "min_value": _("Vul een aantal maanden van 0 tot en met 120 in."),
+                        "max_value": _("Vul een aantal maanden van 0 tot en met 120 in."),
+                    },
+                )
+        self.fields = {**velden, "toelichting": self.fields["toelichting"]}
+        self.sleutels = [sleutel for sleutel, _naam, _soort in regels]

@@ -30,6 +30,8 @@ BEGROTING_VASTSTELLEN = "financien.begroting_vaststellen"
 DECLARATIE_CONTROLEREN = "financien.declaratie_controleren"
 DECLARATIE_GOEDKEUREN = "financien.declaratie_goedkeuren"
 DECLARATIE_BETALEN = "financien.declaratie_betalen"
+#: Propose new attendance rules as a version of the house rules (issue 12 §1).
+AANWEZIGHEIDSREGELS_WIJZIGEN = "financien.aanwezigheidsregels_wijzigen"
 
 
 def _actief(user: AnyUser) -> bool:

@@ -18,6 +18,8 @@ from adviesraad.models import Lid
 from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.workflow import Transition
+from verordening import selectors as verordening_selectors
+from verordening.models import HuishoudelijkReglement, Regel
 
 from . import transitions, vergoeding
 from .models import (
@@ -268,3 +270,40 @@ def persoonsgegevens(user: Any) -> dict[str, Any]:
             for d in Declaratie.objects.filter(indiener_id=user.pk)
         ],
     }
+
+
+# --- Attendance rules (issue 12 §1) -----------------------------------------------------------
+@dataclass(frozen=True)
+class Aanwezigheidsregel:
+    sleutel: str
+    naam: str
+    type: str
+    waarde: Decimal | int
+    bron: str
+
+
+@dataclass(frozen=True)
+class AanwezigheidsregelsPagina:
+    regels: list[Aanwezigheidsregel]
+    #: Versions of the house rules with attendance rules the College has not approved yet.
+    voorstellen: list[HuishoudelijkReglement]
+
+
+def aanwezigheidsregels(op: date) -> AanwezigheidsregelsPagina:
+    """The attendance rules running on ``op`` and the open proposals; two queries."""
+    regels = [
+        Aanwezigheidsregel(
+            sleutel=r.sleutel,
+            naam=r.naam,
+            type=r.type,
+            waarde=r.python_waarde if r.type == Regel.Type.PERCENTAGE else r.python_waarde.aantal,
+            bron=r.bron_toelichting,
+        )
+        for r in verordening_selectors.aanwezigheidsregels(op).values()
+    ]
+    voorstellen = list(
+        HuishoudelijkReglement.objects.exclude(aanwezigheidsregels={})
+        .exclude(status=HuishoudelijkReglement.Status.GOEDGEKEURD)
+        .order_by("-pk")[:10]
+    )
+    return AanwezigheidsregelsPagina(regels=regels, voorstellen=voorstellen)

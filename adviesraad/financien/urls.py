@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern] = [
     path("begroting/<int:jaar>/", views.begroting, name="begroting"),
     path("begroting/<int:jaar>/bewerken/", views.begroting_bewerken, name="begroting_bewerken"),
     path("begroting/<int:jaar>/begroting.pdf", views.begroting_pdf, name="begroting_pdf"),
+    path("aanwezigheidsregels/", views.aanwezigheidsregels, name="aanwezigheidsregels"),
     path("declaraties/", views.declaraties, name="declaraties"),
     path("declaraties/<id:pk>/", views.declaratie, name="declaratie"),
     path("declaraties/<id:pk>/bon/", views.bon, name="bon"),

@@ -28,9 +28,17 @@ from hengelo_participatie.pdf.documents import render
 
 from . import export, selectors
 from .documents import BegrotingDocument
-from .forms import BegrotingForm, CorrectieForm, DeclaratieForm, PeriodeForm, StapForm
+from .forms import (
+    AanwezigheidsregelsForm,
+    BegrotingForm,
+    CorrectieForm,
+    DeclaratieForm,
+    PeriodeForm,
+    StapForm,
+)
 from .models import Begroting, Declaratie, Vergoedingsperiode
 from .policies import (
+    AANWEZIGHEIDSREGELS_WIJZIGEN,
     BEGROTING_OPSTELLEN,
     CORRECTIE,
     PERIODE_VOORBEREIDEN,
@@ -39,6 +47,7 @@ from .policies import (
     mag_alles_zien,
     periode_policy,
 )
+from .services import aanwezigheidsregels as aanwezigheid_services
 from .services import begroting as begroting_services
 from .services import declaraties as declaratie_services
 from .services import perioden as periode_services
@@ -329,3 +338,37 @@ def bon(request: HttpRequest, pk: int) -> Any:
 @require_GET
 def begroting_nu(request: HttpRequest) -> HttpResponse:
     return redirect("financien:begroting", jaar=vandaag().year)
+
+
+# --- Attendance rules (issue 12 §1) -----------------------------------------------------------
+@portaal
+@require_http_methods(["GET", "POST"])
+def aanwezigheidsregels(request: HttpRequest) -> HttpResponse:
+    """The chair proposes new attendance rules: a version of the house rules, for the College."""
+    if not mag(request.user, AANWEZIGHEIDSREGELS_WIJZIGEN):
+        raise Http404
+    gegevens = selectors.aanwezigheidsregels(vandaag())
+    form = AanwezigheidsregelsForm(
+        _invoer(request),
+        regels=[(r.sleutel, r.naam, r.type) for r in gegevens.regels],
+        initial={r.sleutel: r.waarde for r in gegevens.regels},
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if uitvoeren(
+            request,
+            form,
+            lambda: aanwezigheid_services.aanwezigheidsregels_voorstellen(
+                regels={s: data[s] for s in form.sleutels},
+                toelichting=data["toelichting"],
+                door=request.user,
+            ),
+            _(
+                "Uw voorstel is als nieuwe versie van het huishoudelijk reglement bij het college "
+                "ingediend. Na goedkeuring gelden de regels vanaf de datum van goedkeuring."
+            ),
+        ):
+            return redirect("financien:aanwezigheidsregels")
+    return TemplateResponse(
+        request, "financien/aanwezigheidsregels.html", {"form": form, "gegevens": gegevens}
+    )

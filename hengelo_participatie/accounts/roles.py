@@ -114,6 +114,7 @@ ROLES: dict[Rol, RolDefinitie] = {
         label=gettext_noop("Voorzitter"),
         kan=frozenset(
             {
+                "financien.aanwezigheidsregels_wijzigen",
                 "financien.alles_zien",
                 "financien.begroting_opstellen",
                 "financien.declaratie_goedkeuren",
@@ -149,6 +150,8 @@ ROLES: dict[Rol, RolDefinitie] = {
         beheer=False,
         permissies=VERORDENING_LEZEN
         | HR_INDIENEN
+        # A concept of the house rules carrying new attendance rules (financien, issue 12 §1).
+        | perms("verordening", "add", "huishoudelijkreglement")
         | RAAD_LEZEN
         | perms("adviesraad", "view", "nevenfunctieverklaring")
         | {"adviesraad.beoordelen_nevenfunctieverklaring"}

@@ -204,6 +204,10 @@ class Actie(StrEnum):
     AANMELDING_GEWEIGERD = "aanmelding_geweigerd"
     SELECTIECOMMISSIE_ZETTEN = "selectiecommissie_zetten"
 
+    # --- financien: attendance rules through the house rules (issue 12 §1) -------------------
+    AANWEZIGHEIDSREGELS_VOORSTELLEN = "aanwezigheidsregels_voorstellen"
+    AANWEZIGHEIDSREGELS_VASTLEGGEN = "aanwezigheidsregels_vastleggen"
+
 
 def objectnaam(obj: object) -> str:
     """``<model>:<pk>`` for a model instance, ``-`` for anything else."""

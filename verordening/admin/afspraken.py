@@ -59,10 +59,23 @@ class HuishoudelijkReglementAdmin(ZichtbareKeuzesMixin, ViaServicesAdmin):
             "beoordeeld_op",
             "opmerkingen_college",
         ]
-        return velden if obj is None else [*velden, "volgende_stap", "opmerkingen"]
+        if obj is None:
+            return velden
+        return [*velden, "regels_voor_aanwezigheid", "volgende_stap", "opmerkingen"]
+
+    @admin.display(description=_("regels voor aanwezigheid (gelden vanaf de goedkeuring)"))
+    def regels_voor_aanwezigheid(self, obj: HuishoudelijkReglement) -> str:
+        regels = sorted(obj.aanwezigheidsregels.items())
+        return "; ".join(f"{sleutel} = {waarde}" for sleutel, waarde in regels) or "-"
 
     def get_readonly_fields(self, request, obj=None):
-        status_velden = ["status", "ingediend_op", "beoordeeld_op", "opmerkingen_college"]
+        status_velden = [
+            "status",
+            "ingediend_op",
+            "beoordeeld_op",
+            "opmerkingen_college",
+            "regels_voor_aanwezigheid",
+        ]
         if obj is not None and not obj.is_bewerkbaar:
             return ["titel", "tekst", "bestand", *status_velden]
         return status_velden

@@ -78,6 +78,11 @@ class HuishoudelijkReglement(models.Model):
     opmerkingen_college = models.TextField(
         _("opmerkingen van het college"), blank=True, editable=False
     )
+    #: ``{rule key: value}``: the attendance rules this version sets (which meeting types count,
+    #: absence, long absence). Written as new rule versions from the adoption date on.
+    aanwezigheidsregels = models.JSONField(
+        _("regels voor aanwezigheid"), default=dict, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:

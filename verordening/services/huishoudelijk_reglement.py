@@ -16,6 +16,7 @@ from verordening.models import HuishoudelijkReglement
 from verordening.policies import reglement_policy
 from verordening.reglement import controleer_overgang, mag_stap
 from verordening.services.gedeeld import velden_zetten, verwijderen
+from verordening.services.regels import aanwezigheidsregels_controleren
 
 if TYPE_CHECKING:
     from hengelo_participatie.accounts.models import User
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 Status = HuishoudelijkReglement.Status
 
 #: What the council writes; the status and the College's dates and remarks follow the workflow.
-REGLEMENT_VELDEN = frozenset({"titel", "tekst", "bestand"})
+REGLEMENT_VELDEN = frozenset({"titel", "tekst", "bestand", "aanwezigheidsregels"})
 
 
 # --- Text and document --------------------------------------------------------------------------
@@ -33,6 +34,10 @@ def huishoudelijk_reglement_aanmaken(*, door: User | None, **velden: Any) -> Hui
     eis_perm(reglement_policy, door, "add", Actie.REGLEMENT_AANMAKEN)
     reglement = HuishoudelijkReglement()
     velden_zetten(reglement, velden, REGLEMENT_VELDEN)
+    if reglement.aanwezigheidsregels:
+        reglement.aanwezigheidsregels = aanwezigheidsregels_controleren(
+            reglement.aanwezigheidsregels
+        )
     opslaan(reglement, door=door, reden="Huishoudelijk reglement aangemaakt")
     audit.vastleggen(door, Actie.REGLEMENT_AANMAKEN, reglement)
     return reglement
@@ -48,6 +53,8 @@ def huishoudelijk_reglement_bijwerken(
     gewijzigd = velden_zetten(huidig, velden, REGLEMENT_VELDEN)
     if not gewijzigd:
         return huidig
+    if "aanwezigheidsregels" in gewijzigd and huidig.aanwezigheidsregels:
+        huidig.aanwezigheidsregels = aanwezigheidsregels_controleren(huidig.aanwezigheidsregels)
     eis(
         huidig.is_bewerkbaar,
         door,

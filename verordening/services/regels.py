@@ -7,9 +7,10 @@ whose period has started keeps its value and dates for good (``regel_versie_bijw
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -20,8 +21,9 @@ from hengelo_participatie.core import audit
 from hengelo_participatie.core.audit import Actie
 from hengelo_participatie.core.schrijven import datum_tekst, eis, opslaan, vandaag
 from verordening import waarden
-from verordening.models import Artikel, Regel
+from verordening.models import Artikel, HuishoudelijkReglement, Regel
 from verordening.policies import regel_policy
+from verordening.selectors import aanwezigheidsregels, is_aanwezigheidsregel
 from verordening.services.gedeeld import verwijderen
 
 if TYPE_CHECKING:
@@ -159,8 +161,30 @@ def regel_wijzigen(
     _eis_permissie(door, Actie.REGEL_WIJZIGEN, "add", "change")
     geldig_vanaf = _eis_datum(geldig_vanaf, "geldig_vanaf")
     _eis_niet_in_verleden(geldig_vanaf, "geldig_vanaf")
-    bron = _eis_artikel(bron)
+    nieuw = _versie_toevoegen(
+        sleutel=sleutel,
+        waarde=waarde,
+        geldig_vanaf=geldig_vanaf,
+        bron=_eis_artikel(bron),
+        door=door,
+        bron_lid=bron_lid,
+        bron_toelichting=bron_toelichting,
+    )
+    audit.vastleggen(door, Actie.REGEL_WIJZIGEN, nieuw)
+    return nieuw
 
+
+def _versie_toevoegen(
+    *,
+    sleutel: str,
+    waarde: Any,
+    geldig_vanaf: date,
+    bron: Artikel | None,
+    door: User | None,
+    bron_lid: str | None,
+    bron_toelichting: str | None,
+) -> Regel:
+    """The write of :func:`regel_wijzigen`, once the caller has checked who and when."""
     versies = list(
         Regel.objects.select_for_update().filter(sleutel=sleutel).order_by("geldig_vanaf")
     )
@@ -208,7 +232,6 @@ def regel_wijzigen(
         geldig_tot=later[0].geldig_vanaf if later else None,
     )
     _opslaan_regel(nieuw, door=door, reden=f"Nieuwe versie vanaf {geldig_vanaf:%d-%m-%Y}")
-    audit.vastleggen(door, Actie.REGEL_WIJZIGEN, nieuw)
     return nieuw
 
 
@@ -268,3 +291,65 @@ def regel_versie_intrekken(*, regel: Regel, door: User | None) -> None:
         voorganger.geldig_tot = huidig.geldig_tot
         _opslaan_regel(voorganger, door=door, reden="Loopt door: de volgende versie is ingetrokken")
     audit.vastleggen(door, Actie.REGEL_VERSIE_INTREKKEN, regel)
+
+
+# --- Attendance rules, set by the house rules (issue 12 §1) --------------------------------------
+def aanwezigheidsregels_controleren(
+    regels: Mapping[str, Any], *, op: date | None = None
+) -> dict[str, Any]:
+    """``{key: value}`` checked against the rules that run on ``op`` (default today): only
+    attendance rules that exist, each value fitting its rule's type. Returns the values to store;
+    raises ``ValidationError`` keyed by rule with a Dutch message for anything that does not fit.
+    """
+    op = op or vandaag()
+    if not regels:
+        raise ValidationError(_("Geef ten minste één regel voor aanwezigheid een waarde."))
+    lopend = aanwezigheidsregels(op)
+    fouten: dict[str, list[str]] = {}
+    schoon: dict[str, Any] = {}
+    for sleutel, waarde in regels.items():
+        if not is_aanwezigheidsregel(sleutel) or sleutel not in lopend:
+            fouten[sleutel] = [_("Dit is geen regel voor aanwezigheid.")]
+            continue
+        try:
+            schoon[sleutel] = waarden.normaliseer(lopend[sleutel].type, waarde)
+        except ValidationError as exc:
+            fouten[sleutel] = exc.messages
+            continue
+        if lopend[sleutel].type == Regel.Type.PERCENTAGE and Decimal(schoon[sleutel]) > 100:
+            fouten[sleutel] = [_("Vul een percentage van 0 tot en met 100 in.")]
+    if fouten:
+        raise ValidationError(fouten)
+    return schoon
+
+
+def aanwezigheidsregels_vastleggen(
+    *, reglement: HuishoudelijkReglement, op: date, door: User | None
+) -> list[Regel]:
+    """The adopted house rules' attendance values as new rule versions from ``op`` (its
+    adoption date), each citing the house rules; a value equal to the running one is skipped.
+
+    Called by the house rules' approval (the College's decision is the authority, so no rule
+    permission is asked here); the caller holds the transaction.
+    """
+    schoon = aanwezigheidsregels_controleren(reglement.aanwezigheidsregels, op=op)
+    lopend = aanwezigheidsregels(op)
+    bron_toelichting = _(
+        "Huishoudelijk reglement „%(titel)s” (versie %(versie)s), goedgekeurd op %(datum)s"
+    ) % {"titel": reglement.titel, "versie": reglement.pk, "datum": datum_tekst(op)}
+    nieuw = [
+        _versie_toevoegen(
+            sleutel=sleutel,
+            waarde=waarde,
+            geldig_vanaf=op,
+            bron=lopend[sleutel].bron,
+            door=door,
+            bron_lid=None,
+            bron_toelichting=bron_toelichting,
+        )
+        for sleutel, waarde in sorted(schoon.items())
+        if lopend[sleutel].waarde != waarde
+    ]
+    for regel in nieuw:
+        audit.vastleggen(door, Actie.AANWEZIGHEIDSREGELS_VASTLEGGEN, regel)
+    return nieuw

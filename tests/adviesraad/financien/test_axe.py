@@ -83,6 +83,7 @@ def test_paginas_voor_de_voorzitter(page_as: Any, geld: dict[str, Any]) -> None:
         f"perioden/{geld['periode'].pk}/",
         f"begroting/{geld['jaar']}/",
         f"begroting/{geld['jaar']}/bewerken/",
+        "aanwezigheidsregels/",
         "declaraties/",
         f"declaraties/{geld['declaratie'].pk}/",
     ):
@@ -113,3 +114,14 @@ def test_mijn_vergoeding_en_declaratieformulier_met_fouten(
     assert_no_axe_violations(page)
     _reflow(page, f"{BASIS}declaraties/")
     _reflow(page, f"{BASIS}mijn-vergoeding/?periode=2026-02-01")
+
+
+def test_aanwezigheidsregels_met_fouten(page_as: Any, geld: dict[str, Any]) -> None:
+    page = page_as("voorzitter")
+    _bekijk(page, f"{BASIS}aanwezigheidsregels/")
+    page.get_by_label("Vergoeding voor politieke markten (procent)").fill("150")
+    page.get_by_role("button", name="Indienen bij het college").click()
+    page.wait_for_load_state("load")
+    assert "Vul een percentage van 0 tot en met 100 in." in page.content()
+    assert_no_axe_violations(page)
+    _reflow(page, f"{BASIS}aanwezigheidsregels/")
