@@ -16,8 +16,9 @@ once an app records money) come in through this registry, so the report never im
         },
     ))
 
-Call ``registreren`` from the owning app's ``AppConfig.ready()``. Nothing is registered today:
-the money issue has not landed, so the report shows no money section.
+Call ``registreren`` from an ``AppConfig.ready()``. The money section (``jaarcyclus/geld.py``, from
+``adviesraad.financien``'s selector) is registered by this app itself, which may read the
+financien app (a lower layer).
 """
 
 from __future__ import annotations

@@ -154,8 +154,23 @@ def begroting_pagina(user: Any, jaar: int) -> BegrotingPagina:
     """The latest version (to work on) and the adopted one (to monitor against) of ``jaar``."""
     if not mag_alles_zien(user):
         raise Http404
-    versies = list(Begroting.objects.filter(jaar=jaar).prefetch_related("posten"))
+    versies, geldend, posten = besteding_per_categorie(jaar)
     laatste = versies[0] if versies else None
+    return BegrotingPagina(
+        jaar=jaar,
+        begroting=laatste,
+        geldend=geldend,
+        posten=posten,
+        knoppen=knoppen(transitions.BEGROTING, laatste, user) if laatste else [],
+        versies=versies,
+    )
+
+
+def besteding_per_categorie(jaar: int) -> tuple[list[Begroting], Begroting | None, list[Post]]:
+    """The budget versions of ``jaar``, the adopted one, and per category what was budgeted,
+    committed and paid: figures without names, also for the annual report (``jaarcyclus``).
+    Three queries, whatever the number of declarations."""
+    versies = list(Begroting.objects.filter(jaar=jaar).prefetch_related("posten"))
     geldend = next(
         (
             v
@@ -201,14 +216,7 @@ def begroting_pagina(user: Any, jaar: int) -> BegrotingPagina:
                 tekst,
             )
         )
-    return BegrotingPagina(
-        jaar=jaar,
-        begroting=laatste,
-        geldend=geldend,
-        posten=posten,
-        knoppen=knoppen(transitions.BEGROTING, laatste, user) if laatste else [],
-        versies=versies,
-    )
+    return versies, geldend, posten
 
 
 # --- Declarations -----------------------------------------------------------------------------------
