@@ -10,6 +10,12 @@ Three kinds:
   due ``evaluatie_voor_herbenoeming`` before the end of the term. Reminded from
   ``herinnering_evaluatie_vooraf`` before that date until the term ends, as long as no evaluation
   of the term is recorded and the member may still serve another term (``max_terms``).
+* ``inwerken``: the onboarding programme (§4.2.3 "Randvoorwaarden": the municipal organisation,
+  the municipality's tasks in the social domain, the regional cooperation) is due
+  ``inwerken_binnen`` after the start of the member's first appointed term. Reminded from that
+  start while a part is not ticked and the member has a running term, until at most
+  ``INHAALTERMIJN`` past the date. Audience ``doelgroep_inwerken`` (default: the member and the
+  supporter, who organises the onboarding); rules in adviesraad migration 0007.
 
 The advice workflow's deadlines live in ``advies/deadlines.py`` (the registry discovers it too).
 
@@ -27,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
@@ -39,6 +45,7 @@ from hengelo_participatie.notifications.registry import (
     DeadlineProvider,
     RolOntvangers,
     doelgroep_sleutel,
+    inhaalgrens,
 )
 from verordening.rules import Sleutel, rules
 
@@ -47,6 +54,9 @@ from .models import Herbenoemingsevaluatie, TermijnSoort, TermijnStatus, Zitting
 TERMIJN_EINDE_6 = "termijn_einde_6_maanden"
 TERMIJN_EINDE_3 = "termijn_einde_3_maanden"
 HERBENOEMINGSEVALUATIE = "herbenoemingsevaluatie"
+INWERKEN = "inwerken"
+#: How long after the start of the first term the onboarding is due (adviesraad migration 0007).
+INWERKEN_BINNEN = "inwerken_binnen"
 
 # Lead times (rules added by verordening migration 0004).
 HERINNERING_TERMIJN_EINDE_EERSTE = "herinnering_termijn_einde_eerste"
@@ -235,6 +245,76 @@ class EvaluatieVoorHerbenoeming(DeadlineProvider):
                 )
 
 
+#: The parts of the onboarding (``Lid`` fields), as a member reads them.
+INWERK_ONDERDELEN = (
+    ("inwerken_organisatie_op", "de gemeentelijke organisatie"),
+    ("inwerken_sociaal_domein_op", "de taken van de gemeente in het sociaal domein"),
+    ("inwerken_regio_op", "de samenwerking in de regio"),
+)
+
+
+class Inwerken(DeadlineProvider):
+    """A member's onboarding is not complete yet: a task for them and the supporter."""
+
+    kind = INWERKEN
+    label = gettext_noop("Inwerkprogramma van een nieuw lid")
+    mandatory = False
+
+    def deadlines(self, on: date) -> Iterator[Deadline]:
+        regels = rules(INWERKEN_BINNEN, doelgroep_sleutel(self.kind), on=on)
+        binnen = regels[INWERKEN_BINNEN].waarde
+        doelgroep = regels[doelgroep_sleutel(self.kind)].waarde
+        onaf = Q()
+        for veld, _naam in INWERK_ONDERDELEN:
+            onaf |= Q(**{f"lid__{veld}__isnull": True})
+        eerste_begin = (
+            Zittingstermijn.objects.filter(lid=OuterRef("lid"))
+            .benoemd_ooit()
+            .order_by("begindatum")
+            .values("begindatum")[:1]
+        )
+        termijnen = (
+            _lopende_termijnen()
+            .filter(onaf, begindatum__lte=on)
+            .annotate(eerste_begin=Subquery(eerste_begin))
+            # A generous SQL bound; the exact date is checked per member below.
+            .filter(eerste_begin__gte=binnen.voor(inhaalgrens(on)) - timedelta(days=3))
+        )
+        gezien: set[int] = set()
+        ontvangers_van_rol = RolOntvangers()
+        for termijn in termijnen:
+            if termijn.lid_id in gezien:
+                continue  # a member and chair term at once: one onboarding
+            gezien.add(termijn.lid_id)
+            lid = termijn.lid
+            uiterlijk = binnen.na(termijn.eerste_begin)
+            if uiterlijk < inhaalgrens(on):
+                continue
+            nog = ", ".join(naam for veld, naam in INWERK_ONDERDELEN if not getattr(lid, veld))
+            for ontvanger in _ontvangers(termijn, doelgroep, ontvangers_van_rol):
+                if ontvanger.zelf:
+                    tekst = f"Rond uw inwerkprogramma af uiterlijk {datum_tekst(uiterlijk)}: {nog}."
+                else:
+                    tekst = (
+                        f"Het inwerkprogramma van {lid.naam} moet af zijn uiterlijk "
+                        f"{datum_tekst(uiterlijk)}: {nog}."
+                    )
+                yield Deadline(
+                    ontvanger_id=ontvanger.user_id,
+                    soort=self.kind,
+                    onderwerp="adviesraad.lid",
+                    onderwerp_id=lid.pk,
+                    onderwerp_label=f"Inwerkprogramma van {lid.naam}"[:200],
+                    datum=uiterlijk,
+                    link=(
+                        reverse("admin:adviesraad_lid_change", args=[lid.pk])
+                        if ontvanger.beheer
+                        else reverse("lidmaatschap:mijn")
+                    ),
+                    tekst=tekst[:300],
+                )
+
+
 PROVIDERS = [
     TermijnEinde(
         kind=TERMIJN_EINDE_6,
@@ -249,4 +329,5 @@ PROVIDERS = [
         volgende_lead=None,
     ),
     EvaluatieVoorHerbenoeming(),
+    Inwerken(),
 ]

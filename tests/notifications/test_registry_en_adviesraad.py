@@ -15,6 +15,8 @@ from adviesraad.services.termijnen import (
     termijn_voordragen,
 )
 from hengelo_participatie.notifications import registry
+from hengelo_participatie.notifications.models import Herinnering
+from hengelo_participatie.notifications.services import herinneringen_plannen
 from tests.adviesraad.factories import benoemde_termijn
 from tests.factories import UserFactory
 from verordening.models import Regel
@@ -148,3 +150,31 @@ def test_inactief_account_krijgt_niets(termijn, staf):
     staf["ondersteuner"].save()
     ontvangers = {d.ontvanger_id for d in _van(ar.TERMIJN_EINDE_6, date(2029, 10, 1))}
     assert staf["ondersteuner"].pk not in ontvangers
+
+
+def test_inwerken_is_een_taak_van_lid_en_ondersteuner_tot_het_af_is(termijn, staf):
+    """Through the real scan: from the start of the first term, "uiterlijk" three months later
+    (rule ``inwerken_binnen``), to the member and the supporter (``doelgroep_inwerken``), naming
+    the parts still open; gone when the last part is ticked."""
+    lid = termijn.lid
+    herinneringen_plannen(op=BEGIN - timedelta(days=1))
+    assert not Herinnering.objects.filter(soort=ar.INWERKEN).exists()  # not started yet
+    lid.inwerken_organisatie_op = BEGIN
+    lid.save()
+    herinneringen_plannen(op=BEGIN)
+    rijen = Herinnering.objects.filter(soort=ar.INWERKEN)
+    assert {h.ontvanger_id for h in rijen} == {lid.user_id, staf["ondersteuner"].pk}
+    assert {h.deadline for h in rijen} == {date(2026, 7, 1)}
+    eigen = rijen.get(ontvanger_id=lid.user_id)
+    assert eigen.tekst == (
+        "Rond uw inwerkprogramma af uiterlijk 1 juli 2026: de taken van de gemeente in het "
+        "sociaal domein, de samenwerking in de regio."
+    )
+    lid.inwerken_sociaal_domein_op = lid.inwerken_regio_op = BEGIN + timedelta(days=10)
+    lid.save()
+    assert _van(ar.INWERKEN, BEGIN + timedelta(days=11)) == []
+
+
+def test_inwerken_verloopt_na_de_inhaaltermijn(termijn, staf):
+    assert _van(ar.INWERKEN, date(2026, 7, 15))  # two weeks overdue: still offered
+    assert _van(ar.INWERKEN, date(2026, 7, 16)) == []

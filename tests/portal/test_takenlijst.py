@@ -7,15 +7,19 @@ the coming week, and the outbox rows it writes for the user must be exactly the 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 
 from adviesraad.advies.services.goedkeuring import goedkeuring_geven
+from adviesraad.financien.models import DeclaratieStatus
+from adviesraad.financien.services.declaraties import declaratie_indienen, declaratie_overgang
 from adviesraad.models.advies import Goedkeuringsronde, Oordeel
 from adviesraad.vergaderingen.models import Aanmelding, Deelname, Soort, Vergadering
 from hengelo_participatie.notifications import overzicht, registry
@@ -23,7 +27,9 @@ from hengelo_participatie.notifications.models import Herinnering
 from hengelo_participatie.notifications.registry import Deadline, DeadlineProvider
 from hengelo_participatie.notifications.services import herinneringen_plannen, voorkeuren_opslaan
 from tests.adviesraad.advies.helpers import gevraagd, tot_ter_goedkeuring
+from tests.adviesraad.factories import benoemde_termijn
 from tests.conftest import mfa_verify
+from tests.factories import UserFactory
 
 Taak = tuple[str, int, date, str]
 
@@ -193,3 +199,42 @@ def test_a_new_provider_appears_without_any_other_change(client, raad, private_m
         registry.unregister(_Nieuw.kind)
     assert "Uw verklaring" in html and "Lever uw verklaring in." in html
     assert "Lever uw verklaring in." not in _dashboard(client)
+
+
+def test_onboarding_and_a_declaration_to_assess_are_tasks_as_the_reminders_send(
+    client, raad, pdf_bytes, private_media
+):
+    """Issue 15 §2: a new member's open onboarding (for them and the supporter) and a checked
+    declaration above the threshold (for the chair) are on the dashboard, exactly as the scan
+    sends them."""
+    _bouw(raad, pdf_bytes)
+    vandaag = timezone.localdate()
+    nieuw = benoemde_termijn(
+        besluitdatum=vandaag - timedelta(days=10), user=UserFactory(email="nieuw@raad.nl")
+    ).lid
+    declaratie = declaratie_indienen(
+        datum=vandaag,
+        categorie="scholing",
+        bedrag=Decimal("300.00"),
+        omschrijving="Congres",
+        bon=SimpleUploadedFile("bon.pdf", pdf_bytes),
+        door=raad["leden"][1].user,
+    )
+    declaratie_overgang(
+        declaratie=declaratie, naar=DeclaratieStatus.GECONTROLEERD, door=raad["ondersteuner"]
+    )
+    verwacht = {
+        nieuw.user: ("adviesraad.lid", "Rond uw inwerkprogramma af uiterlijk"),
+        raad["ondersteuner"]: ("adviesraad.lid", f"Het inwerkprogramma van {nieuw.naam}"),
+        raad["voorzitter"].user: ("financien.declaratie", f"Beoordeel declaratie {declaratie.pk}"),
+    }
+    for user, (onderwerp, tekst) in verwacht.items():
+        lijst = _lijst(user)
+        assert any(t[0] == onderwerp and t[3].startswith(tekst) for t in lijst), user
+        mfa_verify(client, user)
+        assert escape(tekst) in _dashboard(client)
+        client.logout()
+    for user in verwacht:
+        assert _lijst(user) == _wat_de_motor_stuurt(user)
+    # The supporter checked it: no task to assess for them.
+    assert not any("Beoordeel" in t[3] for t in _lijst(raad["ondersteuner"]))

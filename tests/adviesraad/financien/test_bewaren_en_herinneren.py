@@ -10,16 +10,17 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from adviesraad.financien.deadlines import DECLARATIE_WACHT
+from adviesraad.financien.deadlines import DECLARATIE_BEOORDELEN, DECLARATIE_WACHT
 from adviesraad.financien.models import (
     Declaratie,
+    DeclaratieStatus,
     PeriodeStatus,
     Vergoedingsperiode,
     Vergoedingsregel,
     Verzuim,
     VerzuimSoort,
 )
-from adviesraad.financien.services.declaraties import declaratie_indienen
+from adviesraad.financien.services.declaraties import declaratie_indienen, declaratie_overgang
 from adviesraad.financien.services.perioden import periode_aanmaken, periode_overgang
 from adviesraad.models import Lid, TermijnStatus, Zittingstermijn
 from adviesraad.opschonen import persoonsgegevens_opschonen
@@ -110,3 +111,35 @@ def test_herinnering_voor_wachtende_declaratie() -> None:
     assert sorted(rijen.values_list("ontvanger_id", flat=True)) == sorted(
         [ondersteuner.pk, voorzitter.pk]
     )
+
+
+def test_een_gecontroleerde_declaratie_is_een_taak_voor_de_voorzitter() -> None:
+    """Above the threshold, after the supporter's check: the chair's task from the day of the
+    check, "uiterlijk" the day the waiting becomes too long; the supporter gets no task, and the
+    chair no second "waits too long" reminder about the same declaration."""
+    ondersteuner = UserFactory(roles=["ondersteuner"])
+    voorzitter = UserFactory(roles=["voorzitter"])
+    lid = UserFactory(roles=["lid"])
+    groot = declaratie_indienen(
+        datum=date.today(),  # noqa: DTZ011 - the same local day in the test
+        categorie="scholing",
+        bedrag=Decimal("300.00"),
+        omschrijving="Congres",
+        bon=SimpleUploadedFile("bon.pdf", b"%PDF-1.4\n%%EOF\n"),
+        door=lid,
+    )
+    dag = groot.status_sinds
+    herinneringen.herinneringen_plannen(op=dag)
+    assert not Herinnering.objects.filter(soort=DECLARATIE_BEOORDELEN).exists()  # not checked
+    groot = declaratie_overgang(
+        declaratie=groot, naar=DeclaratieStatus.GECONTROLEERD, door=ondersteuner, op=dag
+    )
+    herinneringen.herinneringen_plannen(op=dag)
+    taak = Herinnering.objects.get(soort=DECLARATIE_BEOORDELEN)
+    assert taak.ontvanger_id == voorzitter.pk
+    assert taak.deadline == dag + timedelta(days=14)
+    assert f"Beoordeel declaratie {groot.pk}" in taak.tekst and "uiterlijk" in taak.tekst
+    herinneringen.herinneringen_plannen(op=dag + timedelta(days=14))
+    wacht = Herinnering.objects.filter(soort=DECLARATIE_WACHT)
+    assert list(wacht.values_list("ontvanger_id", flat=True)) == [ondersteuner.pk]
+    assert Herinnering.objects.filter(soort=DECLARATIE_BEOORDELEN).count() == 1
