@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_participatie.accounts.roles import Menu, menu_van, vereist_totp
+from hengelo_participatie.accounts.roles import Menu, kan, menu_van, vereist_totp
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,37 @@ SECTIES: dict[Menu, Item] = {
         ("lidmaatschap:leden", "lidmaatschap:samenstelling", "lidmaatschap:verklaring"),
     ),
 }
+
+#: Sections after those of ``SECTIES``, each for who holds any of its capabilities in the role
+#: table (``accounts.roles.kan``): the money pages are for fewer roles than a whole section.
+OP_CAPABILITY: tuple[tuple[tuple[str, ...], Item], ...] = (
+    (
+        ("financien.declareren", "financien.alles_zien"),
+        Item(
+            _("Declaraties"),
+            "financien:declaraties",
+            ("financien:declaraties", "financien:declaratie"),
+        ),
+    ),
+    (
+        ("financien.alles_zien",),
+        Item(
+            _("Financiën"),
+            "financien:perioden",
+            tuple(
+                f"financien:{naam}"
+                for naam in (
+                    "perioden",
+                    "periode",
+                    "vergoeding_lid",
+                    "begroting",
+                    "begroting_bewerken",
+                    "aanwezigheidsregels",
+                )
+            ),
+        ),
+    ),
+)
 
 #: In every signed-in user's menu ("Mijn account").
 PERSOONLIJK: tuple[Item, ...] = (
@@ -97,9 +128,10 @@ class PortaalMenu:
 
     @cached_property
     def secties(self) -> list[dict[str, Any]]:
-        return [
-            _regel(SECTIES[m], self.namespace, self.view_name) for m in menu_van(self.request.user)
-        ]
+        user = self.request.user
+        items = [SECTIES[m] for m in menu_van(user)]
+        items += [item for kan_een, item in OP_CAPABILITY if any(kan(user, k) for k in kan_een)]
+        return [_regel(item, self.namespace, self.view_name) for item in items]
 
     @cached_property
     def account(self) -> list[dict[str, Any]]:

@@ -21,7 +21,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from adviesraad.advies.selectors import wacht_op_mij
+from adviesraad.advies.deadlines import ONDERWERP as ADVIESAANVRAAG
+from adviesraad.advies.selectors import aanvragen_zichtbaar_voor, wacht_op_mij
 from adviesraad.kwartaalagenda.selectors import wijzigingen_voor
 from adviesraad.vergaderingen.selectors import volgende_vergaderingen
 from hengelo_participatie.notifications.models import Openstaand
@@ -43,9 +44,22 @@ class WatKomtEraan:
     agendawijzigingen: list[Any]
 
 
+def _links_die_openen(user: Any, taken: list[Openstaand]) -> None:
+    """A reminder of a request goes to a role (the College's response to the chair, say); its
+    link only to who may open the request (one query, and only with such reminders)."""
+    ids = {t.onderwerp_id for t in taken if t.onderwerp == ADVIESAANVRAAG}
+    if not ids:
+        return
+    zichtbaar = set(aanvragen_zichtbaar_voor(user).filter(pk__in=ids).values_list("pk", flat=True))
+    for taak in taken:
+        if taak.onderwerp == ADVIESAANVRAAG and taak.onderwerp_id not in zichtbaar:
+            taak.link = ""
+
+
 def wat_komt_eraan(user: Any, *, op: date | None = None) -> WatKomtEraan:
     op = op or timezone.localdate()
     taken = openstaand_voor(user, op=op)
+    _links_die_openen(user, taken[:MAX_TAKEN])
     return WatKomtEraan(
         vergaderingen=list(volgende_vergaderingen(user, aantal=PER_SECTIE)),
         deadlines=taken[:MAX_TAKEN],

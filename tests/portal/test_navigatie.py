@@ -54,6 +54,12 @@ NIET_IN_HET_MENU: dict[str, str] = {
     # it opens carry one depends on the order of the data, so they are not required here.
     "participatiemix:verslag_downloaden": "a report file on an activity page",
     "participatiemix:jaarrapportage_downloaden": "the PDF on the yearly-report page",
+    "jaarcyclus:pdf_status": (
+        "the refresh link while an annual-report PDF is being made (without JavaScript)"
+    ),
+    "jaarcyclus:pdf_downloaden": (
+        "the PDF on the annual-report page, shown for the year whose PDF was made"
+    ),
     "vergaderingen:agendapunt_verwijderen": "the confirmation step of a delete link",
     "vergaderingen:deelname_verwijderen": "the confirmation step of a delete link",
 }
@@ -69,6 +75,8 @@ LEEG_ZONDER_ROL = {
     "vergaderingen:aanwezigheid_overzicht",
     "participatiemix:activiteiten",
     "participatiemix:opbrengsten",
+    "advies:toezeggingen",
+    "advies:toezeggingen_csv",
 }
 
 

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django import template
 from django.utils.translation import ngettext
 
+from hengelo_participatie.accounts.roles import kan
+
 register = template.Library()
 
 
@@ -21,3 +23,10 @@ def duur(value: timedelta | None) -> str:
     if minutes:
         parts.append(ngettext("%(n)d minuut", "%(n)d minuten", minutes) % {"n": minutes})
     return " en ".join(parts)
+
+
+@register.filter(name="kan")
+def kan_filter(user: object, capability: str) -> bool:
+    """``{% if user|kan:"jaarverslag.inzien" %}``: does one of the user's roles hold the
+    capability (``accounts.roles.kan``)? For links: show one only to who may open its page."""
+    return kan(user, capability)
