@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.test.utils import override_settings
 
@@ -77,14 +79,34 @@ def demo_momentopname(
 
 def _leeg_met_referentie(referentie: str) -> None:
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(referentie)
+    _laden(referentie)
+
+
+def _laden(gegevens: str) -> None:
+    """Load serialized rows as they were: simple-history stays out of it (its history rows are in
+    the data already; many-to-many changes would otherwise add new ones), then the id sequences
+    move past the loaded ids."""
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        connection.creation.deserialize_db_from_string(gegevens)
+    _reeksen_bijwerken()
+
+
+def _reeksen_bijwerken() -> None:
+    """Move every id sequence past the rows just loaded with their own ids.
+
+    ``flush`` restarts PostgreSQL's sequences at 1 and deserializing keeps the stored ids, so the
+    next insert would reuse an id of the reference data (SQLite takes the highest id itself)."""
+    sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for regel in sql:
+            cursor.execute(regel)
 
 
 def demo_laden(momentopname: tuple[str, Path], private_media: Path) -> None:
     """Load the snapshot into the current test's database and its files into ``private_media``.
     In a ``db`` test it is rolled back with the test; in a transactional one flushed after it."""
     gegevens, map_ = momentopname
-    connection.creation.deserialize_db_from_string(gegevens)
+    _laden(gegevens)
     shutil.copytree(map_, private_media, dirs_exist_ok=True)
 
 
