@@ -25,7 +25,7 @@ from .models import (
     PeriodeStatus,
     Vergoedingsperiode,
 )
-from .regels import periode_maanden
+from .regels import declaratie_drempel, periode_maanden
 from .services import begroting as begroting_services
 from .services import declaraties as declaratie_services
 from .services import perioden as periode_services
@@ -136,7 +136,8 @@ def _declaraties(vandaag_: date) -> None:
             door=indiener,
         )
         stappen: list[tuple[str, Any]] = []
-        boven = declaratie.bedrag > Decimal("250.00")
+        # Above the threshold rule (§4.2.5, Bijlage 9) the chair approves after the check.
+        boven = declaratie.bedrag > declaratie_drempel(vandaag()).waarde
         if eind in (DS.GOEDGEKEURD, DS.BETAALD):
             if boven:
                 stappen = [(DS.GECONTROLEERD, ondersteuner), (DS.GOEDGEKEURD, voorzitter)]
